@@ -1,0 +1,11 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // @tryfinch/react-connect 5.0.0 (the newest on the registry) loses its callbacks under StrictMode's
+  // double mount; 5.0.1 fixes it. Production builds never double-mount, this keeps `next dev` honest too.
+  reactStrictMode: false,
+  poweredByHeader: false,
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg"],
+};
+
+module.exports = nextConfig;
