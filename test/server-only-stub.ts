@@ -1,0 +1,2 @@
+// Vitest runs server modules directly; the real `server-only` package throws outside a server bundle.
+export {};
