@@ -1,0 +1,17 @@
+import type { ConnectionService } from "./domain/connections";
+import type { FaultRegistry } from "./control/fault-registry";
+import type { ClientCredentials } from "./http/auth";
+import type { StateStore } from "./state/state-store";
+import type { WebhookDispatcher } from "./webhooks/webhook-dispatcher";
+
+/** Everything a route needs, built once per running emulator. */
+export interface EmulatorContext {
+  store: StateStore;
+  connections: ConnectionService;
+  webhooks: WebhookDispatcher;
+  faults: FaultRegistry;
+  credentials: ClientCredentials;
+  /** Known only once the server listens (port 0 picks a port), hence a function. */
+  publicUrl: () => string;
+  log: (line: string) => void;
+}

@@ -1,0 +1,141 @@
+import { deterministicUuid, newUuid } from "../state/ids";
+import type { StateStore } from "../state/state-store";
+import type {
+  AuthenticationType,
+  ClientType,
+  ConnectionRecord,
+  ConnectionStatus,
+  ConnectionType,
+  TokenRecord,
+} from "../state/types";
+
+export interface NewConnectionInput {
+  providerId: string;
+  companyId?: string;
+  authenticationType: AuthenticationType;
+  clientType: ClientType;
+  connectionType: ConnectionType;
+  products: string[];
+  customerId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  username: string | null;
+  companyKey: string | null;
+  employeeCount: number;
+}
+
+export type StatusListener = (connection: ConnectionRecord) => void;
+
+/** The company a Connect sign-in lands on: stable per customer, provider and company key. */
+export function companyIdFor(customerId: string | null, providerId: string, companyKey: string): string {
+  return deterministicUuid(`company:${customerId ?? "no-customer"}:${providerId}:${companyKey}`);
+}
+
+/** Connections and their tokens. Every status change goes through here so webhooks never miss one. */
+export class ConnectionService {
+  constructor(
+    private readonly store: StateStore,
+    private readonly onStatusChange: StatusListener,
+  ) {}
+
+  list(): ConnectionRecord[] {
+    return this.store.state.connections;
+  }
+
+  get(id: string): ConnectionRecord | undefined {
+    return this.store.state.connections.find((c) => c.id === id);
+  }
+
+  /** A live (not disconnected) connection a Connect sign-in should reuse, if one exists. */
+  findByCompanyKey(customerId: string | null, providerId: string, companyKey: string): ConnectionRecord | undefined {
+    return this.store.state.connections.find(
+      (c) => c.status !== "disconnected" && c.customerId === customerId && c.providerId === providerId && c.companyKey === companyKey,
+    );
+  }
+
+  findByCompany(companyId: string, providerId: string): ConnectionRecord | undefined {
+    return this.store.state.connections.find(
+      (c) => c.status !== "disconnected" && c.companyId === companyId && c.providerId === providerId,
+    );
+  }
+
+  create(input: NewConnectionInput): ConnectionRecord {
+    const now = new Date().toISOString();
+    const companyId = input.companyId ?? newUuid();
+    const connection: ConnectionRecord = {
+      id: newUuid(),
+      companyId,
+      accountId: newUuid(),
+      entityId: deterministicUuid(`entity:${companyId}`),
+      providerId: input.providerId,
+      status: "connected",
+      authenticationType: input.authenticationType,
+      clientType: input.clientType,
+      connectionType: input.connectionType,
+      products: [...new Set(input.products)],
+      customerId: input.customerId,
+      customerName: input.customerName,
+      customerEmail: input.customerEmail,
+      username: input.username,
+      companyKey: input.companyKey,
+      employeeCount: input.employeeCount,
+      createdAt: now,
+      updatedAt: now,
+      lastSuccessfulSync: now,
+    };
+    this.store.state.connections.push(connection);
+    this.store.save();
+    this.onStatusChange(connection);
+    return connection;
+  }
+
+  /** Returns whether the status changed. Disconnecting revokes every token of the connection. */
+  setStatus(connection: ConnectionRecord, status: ConnectionStatus): boolean {
+    if (connection.status === status) return false;
+    const now = new Date().toISOString();
+    connection.status = status;
+    connection.updatedAt = now;
+    if (status === "connected") connection.lastSuccessfulSync = now;
+    if (status === "disconnected") this.revokeTokens(connection.id);
+    this.store.save();
+    this.onStatusChange(connection);
+    return true;
+  }
+
+  addProducts(connection: ConnectionRecord, products: string[]): void {
+    connection.products = [...new Set([...connection.products, ...products])];
+    this.store.save();
+  }
+
+  issueToken(connection: ConnectionRecord, products: string[]): TokenRecord {
+    const token: TokenRecord = {
+      accessToken: newUuid(),
+      id: newUuid(),
+      connectionId: connection.id,
+      products: [...new Set(products)],
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    };
+    this.store.state.tokens.push(token);
+    this.store.save();
+    return token;
+  }
+
+  revokeTokens(connectionId: string, exceptAccessToken?: string): void {
+    const now = new Date().toISOString();
+    for (const token of this.store.state.tokens) {
+      if (token.connectionId === connectionId && !token.revokedAt && token.accessToken !== exceptAccessToken) {
+        token.revokedAt = now;
+      }
+    }
+    this.store.save();
+  }
+
+  findToken(accessToken: string): TokenRecord | undefined {
+    return this.store.state.tokens.find((t) => t.accessToken === accessToken);
+  }
+
+  tokensOf(connectionId: string): TokenRecord[] {
+    return this.store.state.tokens.filter((t) => t.connectionId === connectionId);
+  }
+}

@@ -1,0 +1,55 @@
+// next-auth configuration: magic links by email, sessions stored in the database.
+import "server-only";
+import { createElement } from "react";
+import type { NextAuthOptions } from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import { SignInEmail } from "@/components/emails/sign-in-email";
+import { db } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import { prismaAdapter } from "./prisma-adapter";
+
+const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+// Built by hand rather than with next-auth's EmailProvider, which loads nodemailer; we send through Resend.
+const magicLink: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  server: "",
+  from: "",
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  options: {},
+  normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+  async sendVerificationRequest({ identifier, url }) {
+    const { host } = new URL(url);
+    await sendEmail({
+      to: identifier,
+      subject: `Sign in to Payroll Connections`,
+      react: createElement(SignInEmail, { url, host }),
+    });
+  },
+};
+
+let options: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    adapter: prismaAdapter(db()),
+    secret: env().AUTH_SECRET,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    providers: [magicLink],
+    pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
+    callbacks: {
+      session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id, email: user.email } };
+      },
+      // Only same-origin redirects, whatever a callbackUrl says.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        return new URL(url).origin === baseUrl ? url : baseUrl;
+      },
+    },
+  };
+  return options;
+}

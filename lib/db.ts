@@ -1,0 +1,18 @@
+// One Prisma client per process, cached on globalThis so dev reloads do not open new pools.
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export function createPrismaClient(databaseUrl: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+
+const globalForDb = globalThis as unknown as { prisma?: Db };
+
+export function db(): Db {
+  globalForDb.prisma ??= createPrismaClient(env().DATABASE_URL);
+  return globalForDb.prisma;
+}

@@ -1,0 +1,72 @@
+// The one place that reads process.env. Parsed lazily so `next build` needs no secrets.
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((part) => part.trim()).filter(Boolean));
+
+const finchProducts = [
+  "benefits", "company", "deduction", "directory", "documents", "employment", "individual",
+  "payment", "pay_statement", "plans", "plans_dependents", "plans_enrollments", "recordkeeping", "ssn",
+] as const;
+
+type FinchProduct = (typeof finchProducts)[number];
+const defaultProducts: FinchProduct[] = ["company", "directory", "individual", "employment"];
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  // "keyId:base64Key,…"; the first key encrypts, every key decrypts, so keys can rotate.
+  TOKEN_ENCRYPTION_KEYS: z.string().min(1, "TOKEN_ENCRYPTION_KEYS is required"),
+  FINCH_CLIENT_ID: z.string().min(1, "FINCH_CLIENT_ID is required"),
+  FINCH_CLIENT_SECRET: z.string().min(1, "FINCH_CLIENT_SECRET is required"),
+  FINCH_WEBHOOK_SECRET: z.string().min(1, "FINCH_WEBHOOK_SECRET is required"),
+  FINCH_BASE_URL: z.url().default("https://api.tryfinch.com"),
+  // A bare origin: react-connect compares message origins by prefix.
+  FINCH_CONNECT_URL: z
+    .url()
+    .default("https://connect.tryfinch.com")
+    .transform((value) => new URL(value).origin),
+  FINCH_PRODUCTS: csv
+    .pipe(z.array(z.enum(finchProducts)))
+    .transform((list) => (list.length > 0 ? list : defaultProducts)),
+  FINCH_CONNECT_FLOW: z.enum(["session", "classic"]).default("session"),
+  FINCH_SANDBOX: z.enum(["finch", "provider", ""]).default(""),
+  RESEND_API_KEY: z.string().min(1, "RESEND_API_KEY is required"),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Payroll Connections <connections@example.com>"),
+  OPERATOR_EMAILS: csv.transform((list) => list.map((email) => email.toLowerCase())),
+  MAILBOX_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a raw environment; the messages name each variable but never echo its value. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return issue.code === "invalid_type" && issue.input === undefined ? `${name} is required` : `${name}: ${issue.message}`;
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

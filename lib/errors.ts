@@ -1,0 +1,45 @@
+// One error type for expected failures: a code to branch on, an internal message for logs, and a
+// message that is safe to show a customer.
+export type AppErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "upstream_unavailable"
+  | "email_failed"
+  | "internal";
+
+const statusByCode: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  upstream_unavailable: 503,
+  email_failed: 502,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: AppErrorCode,
+    readonly userMessage: string,
+    options: { internal?: string; cause?: unknown; retryable?: boolean } = {},
+  ) {
+    super(options.internal ?? userMessage, { cause: options.cause });
+    this.name = "AppError";
+    this.status = statusByCode[code];
+    this.retryable = options.retryable ?? false;
+  }
+
+  readonly retryable: boolean;
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,12 @@
+// The value a form's server action returns: expected failures are values, not exceptions.
+import { z } from "zod";
+import { isAppError } from "@/lib/errors";
+
+export type FormState = { ok: true; message?: string } | { ok: false; error: string } | null;
+
+/** Turns a thrown AppError or zod error into a message the form shows; anything else is rethrown. */
+export function formError(error: unknown): FormState {
+  if (isAppError(error)) return { ok: false, error: error.userMessage };
+  if (error instanceof z.ZodError) return { ok: false, error: error.issues[0]?.message ?? "Check the form and try again." };
+  throw error;
+}

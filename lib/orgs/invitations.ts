@@ -1,0 +1,76 @@
+// Inviting a colleague by email and joining through a pending invitation.
+import "server-only";
+import { createElement } from "react";
+import { z } from "zod";
+import { InvitationEmail } from "@/components/emails/invitation-email";
+import { db } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { CurrentMember } from "@/lib/auth/session";
+
+export const inviteEmailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
+
+export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
+  if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
+  const address = inviteEmailSchema.parse(email);
+  const alreadyMember = await db().membership.findFirst({
+    where: { organizationId: inviter.organization.id, user: { email: address } },
+    select: { id: true },
+  });
+  if (alreadyMember) throw new AppError("conflict", `${address} is already a member.`);
+  const invitation = await db().invitation.upsert({
+    where: { organizationId_email: { organizationId: inviter.organization.id, email: address } },
+    create: { organizationId: inviter.organization.id, email: address, invitedById: inviter.id },
+    update: { acceptedAt: null },
+    select: { id: true, email: true },
+  });
+  const url = new URL("/login", env().APP_URL);
+  url.searchParams.set("email", address);
+  await sendEmail({
+    to: address,
+    subject: `${inviter.email} invited you to ${inviter.organization.name}`,
+    react: createElement(InvitationEmail, { organizationName: inviter.organization.name, invitedBy: inviter.email, url: url.toString() }),
+  });
+  return invitation;
+}
+
+export function listPendingInvitations(email: string) {
+  return db().invitation.findMany({
+    where: { email: email.toLowerCase(), acceptedAt: null },
+    select: { id: true, role: true, organization: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Joins the invitation's organization; the invitation must be addressed to this user. */
+export async function acceptInvitation({ userId, email, invitationId }: { userId: string; email: string; invitationId: string }) {
+  return db().$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({
+      where: { id: invitationId, email: email.toLowerCase(), acceptedAt: null },
+      select: { id: true, organizationId: true, role: true },
+    });
+    if (!invitation) throw new AppError("not_found", "This invitation is no longer valid.");
+    const existing = await tx.membership.findUnique({ where: { userId }, select: { id: true } });
+    if (existing) throw new AppError("conflict", "You already belong to an organization.");
+    await tx.membership.create({ data: { userId, organizationId: invitation.organizationId, role: invitation.role } });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+    return invitation.organizationId;
+  });
+}
+
+export function listMembers(organizationId: string) {
+  return db().membership.findMany({
+    where: { organizationId },
+    select: { id: true, role: true, createdAt: true, user: { select: { email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export function listOpenInvitations(organizationId: string) {
+  return db().invitation.findMany({
+    where: { organizationId, acceptedAt: null },
+    select: { id: true, email: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}

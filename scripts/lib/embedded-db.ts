@@ -1,0 +1,22 @@
+// The embedded default database: one PGlite server process owns the data folder, everything else
+// (the app, migrations, the job engine) connects to it over loopback like to any PostgreSQL.
+import fs from "node:fs";
+import path from "node:path";
+import { assertPortFree, startChild, waitForPort } from "./processes";
+
+export interface EmbeddedDbOptions {
+  dataDir: string;
+  port: number;
+}
+
+export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Promise<string> {
+  await assertPortFree(port, "the embedded database", "EMBEDDED_DB_PORT");
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const server = path.join(__dirname, "..", "embedded-db-server.ts");
+  const child = startChild("db", process.execPath, ["--import", "tsx", server, dataDir, String(port)]);
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`The embedded database exited early (code ${code})`))),
+  );
+  await Promise.race([waitForPort(port, "127.0.0.1", 60_000), exited]);
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
