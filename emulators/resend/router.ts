@@ -58,8 +58,17 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Emul
     if (!match) continue;
     const handler = candidate.methods[req.method ?? "GET"];
     if (!handler) return sendError(res, methodNotAllowed(), { allow: Object.keys(candidate.methods).join(", ") });
-    const params = match.slice(1).map((part) => decodeURIComponent(part));
+    const params = match.slice(1).map(safeDecode);
     return handler({ req, res, url, params, ctx });
   }
   sendError(res, notFound());
+}
+
+/** A malformed escape such as `%E0%A4%A` is an unknown id, not a server error. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
