@@ -1,12 +1,14 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+const root = path.dirname(fileURLToPath(import.meta.url));
+const alias = { "@": root };
 
 // Two projects: fast unit/contract tests with no database, and integration tests against a real
 // PostgreSQL (or embedded PGlite when none is reachable) prepared by the global setup.
 export default defineConfig({
-  resolve: { alias: { ...alias, "server-only": path.resolve(__dirname, "test/server-only-stub.ts") } },
+  resolve: { alias: { ...alias, "server-only": path.join(root, "test/server-only-stub.ts") } },
   test: {
     projects: [
       {

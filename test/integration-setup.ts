@@ -1,0 +1,21 @@
+// Vitest global setup for integration tests: one migrated database per run, dropped afterwards.
+import crypto from "node:crypto";
+import { createTestDatabase } from "./test-database";
+
+export default async function setup() {
+  const database = await createTestDatabase();
+  if (database.kind === "pglite") {
+    console.warn("No PostgreSQL answered at 127.0.0.1:5432: integration tests run on embedded PGlite instead.");
+  }
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    APP_URL: "http://localhost:3000",
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEYS: `test-1:${crypto.randomBytes(32).toString("base64")}`,
+    FINCH_CLIENT_ID: "finch-local-client",
+    FINCH_CLIENT_SECRET: "finch-local-secret",
+    FINCH_WEBHOOK_SECRET: "bG9jYWwtZmluY2gtd2ViaG9vay1zZWNyZXQtMzJieXRlcw==",
+    RESEND_API_KEY: "re_local_development_key",
+  });
+  return async () => database.drop();
+}
