@@ -2,7 +2,7 @@
 
 export type Reply =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: "html"; status: number; html: string }
+  | { kind: "html"; status: number; html: string; contentType?: string }
   | { kind: "redirect"; status: 302 | 303; location: string };
 
 export const json = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({

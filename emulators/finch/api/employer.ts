@@ -1,0 +1,83 @@
+// GET /employer/company, GET /employer/directory, POST /employer/individual, POST /employer/employment.
+import { z } from "zod";
+import type { EmulatorContext } from "../context";
+import { generateCompany, type GeneratedEmployee } from "../domain/company-generator";
+import { requireDataAccess } from "../http/auth";
+import { errors, finchErrorBody } from "../http/finch-error";
+import { json } from "../http/reply";
+import { jsonBody, type EmulatorRequest } from "../http/request";
+import type { Route } from "../http/router";
+import { validate } from "../http/validate";
+import type { ConnectionRecord } from "../state/types";
+
+const pagingSchema = z.object({
+  limit: z.coerce.number().int().min(1).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+const batchSchema = z.object({
+  requests: z.array(z.object({ individual_id: z.string().min(1) })),
+  options: z.object({ include: z.array(z.string()).optional() }).nullish(),
+});
+
+/** The SDK encodes arrays as `entity_ids[]=…`; plain `entity_ids=…` is accepted too. */
+function checkEntityIds(req: EmulatorRequest, connection: ConnectionRecord, maxCount?: number): void {
+  const ids = [...req.url.searchParams.getAll("entity_ids[]"), ...req.url.searchParams.getAll("entity_ids")];
+  if (maxCount !== undefined && ids.length > maxCount) {
+    throw errors.badRequest(`At most ${maxCount} entity_id may be given for this endpoint`);
+  }
+  const unknown = ids.find((id) => id !== connection.entityId);
+  if (unknown) throw errors.badRequest(`Entity '${unknown}' is not part of this connection`);
+}
+
+const individualNotFound = (individualId: string) => ({
+  individual_id: individualId,
+  code: 404,
+  body: finchErrorBody(404, "not_found_error", "Individual not found", "individual_not_found"),
+});
+
+export function employerRoutes(ctx: EmulatorContext): Route[] {
+  const dataFor = (connection: ConnectionRecord) => generateCompany(connection.companyId, connection.employeeCount);
+
+  const company = (req: EmulatorRequest) => {
+    const { connection } = requireDataAccess(req, ctx.connections, "company");
+    checkEntityIds(req, connection, 1);
+    return json(dataFor(connection).company);
+  };
+
+  const directory = (req: EmulatorRequest) => {
+    const { connection } = requireDataAccess(req, ctx.connections, "directory");
+    checkEntityIds(req, connection);
+    const { limit, offset = 0 } = validate(pagingSchema, Object.fromEntries(req.url.searchParams));
+    const everyone = dataFor(connection).employees;
+    // Finch returns everyone when no limit is given; paging.count is the total so the SDK can page.
+    const page = everyone.slice(offset, limit === undefined ? undefined : offset + limit);
+    return json({ individuals: page.map((e) => e.directory), paging: { count: everyone.length, offset } });
+  };
+
+  const batch = (product: "individual" | "employment", pick: (e: GeneratedEmployee, includeSsn: boolean) => unknown) =>
+    (req: EmulatorRequest) => {
+      const { connection, token } = requireDataAccess(req, ctx.connections, product);
+      checkEntityIds(req, connection);
+      const body = validate(batchSchema, jsonBody(req));
+      const includeSsn = (body.options?.include ?? []).includes("ssn") && token.products.includes("ssn");
+      const byId = new Map(dataFor(connection).employees.map((e) => [e.individual.id, e]));
+      const responses = body.requests.map(({ individual_id }) => {
+        const employee = byId.get(individual_id);
+        return employee ? { individual_id, code: 200, body: pick(employee, includeSsn) } : individualNotFound(individual_id);
+      });
+      return json({ responses });
+    };
+
+  return [
+    { method: "GET", pattern: "/employer/company", kind: "api", handle: company },
+    { method: "GET", pattern: "/employer/directory", kind: "api", handle: directory },
+    {
+      method: "POST",
+      pattern: "/employer/individual",
+      kind: "api",
+      handle: batch("individual", (e, includeSsn) => (includeSsn ? { ...e.individual, ssn: e.ssn } : e.individual)),
+    },
+    { method: "POST", pattern: "/employer/employment", kind: "api", handle: batch("employment", (e) => e.employment) },
+  ];
+}
