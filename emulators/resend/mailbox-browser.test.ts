@@ -62,6 +62,8 @@ describe.skipIf(!executablePath)("mailbox in a real browser", () => {
     expect(sent.error).toBeNull();
 
     const page = await browser.newPage();
+    // Fail within the test timeout, with Playwright's own message, rather than at Vitest's.
+    page.setDefaultTimeout(5_000);
     try {
       await page.goto(emulator.url);
       await page.getByRole("link", { name: subject }).click();

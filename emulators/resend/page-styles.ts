@@ -13,7 +13,7 @@ a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid 
 .skip:focus { left: 1rem; top: 1rem; background: var(--panel); padding: .5rem 1rem; z-index: 2; }
 .topbar { background: var(--panel); border-bottom: 1px solid var(--line); }
 .topbar-inner, main { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
-.topbar-inner { display: flex; align-items: center; gap: 1rem; min-height: 3.5rem; flex-wrap: wrap; }
+.topbar-inner { display: flex; align-items: center; gap: .5rem 1rem; min-height: 3.5rem; flex-wrap: wrap; padding-block: .5rem; }
 .brand { font-weight: 700; text-decoration: none; color: var(--ink); display: flex; align-items: center; gap: .5rem; }
 .brand-mark { display: inline-grid; place-items: center; width: 1.75rem; height: 1.75rem; border-radius: .4rem;
   background: var(--ink); color: var(--panel); font-size: .9rem; }
