@@ -83,7 +83,7 @@ describe("employer data endpoints", () => {
   });
 
   it("keeps the same company and individual ids for every token of the same company", async () => {
-    const again = await t.client.sandbox.connections.accounts.create({ company_id: connection.company_id, provider_id: "gusto" });
+    const again = await t.client.sandbox.connections.accounts.create({ company_id: connection.company_id ?? "", provider_id: "gusto" });
     expect(again.connection_id).toBe(connection.connection_id);
     expect(again.access_token).not.toBe(connection.access_token);
     const viaNewToken = await t.withToken(again.access_token).hris.directory.list();

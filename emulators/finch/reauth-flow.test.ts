@@ -4,7 +4,7 @@ import { signInThroughConnect } from "./test-support/connect-browser";
 import { control, finchBody, rejection, startTestEmulator, type TestEmulator } from "./test-support/test-emulator";
 
 const REDIRECT_URI = "http://localhost:3000/api/finch/callback";
-const PRODUCTS = ["company", "directory", "individual", "employment"];
+const PRODUCTS: Finch.Connect.SessionNewParams["products"] = ["company", "directory", "individual", "employment"];
 
 describe("reauthentication end to end through the SDK and the Connect pages", () => {
   let t: TestEmulator;
