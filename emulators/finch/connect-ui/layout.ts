@@ -32,6 +32,8 @@ input:focus{outline:none;border-color:#5925dc;box-shadow:0 0 0 3px #ebe9fe}
 .provider-head img{width:40px;height:40px}
 .link{color:#5925dc;font-size:14px;text-decoration:none}.link:hover{text-decoration:underline}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px;background:#f2f4f7;border-radius:4px;padding:1px 5px;word-break:break-all}
+.hint code{white-space:nowrap;word-break:normal}
+.back{margin:14px 0 0}
 .footer{margin-top:20px;font-size:12px;color:#667085;text-align:center}
 @media (max-width:420px){.card{padding:20px;border-radius:12px}.providers{grid-template-columns:1fr}}
 `;

@@ -34,7 +34,8 @@ function withoutProvider(query: URLSearchParams): URLSearchParams {
 }
 
 function productSummary(products: string[]): string {
-  return products.map((p) => PRODUCT_LABELS[p] ?? p.replace(/_/g, " ")).join(", ");
+  const labels = products.map((p) => PRODUCT_LABELS[p] ?? p.replace(/_/g, " "));
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : (labels[0] ?? "data");
 }
 
 export function providerPickerPage(flow: ConnectFlow, query: URLSearchParams): string {
@@ -66,7 +67,7 @@ export function signInPage(flow: ConnectFlow, provider: ProviderInfo, query: URL
     : "";
   const back = flow.preselectedProviderId
     ? ""
-    : `<p><a class="link" href="/authorize?${escapeHtml(withoutProvider(query).toString())}">← Choose a different provider</a></p>`;
+    : `<p class="back"><a class="link" href="/authorize?${escapeHtml(withoutProvider(query).toString())}">← Choose a different provider</a></p>`;
   const error = options.error ? `<div class="alert" role="alert">${escapeHtml(options.error)}</div>` : "";
   return connectPage(
     `Sign in to ${provider.display_name}`,

@@ -20,7 +20,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;word
 .status{display:inline-block;border-radius:999px;padding:1px 10px;font-weight:600;font-size:12px;background:#f2f4f7}
 .status-connected,.status-delivered{background:#ecfdf3;color:#067647}.status-reauth,.status-failed{background:#fef3f2;color:#b42318}
 .status-pending{background:#fffaeb;color:#b54708}
-form{display:inline}button{font:inherit;padding:6px 10px;border-radius:6px;border:1px solid #d0d5dd;background:#fff;cursor:pointer}
+form{display:inline}.actions{white-space:nowrap}button{font:inherit;padding:6px 10px;border-radius:6px;border:1px solid #d0d5dd;background:#fff;cursor:pointer}
 button.primary{background:#5925dc;border-color:#5925dc;color:#fff}
 .notice{background:#ecfdf3;border:1px solid #abefc6;color:#067647;border-radius:8px;padding:10px 12px;margin-bottom:20px;word-break:break-all}
 .row{display:flex;flex-wrap:wrap;gap:12px;align-items:end}label{display:block;font-weight:600;font-size:13px;margin-bottom:4px}
@@ -37,7 +37,7 @@ function connectionRows(ctx: EmulatorContext): string {
     const controls = c.status === "disconnected" ? `<span class="muted">Disconnected</span>` : `${action("reauth", "Require reauthentication")} ${action("connected", "Restore")}`;
     return `<tr><td>${escapeHtml(v.company_name ?? "")}<div class="muted">${escapeHtml(v.customer_name ?? "")}${v.username ? ` · ${escapeHtml(v.username)}` : ""}</div></td>
 <td>${escapeHtml(v.provider_id)}</td><td><code>${escapeHtml(v.connection_id)}</code></td><td>${statusBadge(v.status)}</td>
-<td>${v.active_token_count} active / ${v.token_count}</td><td>${controls}</td></tr>`;
+<td>${v.active_token_count} active / ${v.token_count}</td><td class="actions">${controls}</td></tr>`;
   });
   if (rows.length === 0) return `<p class="muted">No connections yet. Connect through the app, or create a sandbox connection below.</p>`;
   return `<table><thead><tr><th>Company</th><th>Provider</th><th>Connection id</th><th>Status</th><th>Tokens</th><th>Actions</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
