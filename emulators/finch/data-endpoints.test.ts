@@ -95,5 +95,10 @@ describe("employer data endpoints", () => {
     const response = await fetch(`${t.url}/employer/nothing-here`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: 404, name: "not_found_error" });
+    // Odd request targets are answered, never crash the server.
+    expect((await fetch(`${t.url}//employer/company`)).status).toBe(404);
+    const malformed = await fetch(`${t.url}/_emulator/connections/%E0%A4%A/status`, { method: "POST", body: "{}" });
+    expect(malformed.status).toBe(400);
+    expect((await fetch(`${t.url}/introspect`, { method: "DELETE" })).status).toBe(405);
   });
 });

@@ -57,6 +57,15 @@ function errorReply(error: FinchError): Reply {
   return { kind: "json", status: error.status, body: error.body(), headers: error.headers };
 }
 
+/** Origin-form targets ("/path?query") are joined, not resolved, so "//x" stays a path instead of a host. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return target?.startsWith("/") ? new URL(`http://emulator.invalid${target}`) : new URL(target ?? "/");
+  } catch {
+    return new URL("http://emulator.invalid/__unparseable__");
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function defaultPublicUrl(host: string, port: number): string {
@@ -106,7 +115,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     const started = Date.now();
     const requestId = newRequestId();
     const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const url = requestUrl(req.url);
     res.setHeader("Finch-Request-Id", requestId);
     let reply: Reply;
     try {

@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context";
 import type { SignInFlow } from "../domain/complete-sign-in";
 import { isFinchProduct } from "../domain/products";
 import { findProvider } from "../domain/providers";
-import type { ClientType, ConnectionType } from "../state/types";
+import { AUTHENTICATION_TYPES, type AuthenticationType, type ClientType, type ConnectionType } from "../state/types";
 
 /** Where results go: an embedded iframe posts messages to its parent, a redirect flow goes back by URL. */
 export interface FlowReturn {
@@ -29,6 +29,10 @@ function originOf(value: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+function authenticationTypeOf(authMethod: string | null): AuthenticationType {
+  return AUTHENTICATION_TYPES.find((type) => type === authMethod) ?? "credential";
 }
 
 function environment(sandbox: string | null): { clientType: ClientType; connectionType: ConnectionType } {
@@ -61,7 +65,7 @@ function fromSession(ctx: EmulatorContext, sessionId: string, back: FlowReturn):
       customerEmail: session.customerEmail,
       products: session.products,
       reauthConnectionId: session.connectionId,
-      authenticationType: repairing?.authenticationType ?? (session.authMethod === "oauth" || session.authMethod === "api_token" || session.authMethod === "assisted" ? session.authMethod : "credential"),
+      authenticationType: repairing?.authenticationType ?? authenticationTypeOf(session.authMethod),
       ...(repairing ? { clientType: repairing.clientType, connectionType: repairing.connectionType } : environment(session.sandbox)),
       preselectedProviderId: repairing?.providerId ?? session.providerId,
       customerLabel: session.customerName ?? "your company",
@@ -80,6 +84,9 @@ function fromLegacyQuery(ctx: EmulatorContext, query: URLSearchParams, back: Flo
   }
   if (!back.sdkHostUrl && !back.redirectUri) {
     return { ok: false, message: "Missing redirect_uri: the redirect flow needs one.", back };
+  }
+  if (back.redirectUri && !originOf(back.redirectUri)) {
+    return { ok: false, message: "Invalid redirect_uri: it must be an http or https URL.", back: { ...back, redirectUri: null } };
   }
   const connectionId = query.get("connection_id");
   const repairing = connectionId ? ctx.connections.get(connectionId) : undefined;

@@ -17,6 +17,14 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw errors.badRequest("Malformed percent-encoding in the URL path");
+  }
+}
+
 function matchPattern(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split("/");
   const got = path.split("/");
@@ -27,7 +35,7 @@ function matchPattern(pattern: string, path: string): Record<string, string> | n
     const g = got[i] ?? "";
     if (w.startsWith(":")) {
       if (g === "") return null;
-      params[w.slice(1)] = decodeURIComponent(g);
+      params[w.slice(1)] = safeDecode(g);
     } else if (w !== g) {
       return null;
     }
