@@ -57,13 +57,6 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Resolves once nothing is in flight and no retry is scheduled (tests use it to wait). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0 || this.timers.size > 0) {
-      await Promise.race([...this.inFlight.values(), new Promise((resolve) => setTimeout(resolve, 10))]);
-    }
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
