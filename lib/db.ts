@@ -5,7 +5,11 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export function createPrismaClient(databaseUrl: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    // Token columns are never read unless a query asks for them by name (lib/connections/connection-token.ts).
+    omit: { connection: { accessTokenCiphertext: true, accessTokenKeyId: true } },
+  });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

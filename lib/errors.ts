@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "not_found"
   | "conflict"
   | "rate_limited"
+  | "reauth_required"
   | "upstream_unavailable"
   | "email_failed"
   | "internal";
@@ -18,6 +19,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  reauth_required: 409,
   upstream_unavailable: 503,
   email_failed: 502,
   internal: 500,
@@ -29,15 +31,18 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     readonly userMessage: string,
-    options: { internal?: string; cause?: unknown; retryable?: boolean } = {},
+    options: { internal?: string; cause?: unknown; retryable?: boolean; retryAfterSeconds?: number } = {},
   ) {
     super(options.internal ?? userMessage, { cause: options.cause });
     this.name = "AppError";
     this.status = statusByCode[code];
     this.retryable = options.retryable ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   readonly retryable: boolean;
+  /** For rate limits: how long the upstream asked us to wait. */
+  readonly retryAfterSeconds?: number;
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -1,7 +1,8 @@
 // npm run db:migration -- <name>: writes prisma/migrations/<timestamp>_<name>/migration.sql from the
 // difference between the schema at git HEAD and the working schema. (`prisma migrate dev` cannot run
 // offline here; the diff runs against a throwaway in-memory PGlite.)
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,11 +28,12 @@ async function main() {
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1" });
   await server.start();
   try {
-    const sql = execFileSync(
+    // Asynchronous on purpose: the PGlite server answering Prisma lives in this very process.
+    const { stdout: sql } = await promisify(execFile)(
       process.execPath,
       [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable` } },
-    ).toString();
+    );
     if (!sql.trim() || sql.includes("This is an empty migration")) {
       console.log("The schema has not changed since HEAD: no migration written.");
       return;

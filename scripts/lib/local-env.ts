@@ -19,7 +19,7 @@ export const DEVELOPMENT_DEFAULTS = {
   FINCH_CLIENT_SECRET: "finch-local-secret",
   FINCH_WEBHOOK_SECRET: "bG9jYWwtZmluY2gtd2ViaG9vay1zZWNyZXQtMzJieXRlcw==",
   RESEND_API_KEY: "re_local_development_key",
-  EMAIL_FROM: "Payroll Connections <connections@localhost>",
+  EMAIL_FROM: "Payroll Connections <connections@example.com>",
 } as const;
 
 interface LocalSecrets {

@@ -1,0 +1,96 @@
+// The one state machine behind every detection path (API error, webhook, sweep, reconnect):
+// signals are idempotent, and concurrent signals for one connection are serialized by a row lock,
+// so a breakage opens exactly one incident however many paths report it.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
+import { recordConnectionEvent } from "./connection-events";
+import { defaultReason, toConnectionStatus } from "./connection-status";
+import { afterConnectionChange } from "./after-connection-change";
+
+export interface ConnectionSignal {
+  connectionId: string;
+  /** Finch's status word: connected, reauth, error_permissions, … */
+  finchStatus: string;
+  source: DetectionSource;
+  reason?: string | null;
+  at?: Date;
+  actorUserId?: string;
+}
+
+export interface SignalOutcome {
+  connectionId: string;
+  organizationId: string;
+  changed: boolean;
+  from: ConnectionStatus;
+  to: ConnectionStatus;
+  /** Set when this signal opened a new incident (the connection just broke). */
+  openedIncidentId?: string;
+  /** Set when this signal resolved an incident (the connection just recovered). */
+  resolvedIncidentId?: string;
+}
+
+/** Applies a signal inside the caller's transaction; the caller must run afterConnectionChange after commit. */
+export async function transitionConnection(tx: Prisma.TransactionClient, signal: ConnectionSignal): Promise<SignalOutcome> {
+  const at = signal.at ?? new Date();
+  const [row] = await tx.$queryRaw<{ status: ConnectionStatus; organizationId: string; finchStatus: string }[]>`
+    SELECT status, "organizationId", "finchStatus" FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
+  if (!row) throw new Error(`connection ${signal.connectionId} not found`);
+  const to = toConnectionStatus(signal.finchStatus);
+  const base = { connectionId: signal.connectionId, organizationId: row.organizationId, from: row.status, to };
+  const healthy = to === "healthy";
+
+  if (to === row.status && signal.finchStatus === row.finchStatus) {
+    await tx.connection.update({
+      where: { id: signal.connectionId },
+      data: { lastCheckedAt: at, ...(healthy ? { lastSuccessAt: at } : {}) },
+    });
+    return { ...base, changed: false };
+  }
+
+  const reason = signal.reason ?? defaultReason(signal.finchStatus);
+  await tx.connection.update({
+    where: { id: signal.connectionId },
+    data: {
+      status: to,
+      finchStatus: signal.finchStatus,
+      statusReason: healthy ? null : reason,
+      statusSince: at,
+      statusSource: signal.source,
+      lastCheckedAt: at,
+      ...(healthy ? { lastSuccessAt: at } : {}),
+    },
+  });
+
+  const outcome: SignalOutcome = { ...base, changed: true };
+  const event = { connectionId: signal.connectionId, organizationId: row.organizationId, source: signal.source, actorUserId: signal.actorUserId, at };
+  if (to === "needs_reauth") {
+    const incident = await tx.incident.create({
+      data: { connectionId: signal.connectionId, source: signal.source, reason, startedAt: at },
+      select: { id: true },
+    });
+    outcome.openedIncidentId = incident.id;
+    await recordConnectionEvent(tx, { ...event, type: "broken", detail: reason ?? undefined });
+  } else if (row.status === "needs_reauth") {
+    const open = await tx.incident.findFirst({
+      where: { connectionId: signal.connectionId, resolvedAt: null },
+      orderBy: { startedAt: "desc" },
+      select: { id: true },
+    });
+    await tx.incident.updateMany({ where: { connectionId: signal.connectionId, resolvedAt: null }, data: { resolvedAt: at } });
+    outcome.resolvedIncidentId = open?.id;
+    const type = signal.source === "reconnect" ? "reconnected" : healthy ? "recovered" : "status_changed";
+    await recordConnectionEvent(tx, { ...event, type, detail: healthy ? undefined : `Finch status: ${signal.finchStatus}` });
+  } else {
+    await recordConnectionEvent(tx, { ...event, type: healthy && signal.source === "reconnect" ? "reconnected" : "status_changed", detail: `Finch status: ${signal.finchStatus}` });
+  }
+  return outcome;
+}
+
+/** Applies one detection signal in its own transaction and runs the follow-ups (notifications). */
+export async function applyConnectionSignal(signal: ConnectionSignal): Promise<SignalOutcome> {
+  const outcome = await db().$transaction((tx) => transitionConnection(tx, signal));
+  await afterConnectionChange(outcome);
+  return outcome;
+}

@@ -1,0 +1,31 @@
+// The connection timeline: every state change and customer action, in order.
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type ConnectionEventType =
+  | "connected"
+  | "broken"
+  | "recovered"
+  | "reconnected"
+  | "status_changed"
+  | "mismatch"
+  | "connect_started"
+  | "reconnect_failed"
+  | "email_sent"
+  | "link_opened";
+
+export interface ConnectionEventInput {
+  connectionId: string;
+  organizationId: string;
+  type: ConnectionEventType;
+  source?: string;
+  detail?: string;
+  actorUserId?: string;
+  at?: Date;
+}
+
+type Writer = Pick<Prisma.TransactionClient, "connectionEvent">;
+
+export function recordConnectionEvent(db: Writer, { at, ...event }: ConnectionEventInput) {
+  return db.connectionEvent.create({ data: { ...event, createdAt: at ?? new Date() }, select: { id: true } });
+}

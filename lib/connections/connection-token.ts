@@ -1,0 +1,34 @@
+// The only module that reads or writes a connection's access token.
+import "server-only";
+import { decryptToken, encryptToken, parseKeyring, type TokenKeyring } from "@/lib/crypto/token-cipher";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+let keyring: TokenKeyring | undefined;
+
+function tokenKeyring(): TokenKeyring {
+  keyring ??= parseKeyring(env().TOKEN_ENCRYPTION_KEYS);
+  return keyring;
+}
+
+/** The columns to write for a token; the row id is bound into the ciphertext. */
+export function sealAccessToken(connectionId: string, accessToken: string) {
+  const sealed = encryptToken(accessToken, tokenKeyring(), connectionId);
+  return { accessTokenCiphertext: sealed.ciphertext, accessTokenKeyId: sealed.keyId, tokenUpdatedAt: new Date() };
+}
+
+/** Reads and decrypts the token of a connection of this organization, or null if there is none. */
+export async function readAccessToken(connectionId: string, organizationId: string): Promise<string | null> {
+  const row = await db().connection.findFirst({
+    where: { id: connectionId, organizationId },
+    select: { accessTokenCiphertext: true, accessTokenKeyId: true },
+  });
+  if (!row) return null;
+  return decryptToken({ keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext }, tokenKeyring(), connectionId);
+}
+
+/** Replaces the token inside the caller's transaction. */
+export async function replaceAccessToken(tx: Prisma.TransactionClient, connectionId: string, accessToken: string): Promise<void> {
+  await tx.connection.update({ where: { id: connectionId }, data: sealAccessToken(connectionId, accessToken) });
+}
