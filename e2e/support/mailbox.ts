@@ -40,7 +40,7 @@ export async function waitForMessage(to: string, subject: RegExp, seen: Set<stri
 /** The href of the first link whose text matches, from an email's HTML. */
 export function linkIn(message: MailboxMessage, text: RegExp): string {
   for (const match of message.html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
-    const label = match[2].replace(/<[^>]+>/g, "").trim();
+    const label = match[2].replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, "").replace(/&[#\w]+;/g, " ").trim();
     if (text.test(label)) return match[1].replaceAll("&amp;", "&");
   }
   throw new Error(`no link matching ${text} in "${message.subject}"`);
