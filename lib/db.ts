@@ -20,3 +20,6 @@ export function db(): Db {
   globalForDb.prisma ??= createPrismaClient(env().DATABASE_URL);
   return globalForDb.prisma;
 }
+
+/** The client inside `db().$transaction(async (tx) => …)`, with our global omit applied. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

@@ -23,7 +23,11 @@ export const envSchema = z.object({
   TOKEN_ENCRYPTION_KEYS: z.string().min(1, "TOKEN_ENCRYPTION_KEYS is required"),
   FINCH_CLIENT_ID: z.string().min(1, "FINCH_CLIENT_ID is required"),
   FINCH_CLIENT_SECRET: z.string().min(1, "FINCH_CLIENT_SECRET is required"),
-  FINCH_WEBHOOK_SECRET: z.string().min(1, "FINCH_WEBHOOK_SECRET is required"),
+  // Finch issues it as bare base64; the SDK refuses any secret that does not survive a base64 round trip.
+  FINCH_WEBHOOK_SECRET: z
+    .string()
+    .min(1, "FINCH_WEBHOOK_SECRET is required")
+    .refine((value) => Buffer.from(value, "base64").toString("base64") === value, "must be the base64 secret from the Finch dashboard"),
   FINCH_BASE_URL: z.url().default("https://api.tryfinch.com"),
   // A bare origin: react-connect compares message origins by prefix.
   FINCH_CONNECT_URL: z
@@ -40,6 +44,16 @@ export const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).default("Payroll Connections <connections@example.com>"),
   OPERATOR_EMAILS: csv.transform((list) => list.map((email) => email.toLowerCase())),
   MAILBOX_URL: z.url().optional(),
+  // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
+  JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  // When every connection is re-checked with Finch (cron, UTC); a safety net for missed webhooks.
+  SWEEP_CRON: z
+    .string()
+    .trim()
+    .default("*/15 * * * *")
+    .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields"),
+  // Finch calls one sweep keeps in flight at once.
+  SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 });
 
 export type Env = z.infer<typeof envSchema>;

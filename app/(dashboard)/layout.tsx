@@ -1,13 +1,21 @@
 import type { ReactNode } from "react";
+import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
+import { StatusBanner } from "@/components/connections/status-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireMember } from "@/lib/auth/session";
+import { listConnections } from "@/lib/connections/list-connections";
+import { env } from "@/lib/env";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
+  const connections = await listConnections(member.organization.id);
   return (
     <div className="min-h-screen">
       <AppHeader organizationName={member.organization.name} email={member.email} />
-      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <FinchConnectProvider connectUrl={env().FINCH_CONNECT_URL}>
+        <StatusBanner fallback={connections} />
+        <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      </FinchConnectProvider>
     </div>
   );
 }

@@ -1,21 +1,26 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { ConnectPayrollButton } from "@/components/connections/connect-payroll-button";
+import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
+import { ConnectionList } from "@/components/connections/connection-list";
 import { requireMember } from "@/lib/auth/session";
+import { listConnections } from "@/lib/connections/list-connections";
 
 export const metadata: Metadata = { title: "Connections" };
 
-export default async function DashboardPage() {
-  const member = await requireMember("/");
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ connect?: string }> }) {
+  const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
+  const connections = await listConnections(member.organization.id);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">Payroll connections</h1>
-        <p className="mt-1 text-slate-600">{member.organization.name}&apos;s connections to its payroll providers.</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Payroll connections</h1>
+          <p className="mt-1 text-slate-600">{member.organization.name}&apos;s connections to its payroll providers.</p>
+        </div>
+        {connections.length > 0 && <ConnectPayrollButton variant="secondary" />}
       </div>
-      <Card>
-        <p className="font-medium">No payroll connections yet</p>
-        <p className="mt-1 text-sm text-slate-600">Connect your payroll provider to start syncing your employee directory.</p>
-      </Card>
+      <ConnectResultNotice result={connect} />
+      <ConnectionList fallback={connections} />
     </div>
   );
 }

@@ -2,8 +2,7 @@
 // signals are idempotent, and concurrent signals for one connection are serialized by a row lock,
 // so a breakage opens exactly one incident however many paths report it.
 import "server-only";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
 import { recordConnectionEvent } from "./connection-events";
 import { defaultReason, toConnectionStatus } from "./connection-status";
@@ -32,7 +31,7 @@ export interface SignalOutcome {
 }
 
 /** Applies a signal inside the caller's transaction; the caller must run afterConnectionChange after commit. */
-export async function transitionConnection(tx: Prisma.TransactionClient, signal: ConnectionSignal): Promise<SignalOutcome> {
+export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Promise<SignalOutcome> {
   const at = signal.at ?? new Date();
   const [row] = await tx.$queryRaw<{ status: ConnectionStatus; organizationId: string; finchStatus: string }[]>`
     SELECT status, "organizationId", "finchStatus" FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;

@@ -1,6 +1,6 @@
 // The connection timeline: every state change and customer action, in order.
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 
 export type ConnectionEventType =
   | "connected"
@@ -24,7 +24,7 @@ export interface ConnectionEventInput {
   at?: Date;
 }
 
-type Writer = Pick<Prisma.TransactionClient, "connectionEvent">;
+type Writer = Pick<Tx, "connectionEvent">;
 
 export function recordConnectionEvent(db: Writer, { at, ...event }: ConnectionEventInput) {
   return db.connectionEvent.create({ data: { ...event, createdAt: at ?? new Date() }, select: { id: true } });

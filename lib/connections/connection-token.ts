@@ -1,9 +1,8 @@
 // The only module that reads or writes a connection's access token.
 import "server-only";
 import { decryptToken, encryptToken, parseKeyring, type TokenKeyring } from "@/lib/crypto/token-cipher";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 let keyring: TokenKeyring | undefined;
 
@@ -29,6 +28,6 @@ export async function readAccessToken(connectionId: string, organizationId: stri
 }
 
 /** Replaces the token inside the caller's transaction. */
-export async function replaceAccessToken(tx: Prisma.TransactionClient, connectionId: string, accessToken: string): Promise<void> {
+export async function replaceAccessToken(tx: Tx, connectionId: string, accessToken: string): Promise<void> {
   await tx.connection.update({ where: { id: connectionId }, data: sealAccessToken(connectionId, accessToken) });
 }

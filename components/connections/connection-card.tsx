@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { exactTime, timeAgo } from "@/lib/format-time";
+import { StatusBadge } from "./status-badge";
+import { SyncButton } from "./sync-button";
+
+export function ConnectionCard({ connection }: { connection: ConnectionSummary }) {
+  const { company } = connection;
+  const stale = connection.status !== "healthy";
+  return (
+    <article aria-label={`${connection.providerName} connection`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <div className="flex items-center gap-3">
+            <h2 className="text-lg font-semibold">{connection.providerName}</h2>
+            <StatusBadge status={connection.status} />
+          </div>
+          <p className="mt-1 text-sm text-slate-600">{company?.legalName ?? "Company data not loaded yet"}</p>
+        </div>
+        {connection.status === "healthy" && <SyncButton connectionId={connection.id} />}
+      </div>
+      <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-slate-500">Employees</dt>
+          <dd className="font-semibold" data-testid="employee-count">{company ? company.employeeCount : "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Data</dt>
+          <dd>
+            {company ? (
+              <span title={exactTime(company.fetchedAt)}>{stale ? "as of " : "updated "}{timeAgo(company.fetchedAt)}</span>
+            ) : (
+              "—"
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Status since</dt>
+          <dd title={exactTime(connection.statusSince)}>{timeAgo(connection.statusSince)}</dd>
+        </div>
+      </dl>
+      <Link href={`/connections/${connection.id}`} className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline">
+        View history
+      </Link>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+// "Connect payroll": a Finch Connect session for a new connection of the member's organization.
+import "server-only";
+import type { CurrentMember } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { finchAppClient } from "@/lib/finch/finch-client";
+import { toFinchAppError } from "@/lib/finch/to-finch-app-error";
+import { createConnectAttempt } from "./connect-attempts";
+import type { ConnectLaunch } from "./connect-launch";
+import { classicConnectUrl, connectCallbackUrl, withState } from "./connect-urls";
+
+export async function startConnect({ member }: { member: CurrentMember }): Promise<ConnectLaunch> {
+  const { FINCH_CONNECT_FLOW, FINCH_PRODUCTS, FINCH_SANDBOX } = env();
+  const state = await createConnectAttempt({ userId: member.id, organizationId: member.organization.id, purpose: "connect" });
+  if (FINCH_CONNECT_FLOW === "classic") {
+    return { sessionId: null, state, url: classicConnectUrl({ state, products: FINCH_PRODUCTS }) };
+  }
+  try {
+    const session = await finchAppClient().connect.sessions.new({
+      customer_id: member.organization.id,
+      customer_name: member.organization.name,
+      customer_email: member.email,
+      products: FINCH_PRODUCTS,
+      redirect_uri: connectCallbackUrl(),
+      ...(FINCH_SANDBOX ? { sandbox: FINCH_SANDBOX } : {}),
+    });
+    return { sessionId: session.session_id, state, url: withState(session.connect_url, state) };
+  } catch (error) {
+    throw toFinchAppError(error, "We could not open Finch Connect. Please try again.");
+  }
+}
+

@@ -1,0 +1,16 @@
+// The connection as the dashboard sees it (JSON for SWR): never a token, only what a customer needs.
+import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
+
+export interface ConnectionSummary {
+  id: string;
+  providerId: string;
+  providerName: string;
+  status: ConnectionStatus;
+  finchStatus: string;
+  statusReason: string | null;
+  statusSince: string;
+  products: string[];
+  affectedServices: string[];
+  lastSuccessAt: string | null;
+  company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;
+}

@@ -1,0 +1,22 @@
+// The browser's JSON fetcher: non-2xx responses throw with the server's user-safe message and status.
+export class FetchError extends Error {
+  constructor(message: string, readonly status: number, readonly code?: string) {
+    super(message);
+    this.name = "FetchError";
+  }
+}
+
+export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(input, { ...init, headers: { Accept: "application/json", ...init?.headers } });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const record = body && typeof body === "object" ? (body as { error?: unknown; code?: unknown }) : {};
+    const message = typeof record.error === "string" ? record.error : `Request failed (${response.status})`;
+    throw new FetchError(message, response.status, typeof record.code === "string" ? record.code : undefined);
+  }
+  return body as T;
+}
+
+export function postJson<T>(input: string): Promise<T> {
+  return fetchJson<T>(input, { method: "POST" });
+}

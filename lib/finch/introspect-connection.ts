@@ -1,0 +1,48 @@
+// Asks Finch how one connection is doing, and folds every answer (including errors) into what a
+// health check needs to decide. Never throws for an upstream answer; tokens never reach a message.
+import "server-only";
+import Finch from "@tryfinch/finch-api";
+import { z } from "zod";
+import type { FinchConnectionStatus } from "@/lib/connections/connection-status";
+import { finchConnectionClient } from "./finch-client";
+import { finchCode, isReauthError, retryAfterSeconds } from "./finch-errors";
+import { finchStatusSchema } from "./finch-status-schema";
+
+export type IntrospectionResult =
+  | { kind: "status"; finchStatus: FinchConnectionStatus }
+  /** Finch no longer knows the token: it was revoked (disconnected) or never was ours. */
+  | { kind: "token_rejected" }
+  | { kind: "rate_limited"; retryAfterSeconds?: number }
+  /** 5xx, network trouble or an answer we cannot read: says nothing about the connection. */
+  | { kind: "unavailable"; detail: string };
+
+const introspectionSchema = z.object({ connection_status: z.object({ status: finchStatusSchema }) });
+
+function errorName(error: InstanceType<typeof Finch.APIError>): string | undefined {
+  const body = error.error;
+  return body && typeof body === "object" && "name" in body && typeof body.name === "string" ? body.name : undefined;
+}
+
+export async function introspectConnection(accessToken: string): Promise<IntrospectionResult> {
+  // No SDK retries: a 429 must stop the caller at once, and a 5xx is simply checked next time.
+  const client = finchConnectionClient(accessToken).withOptions({ maxRetries: 0 });
+  try {
+    const parsed = introspectionSchema.safeParse(await client.account.introspect());
+    if (!parsed.success) return { kind: "unavailable", detail: "unreadable introspection" };
+    return { kind: "status", finchStatus: parsed.data.connection_status.status };
+  } catch (error) {
+    // Whether Finch answers a broken connection's /introspect with 200 + "reauth" or with this 401
+    // is unconfirmed (finch-reference §3), so both mean the same here.
+    if (isReauthError(error)) return { kind: "status", finchStatus: "reauth" };
+    if (error instanceof Finch.RateLimitError) return { kind: "rate_limited", retryAfterSeconds: retryAfterSeconds(error) };
+    if (error instanceof Finch.AuthenticationError && !finchCode(error)) {
+      const name = errorName(error);
+      if (name === undefined || name === "invalid_token_error") return { kind: "token_rejected" };
+    }
+    if (error instanceof Finch.APIError) {
+      const code = finchCode(error);
+      return { kind: "unavailable", detail: `finch ${error.status ?? "connection error"}${code ? ` ${code}` : ""}` };
+    }
+    return { kind: "unavailable", detail: error instanceof Error ? error.name : "unknown error" };
+  }
+}

@@ -1,0 +1,45 @@
+// The job engine: pg-boss in the app's own PostgreSQL (or the embedded PGlite server), so every
+// instance shares one set of queues and a job runs once however many instances there are.
+import "server-only";
+import { PgBoss } from "pg-boss";
+import { env } from "@/lib/env";
+import { queueNames, queues } from "./queues";
+
+// Cached on globalThis: instrumentation and route handlers are separate bundles in one process.
+const globalForJobs = globalThis as unknown as { jobEngine?: Promise<PgBoss> };
+
+async function startEngine(): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: env().DATABASE_URL,
+    // PGlite runs one statement at a time whatever the pool size; a small pool also leaves
+    // room for Prisma's connections on a managed PostgreSQL.
+    max: 4,
+    application_name: "finch-reconnect-jobs",
+    instanceName: "app",
+  });
+  // Only the message: driver errors can carry connection details, never job data or tokens.
+  boss.on("error", (error) => console.error(`job engine: ${error.message}`));
+  boss.on("warning", (warning) => console.warn(`job engine warning: ${warning.message}`));
+  await boss.start();
+  // createQueue is a no-op for a queue that exists, so every instance may run it on start.
+  for (const name of queueNames) await boss.createQueue(name, queues[name].options);
+  return boss;
+}
+
+/** The started engine, for enqueueing (see enqueue.ts) and for the workers; started on first use. */
+export function jobs(): Promise<PgBoss> {
+  globalForJobs.jobEngine ??= startEngine().catch((error: unknown) => {
+    globalForJobs.jobEngine = undefined; // let the next caller try again
+    throw error;
+  });
+  return globalForJobs.jobEngine;
+}
+
+/** Stops workers and polling, letting running jobs finish (tests, scripts, shutdown). */
+export async function stopJobs(): Promise<void> {
+  const engine = globalForJobs.jobEngine;
+  globalForJobs.jobEngine = undefined;
+  if (!engine) return;
+  const boss = await engine.catch(() => null);
+  await boss?.stop({ graceful: true, timeout: 10_000 });
+}

@@ -1,0 +1,41 @@
+// Every background queue, its payload schema and its pg-boss options in one place. To add a queue,
+// add an entry here and its handler in start-job-workers.ts; enqueue() and the workers are typed from it.
+import type { Queue } from "pg-boss";
+import { z } from "zod";
+
+export const sweepJobSchema = z.object({
+  /** One organization's connections; absent means every organization. */
+  organizationId: z.string().min(1).max(64).optional(),
+  /** Only these connections: what was left over when Finch rate-limited an earlier sweep. */
+  connectionIds: z.array(z.string().min(1).max(64)).max(100_000).optional(),
+});
+
+export type SweepJobData = z.infer<typeof sweepJobSchema>;
+
+interface QueueDefinition {
+  schema: z.ZodType<object>;
+  options: Omit<Queue, "name">;
+  /** Jobs one instance runs at once for this queue. */
+  localConcurrency: number;
+}
+
+export const queues = {
+  "connections-sweep": {
+    schema: sweepJobSchema,
+    // stately: per singletonKey (the sweep's scope) at most one job waiting and one running, across
+    // every instance, so two instances never sweep the same scope at the same time.
+    options: { policy: "stately", retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+    // Two, so an on-demand sweep of one organization never waits behind a long sweep of all of them.
+    localConcurrency: 2,
+  },
+} satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof queues;
+export type JobData<Q extends QueueName> = z.infer<(typeof queues)[Q]["schema"]>;
+
+export const queueNames = Object.keys(queues) as QueueName[];
+
+/** The singletonKey naming a sweep's scope. */
+export function sweepScopeKey(organizationId?: string): string {
+  return organizationId ? `org:${organizationId}` : "all";
+}

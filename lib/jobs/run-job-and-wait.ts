@@ -1,0 +1,45 @@
+// For callers that want a job's result now (an on-demand sweep) without giving up the queue's
+// guarantees: the job runs on a worker, deduplicated by singletonKey across instances, and the
+// caller waits for it, or joins the equivalent job already waiting or running.
+import "server-only";
+import { enqueue } from "./enqueue";
+import { jobs } from "./job-engine";
+import type { JobData, QueueName } from "./queues";
+
+export interface RunJobAndWaitOptions {
+  singletonKey: string;
+  /** How long to wait before answering "still pending". */
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+export type JobRun =
+  | { state: "completed"; jobId: string; output: unknown }
+  | { state: "failed"; jobId: string }
+  | { state: "pending"; jobId: string | null };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runJobAndWait<Q extends QueueName>(queue: Q, data: JobData<Q>, options: RunJobAndWaitOptions): Promise<JobRun> {
+  const { singletonKey, timeoutMs = 25_000, pollMs = 200 } = options;
+  const deadline = Date.now() + timeoutMs;
+  const boss = await jobs();
+  let jobId = await enqueue(queue, data, { singletonKey });
+  if (!jobId) {
+    // An equivalent job is already waiting or running: its answer is ours too, unless it is held
+    // back (e.g. until a rate limit ends) past our deadline.
+    const live = (await boss.findJobs(queue, { key: singletonKey })).filter((job) => ["created", "retry", "active"].includes(job.state));
+    const running = live.find((job) => job.state === "active");
+    const next = running ?? live.find((job) => job.startAfter.getTime() <= deadline);
+    if (!next) return { state: "pending", jobId: live[0]?.id ?? null };
+    jobId = next.id;
+  }
+  while (Date.now() < deadline) {
+    const [job] = await boss.findJobs(queue, { id: jobId });
+    if (!job) return { state: "failed", jobId };
+    if (job.state === "completed") return { state: "completed", jobId, output: job.output };
+    if (job.state === "failed" || job.state === "cancelled") return { state: "failed", jobId };
+    await sleep(pollMs);
+  }
+  return { state: "pending", jobId };
+}

@@ -1,0 +1,47 @@
+// Registers this instance's workers and the recurring schedules. Called once per server process from
+// instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import { sweepConnections } from "@/lib/connections/sweep-connections";
+import { env } from "@/lib/env";
+import { jobs } from "./job-engine";
+import { queues, sweepScopeKey, type JobData, type QueueName } from "./queues";
+
+type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>;
+
+// Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
+const handlers: { [Q in QueueName]: Handler<Q> } = {
+  "connections-sweep": (data) => sweepConnections(data),
+};
+
+async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {
+  const { schema, localConcurrency } = queues[queue];
+  // One job per fetch and a one-second poll: queued work (e.g. an on-demand sweep someone waits on) starts quickly.
+  await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency }, async ([job]) => {
+    // Validated here too: the payload crossed the database, and an older release may have written it.
+    const data = schema.parse(job.data) as JobData<Q>;
+    return handlers[queue](data);
+  });
+}
+
+async function startWorkers(boss: PgBoss): Promise<void> {
+  for (const queue of Object.keys(handlers) as QueueName[]) await registerWorker(boss, queue);
+  // schedule() is an upsert on one row, so every instance may declare it; pg-boss's cron monitor
+  // sends each occurrence once cluster-wide.
+  await boss.schedule("connections-sweep", env().SWEEP_CRON, {}, { singletonKey: sweepScopeKey() });
+}
+
+// Keyed by engine, so a stopped and restarted engine (tests, scripts) gets its workers again.
+const globalForWorkers = globalThis as unknown as { jobWorkers?: WeakMap<PgBoss, Promise<void>> };
+
+/** Safe to call more than once per process: workers are registered once per engine. */
+export async function startJobWorkers(): Promise<void> {
+  const boss = await jobs();
+  const registrations = (globalForWorkers.jobWorkers ??= new WeakMap());
+  let registration = registrations.get(boss);
+  if (!registration) {
+    registration = startWorkers(boss);
+    registrations.set(boss, registration);
+  }
+  return registration;
+}
