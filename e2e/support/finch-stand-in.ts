@@ -1,0 +1,25 @@
+// Drives the Finch stand-in's control API, the way a person uses its control page during a demo.
+export const FINCH_URL = "http://127.0.0.1:4010";
+export const APP_WEBHOOK_URL = "http://localhost:3000/api/finch/webhook";
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${FINCH_URL}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`stand-in ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export function setConnectionStatus(finchConnectionId: string, status: string) {
+  return control("POST", `/connections/${encodeURIComponent(finchConnectionId)}/status`, { status });
+}
+
+export function setWebhookUrls(urls: string[]) {
+  return control("PUT", "/webhooks", { urls });
+}
+
+export function revokeOldTokensOnReauth(revoke: boolean) {
+  return control("PUT", "/settings", { revokeOldTokensOnReauth: revoke });
+}
