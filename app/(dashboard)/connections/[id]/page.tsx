@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConnectionTimeline } from "@/components/connections/connection-timeline";
+import { StatusBadge } from "@/components/connections/status-badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { requireMember } from "@/lib/auth/session";
+import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
+
+export const metadata: Metadata = { title: "Connection history" };
+
+export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const member = await requireMember(`/connections/${id}`);
+  const connection = await getConnectionTimeline({ connectionId: id, organizationId: member.organization.id });
+  if (!connection) notFound();
+  return (
+    <div className="space-y-6">
+      <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">← All connections</Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{connection.providerName}</h1>
+        <StatusBadge status={connection.status} />
+      </div>
+      <p className="text-slate-600">{connection.company?.legalName ?? "Company data not loaded yet"}</p>
+      <Card>
+        <CardTitle>History</CardTitle>
+        <div className="mt-4">
+          <ConnectionTimeline events={connection.events} />
+        </div>
+      </Card>
+    </div>
+  );
+}

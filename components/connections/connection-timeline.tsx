@@ -1,0 +1,60 @@
+import { exactTime } from "@/lib/format-time";
+
+export interface TimelineEvent {
+  id: string;
+  type: string;
+  source: string | null;
+  detail: string | null;
+  createdAt: Date;
+}
+
+const SOURCE_LABELS: Record<string, string> = {
+  api_error: "noticed when the app called Finch",
+  webhook: "reported by Finch's webhook",
+  sweep: "found by the scheduled check",
+  reconnect: "through Finch Connect",
+  connect: "through Finch Connect",
+  dashboard: "from the dashboard",
+  email: "from the emailed link",
+};
+
+const TITLES: Record<string, string> = {
+  connected: "Connected",
+  broken: "Broke: reconnection needed",
+  recovered: "Recovered on its own",
+  reconnected: "Reconnected",
+  status_changed: "Status changed",
+  mismatch: "Reconnect refused: different company",
+  connect_started: "Finch Connect opened",
+  reconnect_failed: "Reconnect failed",
+  email_sent: "Email sent",
+  link_opened: "Emailed link opened",
+};
+
+const DOTS: Record<string, string> = {
+  broken: "bg-amber-500",
+  mismatch: "bg-red-500",
+  reconnect_failed: "bg-red-500",
+  reconnected: "bg-emerald-500",
+  recovered: "bg-emerald-500",
+  connected: "bg-emerald-500",
+};
+
+export function ConnectionTimeline({ events }: { events: TimelineEvent[] }) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">No history yet.</p>;
+  return (
+    <ol aria-label="Connection history" className="relative space-y-5 border-l border-slate-200 pl-6">
+      {events.map((event) => (
+        <li key={event.id} className="relative">
+          <span aria-hidden="true" className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full ring-4 ring-white ${DOTS[event.type] ?? "bg-slate-400"}`} />
+          <p className="text-sm font-semibold text-slate-900">
+            {TITLES[event.type] ?? event.type}
+            {event.source && SOURCE_LABELS[event.source] && <span className="font-normal text-slate-600"> · {SOURCE_LABELS[event.source]}</span>}
+          </p>
+          {event.detail && <p className="mt-0.5 text-sm text-slate-600">{event.detail}</p>}
+          <time dateTime={event.createdAt.toISOString()} className="text-xs text-slate-500">{exactTime(event.createdAt.toISOString())}</time>
+        </li>
+      ))}
+    </ol>
+  );
+}
