@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const debianChromium = "/usr/bin/chromium";
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(debianChromium) ? debianChromium : undefined);
 const dataDir = ".data/e2e";
+// Whatever the shell has configured, e2e runs on the embedded database and the local stand-ins.
+const localOnly = { DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "", NODE_ENV: "" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,14 +36,27 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
-    url: "http://localhost:3000/login",
-    env: { DATA_DIR: dataDir, DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "" },
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+  webServer: [
+    {
+      command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
+      url: "http://localhost:3000/login",
+      env: { ...localOnly, DATA_DIR: dataDir },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+    {
+      // A second instance on the same database, configured for Finch's classic (session-less) Connect URL.
+      command: "node --import tsx scripts/start-instance.ts 3001 FINCH_CONNECT_FLOW=classic",
+      url: "http://localhost:3001/login",
+      env: { ...localOnly, DATA_DIR: dataDir },
+      reuseExistingServer: false,
+      timeout: 420_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+  ],
 });
