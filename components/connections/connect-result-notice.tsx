@@ -1,4 +1,5 @@
 import { Notice } from "@/components/ui/notice";
+import { ForgetConnectResult } from "./forget-connect-result";
 
 const results: Record<string, { tone: "success" | "warning" | "error"; title: string; body: string }> = {
   connected: { tone: "success", title: "Connected", body: "Your payroll provider is connected. Data is syncing." },
@@ -27,5 +28,10 @@ const results: Record<string, { tone: "success" | "warning" | "error"; title: st
 export function ConnectResultNotice({ result }: { result?: string }) {
   const message = result ? results[result] : undefined;
   if (!message) return null;
-  return <Notice tone={message.tone} title={message.title}>{message.body}</Notice>;
+  return (
+    <>
+      <ForgetConnectResult />
+      <Notice tone={message.tone} title={message.title}>{message.body}</Notice>
+    </>
+  );
 }
