@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const complete = {
+  DATABASE_URL: "postgresql://u:p@db:5432/app",
+  AUTH_SECRET: "a".repeat(40),
+  TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+  FINCH_CLIENT_ID: "id",
+  FINCH_CLIENT_SECRET: "top-secret-value",
+  FINCH_WEBHOOK_SECRET: "c2VjcmV0",
+  RESEND_API_KEY: "re_live_key",
+};
+
+describe("parseEnv", () => {
+  it("accepts a complete production configuration with production defaults", () => {
+    const env = parseEnv({ ...complete, NODE_ENV: "production" });
+    expect(env.FINCH_BASE_URL).toBe("https://api.tryfinch.com");
+    expect(env.FINCH_CONNECT_URL).toBe("https://connect.tryfinch.com");
+    expect(env.FINCH_PRODUCTS).toEqual(["company", "directory", "individual", "employment"]);
+    expect(env.FINCH_CONNECT_FLOW).toBe("session");
+  });
+
+  it("names every missing secret, treating empty values as missing", () => {
+    const { AUTH_SECRET, RESEND_API_KEY, ...rest } = complete;
+    expect(AUTH_SECRET && RESEND_API_KEY).toBeTruthy();
+    try {
+      parseEnv({ ...rest, FINCH_CLIENT_SECRET: "" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const message = (error as EnvError).message;
+      expect(message).toContain("AUTH_SECRET is required");
+      expect(message).toContain("RESEND_API_KEY is required");
+      expect(message).toContain("FINCH_CLIENT_SECRET is required");
+    }
+  });
+
+  it("rejects malformed values without echoing them", () => {
+    try {
+      parseEnv({ ...complete, AUTH_SECRET: "short-secret-xyz", FINCH_PRODUCTS: "company,payroll_magic" });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as EnvError).message;
+      expect(message).toMatch(/AUTH_SECRET: .*32/);
+      expect(message).toContain("FINCH_PRODUCTS");
+      expect(message).not.toContain("short-secret-xyz");
+    }
+  });
+
+  it("normalises the Connect URL to a bare origin and lists operators in lower case", () => {
+    const env = parseEnv({ ...complete, FINCH_CONNECT_URL: "http://127.0.0.1:4010/", OPERATOR_EMAILS: "Ops@Example.com, b@example.com" });
+    expect(env.FINCH_CONNECT_URL).toBe("http://127.0.0.1:4010");
+    expect(env.OPERATOR_EMAILS).toEqual(["ops@example.com", "b@example.com"]);
+  });
+});
