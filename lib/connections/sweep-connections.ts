@@ -6,6 +6,7 @@ import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { introspectConnection } from "@/lib/finch/introspect-connection";
+import { logError, logInfo } from "@/lib/log";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
 import { applyConnectionSignal } from "./apply-connection-signal";
@@ -52,11 +53,7 @@ const DISCONNECTED_REASON = "Finch no longer accepts this connection's access to
 async function deferWithJob({ organizationId, connectionIds, retryAfterSeconds }: DeferredSweep): Promise<void> {
   const id = await enqueue("connections-sweep", { organizationId, connectionIds }, { singletonKey: sweepScopeKey(organizationId), startAfter: retryAfterSeconds });
   // null: a sweep of this scope is already waiting; it, or the next scheduled one, covers these.
-  if (!id) console.warn(`sweep ${sweepScopeKey(organizationId)}: a sweep is already queued; ${connectionIds.length} deferred connection(s) left to it`);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.name : "unknown error";
+  if (!id) logInfo(`sweep ${sweepScopeKey(organizationId)}: a sweep is already queued; ${connectionIds.length} deferred connection(s) left to it`);
 }
 
 export async function sweepConnections(options: SweepConnectionsOptions = {}): Promise<SweepSummary> {
@@ -107,12 +104,12 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
             return;
           case "unavailable":
             summary.failed++;
-            console.warn(`sweep ${scope}: connection ${target.id} not checked (${result.detail})`);
+            logInfo(`sweep ${scope}: connection ${target.id} not checked (${result.detail})`);
             return;
         }
       } catch (error) {
         summary.failed++;
-        console.error(`sweep ${scope}: connection ${target.id} failed (${describe(error)})`);
+        logError(`sweep ${scope}: connection ${target.id} failed`, error);
       }
     },
     { concurrency, shouldStop: () => rateLimited },
@@ -127,10 +124,10 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
     try {
       await deferRemainder({ organizationId, connectionIds: remainder.map((t) => t.id), retryAfterSeconds: summary.retryAfterSeconds });
     } catch (error) {
-      console.error(`sweep ${scope}: could not re-queue ${remainder.length} rate-limited connection(s) (${describe(error)}); the next scheduled sweep covers them`);
+      logError(`sweep ${scope}: could not re-queue ${remainder.length} rate-limited connection(s); the next scheduled sweep covers them`, error);
     }
   }
-  console.info(
+  logInfo(
     `sweep ${scope}: checked ${summary.checked}, changed ${summary.changed}, failed ${summary.failed}, deferred ${summary.deferred} in ${Date.now() - started} ms`,
   );
   return summary;
@@ -148,7 +145,7 @@ async function markRejected(rejected: Target[], answered: number, summary: Sweep
   if (rejected.length === 0) return;
   if (answered === 0 && rejected.length > 1) {
     summary.failed += rejected.length;
-    console.error(`sweep ${scope}: Finch rejected all ${rejected.length} tokens and accepted none; check FINCH_BASE_URL and the Finch credentials. No connection was marked disconnected.`);
+    logError(`sweep ${scope}: Finch rejected all ${rejected.length} tokens and accepted none; check FINCH_BASE_URL and the Finch credentials. No connection was marked disconnected.`);
     return;
   }
   for (const target of rejected) {
@@ -158,7 +155,7 @@ async function markRejected(rejected: Target[], answered: number, summary: Sweep
       if (outcome.changed) summary.changed++;
     } catch (error) {
       summary.failed++;
-      console.error(`sweep ${scope}: connection ${target.id} failed (${describe(error)})`);
+      logError(`sweep ${scope}: connection ${target.id} failed`, error);
     }
   }
 }

@@ -2,7 +2,7 @@
 // and a singletonKey makes a job unique per key across every instance (see the queue's policy).
 import "server-only";
 import { fromPrisma } from "pg-boss";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import { jobs } from "./job-engine";
 import { queues, type JobData, type QueueName } from "./queues";
 
@@ -13,7 +13,7 @@ export interface EnqueueOptions {
   startAfter?: number | Date;
   retryLimit?: number;
   /** Enqueue inside this Prisma transaction, so the job exists only if the transaction commits (outbox). */
-  tx?: Prisma.TransactionClient;
+  tx?: Tx;
 }
 
 /** Returns the job id, or null when an equivalent job (same singletonKey) is already waiting. */

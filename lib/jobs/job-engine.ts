@@ -3,6 +3,7 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
 import { env } from "@/lib/env";
+import { logError, logInfo } from "@/lib/log";
 import { queueNames, queues } from "./queues";
 
 // Cached on globalThis: instrumentation and route handlers are separate bundles in one process.
@@ -17,9 +18,8 @@ async function startEngine(): Promise<PgBoss> {
     application_name: "finch-reconnect-jobs",
     instanceName: "app",
   });
-  // Only the message: driver errors can carry connection details, never job data or tokens.
-  boss.on("error", (error) => console.error(`job engine: ${error.message}`));
-  boss.on("warning", (warning) => console.warn(`job engine warning: ${warning.message}`));
+  boss.on("error", (error) => logError("job engine", error));
+  boss.on("warning", (warning) => logInfo(`job engine warning: ${warning.message}`));
   await boss.start();
   // createQueue is a no-op for a queue that exists, so every instance may run it on start.
   for (const name of queueNames) await boss.createQueue(name, queues[name].options);

@@ -1,0 +1,42 @@
+// Applies an account.updated webhook: records the event id and moves the connection in one
+// transaction, so a delivery counts as seen only if its change was committed (a retry of a delivery
+// that failed half-way is applied, not dropped as a duplicate), and a redelivery does nothing.
+import "server-only";
+import { db } from "@/lib/db";
+import { afterConnectionChange } from "./after-connection-change";
+import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
+import type { FinchConnectionStatus } from "./connection-status";
+
+export interface HandleAccountUpdatedOptions {
+  eventId: string;
+  finchConnectionId: string;
+  finchStatus: FinchConnectionStatus;
+  authenticationType?: string;
+}
+
+export type AccountUpdatedResult =
+  | { result: "applied"; connectionId: string; changed: boolean }
+  | { result: "duplicate" }
+  | { result: "unknown_connection" };
+
+export async function handleAccountUpdated(options: HandleAccountUpdatedOptions): Promise<AccountUpdatedResult> {
+  const { eventId, finchConnectionId, finchStatus, authenticationType } = options;
+  const connection = await db().connection.findUnique({ where: { finchConnectionId }, select: { id: true, authenticationType: true } });
+  const outcome = await db().$transaction(async (tx): Promise<SignalOutcome | "duplicate" | "unknown_connection"> => {
+    // A concurrent redelivery waits on the primary key here and then inserts nothing.
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "FinchWebhookEvent" (id, "eventType", "connectionId")
+      VALUES (${eventId}, 'account.updated', ${connection?.id ?? null})
+      ON CONFLICT (id) DO NOTHING`;
+    if (inserted === 0) return "duplicate";
+    if (!connection) return "unknown_connection";
+    const signal = await transitionConnection(tx, { connectionId: connection.id, finchStatus, source: "webhook" });
+    if (authenticationType && authenticationType !== connection.authenticationType) {
+      await tx.connection.update({ where: { id: connection.id }, data: { authenticationType } });
+    }
+    return signal;
+  });
+  if (outcome === "duplicate" || outcome === "unknown_connection") return { result: outcome };
+  await afterConnectionChange(outcome);
+  return { result: "applied", connectionId: outcome.connectionId, changed: outcome.changed };
+}
