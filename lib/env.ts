@@ -54,6 +54,21 @@ export const envSchema = z.object({
     .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields"),
   // Finch calls one sweep keeps in flight at once.
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  // Days after an incident starts when a still-broken connection earns a reminder email.
+  REMINDER_DAYS: csv
+    .pipe(z.array(z.coerce.number<string>().positive().max(365)).max(10))
+    .transform((days) => (days.length > 0 ? [...new Set(days)].sort((a, b) => a - b) : [3, 7])),
+  // How often due reminders are looked for (cron, UTC); a reminder goes out at most this late.
+  REMINDER_CRON: z
+    .string()
+    .trim()
+    .default("*/10 * * * *")
+    .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields"),
+  // How long an emailed reconnect link keeps working.
+  RECONNECT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Email sends that fail with a retryable error (429, 5xx, network) wait base × 2^n seconds, up to this many tries.
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
