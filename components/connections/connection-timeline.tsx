@@ -28,6 +28,7 @@ const TITLES: Record<string, string> = {
   connect_started: "Finch Connect opened",
   reconnect_failed: "Reconnect failed",
   email_sent: "Email sent",
+  email_failed: "Email could not be sent",
   link_opened: "Emailed link opened",
 };
 
@@ -35,6 +36,7 @@ const DOTS: Record<string, string> = {
   broken: "bg-amber-500",
   mismatch: "bg-red-500",
   reconnect_failed: "bg-red-500",
+  email_failed: "bg-red-500",
   reconnected: "bg-emerald-500",
   recovered: "bg-emerald-500",
   connected: "bg-emerald-500",

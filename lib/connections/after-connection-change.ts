@@ -1,18 +1,20 @@
-// Follow-ups once a status change is committed. Notifications hang off here so that every detection
-// path (and the reconnect callback) triggers them the same way.
+// Follow-ups once a status change is committed. The emails themselves were written to the outbox in
+// the change's own transaction; this only hands them to the job queue now rather than at the relay's
+// next tick, so a crash here delays them by a minute and loses nothing.
 import "server-only";
+import { db } from "@/lib/db";
+import { logError } from "@/lib/log";
+import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import type { SignalOutcome } from "./apply-connection-signal";
 
-type Listener = (outcome: SignalOutcome) => Promise<void>;
-
-const listeners: Listener[] = [];
-
-/** Registers a follow-up (e.g. queue emails); listeners must be idempotent and quick. */
-export function onConnectionChange(listener: Listener): void {
-  if (!listeners.includes(listener)) listeners.push(listener);
-}
-
 export async function afterConnectionChange(outcome: SignalOutcome): Promise<void> {
-  if (!outcome.changed) return;
-  for (const listener of listeners) await listener(outcome);
+  const incidentId = outcome.openedIncidentId ?? outcome.resolvedIncidentId;
+  if (!outcome.changed || !incidentId) return;
+  try {
+    const pending = await db().emailOutbox.findMany({ where: { incidentId, status: "pending" }, select: { id: true } });
+    await dispatchOutboxEmails(pending.map((row) => row.id));
+  } catch (error) {
+    // The change is committed and the rows exist; the outbox relay sends them.
+    logError(`could not dispatch emails for incident ${incidentId}`, error);
+  }
 }

@@ -6,6 +6,8 @@ import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
 import { recordConnectionEvent } from "./connection-events";
 import { defaultReason, toConnectionStatus } from "./connection-status";
+import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
+import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
 import { afterConnectionChange } from "./after-connection-change";
 
 export interface ConnectionSignal {
@@ -71,6 +73,8 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
     });
     outcome.openedIncidentId = incident.id;
     await recordConnectionEvent(tx, { ...event, type: "broken", detail: reason ?? undefined });
+    // In this transaction, so the emails exist exactly when the incident does (the outbox).
+    await queueBrokenEmails(tx, { incidentId: incident.id, connectionId: signal.connectionId, organizationId: row.organizationId, at });
   } else if (row.status === "needs_reauth") {
     const open = await tx.incident.findFirst({
       where: { connectionId: signal.connectionId, resolvedAt: null },
@@ -81,6 +85,10 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
     outcome.resolvedIncidentId = open?.id;
     const type = signal.source === "reconnect" ? "reconnected" : healthy ? "recovered" : "status_changed";
     await recordConnectionEvent(tx, { ...event, type, detail: healthy ? undefined : `Finch status: ${signal.finchStatus}` });
+    if (open) {
+      const restored = !healthy ? null : type === "reconnected" ? "reconnected" : "recovered";
+      await closeIncidentEmails(tx, { incidentId: open.id, connectionId: signal.connectionId, organizationId: row.organizationId, at, restored });
+    }
   } else {
     await recordConnectionEvent(tx, { ...event, type: healthy && signal.source === "reconnect" ? "reconnected" : "status_changed", detail: `Finch status: ${signal.finchStatus}` });
   }

@@ -12,6 +12,7 @@ export type ConnectionEventType =
   | "connect_started"
   | "reconnect_failed"
   | "email_sent"
+  | "email_failed"
   | "link_opened";
 
 export interface ConnectionEventInput {

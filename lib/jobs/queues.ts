@@ -12,6 +12,11 @@ export const sweepJobSchema = z.object({
 
 export type SweepJobData = z.infer<typeof sweepJobSchema>;
 
+export const emailSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
+
+/** Scheduled scans (email-outbox-relay, email-reminders) carry nothing. */
+const scheduledJobSchema = z.object({});
+
 interface QueueDefinition {
   schema: z.ZodType<object>;
   options: Omit<Queue, "name">;
@@ -27,6 +32,25 @@ export const queues = {
     options: { policy: "stately", retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
     // Two, so an on-demand sweep of one organization never waits behind a long sweep of all of them.
     localConcurrency: 2,
+  },
+  "email-send": {
+    schema: emailSendJobSchema,
+    // One job per outbox row (singletonKey = row id): stately lets a running send queue its own retry,
+    // and never runs two sends of one row at once. Mail errors are retried by the outbox's own backoff;
+    // pg-boss's retries only cover a worker that crashed or could not reach the database.
+    options: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    localConcurrency: 4,
+  },
+  "email-outbox-relay": {
+    schema: scheduledJobSchema,
+    // The safety net: re-dispatches due outbox rows whose job was lost (a crash after commit).
+    options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+    localConcurrency: 1,
+  },
+  "email-reminders": {
+    schema: scheduledJobSchema,
+    options: { policy: "stately", retryLimit: 1, retryDelay: 60, expireInSeconds: 10 * 60 },
+    localConcurrency: 1,
   },
 } satisfies Record<string, QueueDefinition>;
 

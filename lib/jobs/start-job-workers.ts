@@ -4,6 +4,10 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import { sweepConnections } from "@/lib/connections/sweep-connections";
 import { env } from "@/lib/env";
+import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
+import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
+import { sendOutboxEmail } from "@/lib/notifications/send-outbox-email";
 import { jobs } from "./job-engine";
 import { queues, sweepScopeKey, type JobData, type QueueName } from "./queues";
 
@@ -12,6 +16,9 @@ type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>
 // Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
 const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
+  "email-send": (data) => sendOutboxEmail(data),
+  "email-outbox-relay": () => relayEmailOutbox(),
+  "email-reminders": async () => ({ queued: await dispatchOutboxEmails(await queueDueReminders()) }),
 };
 
 async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {
@@ -29,6 +36,8 @@ async function startWorkers(boss: PgBoss): Promise<void> {
   // schedule() is an upsert on one row, so every instance may declare it; pg-boss's cron monitor
   // sends each occurrence once cluster-wide.
   await boss.schedule("connections-sweep", env().SWEEP_CRON, {}, { singletonKey: sweepScopeKey() });
+  await boss.schedule("email-reminders", env().REMINDER_CRON, {}, { singletonKey: "email-reminders" });
+  await boss.schedule("email-outbox-relay", "* * * * *", {}, { singletonKey: "email-outbox-relay" });
 }
 
 // Keyed by engine, so a stopped and restarted engine (tests, scripts) gets its workers again.

@@ -1,0 +1,35 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout, emailButtonStyle, emailTextStyle } from "./email-layout";
+import { formatList } from "@/lib/format-list";
+
+export interface ConnectionRestoredEmailProps {
+  organizationName: string;
+  providerName: string;
+  /** "reconnected": someone signed in again through Connect; "recovered": the provider fixed itself. */
+  how: "reconnected" | "recovered";
+  services: string[];
+  dashboardUrl: string;
+}
+
+export function ConnectionRestoredEmail({
+  organizationName = "Acme Inc.",
+  providerName = "Gusto",
+  how = "reconnected",
+  services = ["employee directory sync", "employment and compensation sync"],
+  dashboardUrl = "http://localhost:3000/",
+}: Partial<ConnectionRestoredEmailProps>) {
+  return (
+    <EmailLayout preview={`${providerName} works again: payroll sync has resumed`}>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        {how === "reconnected" ? `${providerName} is reconnected` : `${providerName} is working again`}
+      </Heading>
+      <Text style={emailTextStyle}>
+        {how === "reconnected"
+          ? `${organizationName}'s ${providerName} connection was reconnected.`
+          : `${organizationName}'s ${providerName} connection recovered without anyone needing to sign in again.`}{" "}
+        {formatList(services)} {services.length > 1 ? "have" : "has"} resumed. There is nothing more to do.
+      </Text>
+      <Button href={dashboardUrl} style={emailButtonStyle}>Open the dashboard</Button>
+    </EmailLayout>
+  );
+}

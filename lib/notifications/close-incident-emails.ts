@@ -1,0 +1,47 @@
+// When an incident ends: notices not yet sent are cancelled (they would now be wrong), and members
+// who were told it broke get a confirmation that it works again. Runs in the resolving transaction.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { outboxDedupeKey } from "./outbox-email-kinds";
+
+export interface CloseIncidentEmailsOptions {
+  incidentId: string;
+  connectionId: string;
+  organizationId: string;
+  at: Date;
+  /** How it was fixed; null when the incident ended without the connection being healthy. */
+  restored: "reconnected" | "recovered" | null;
+}
+
+const NOTICES = ["connection_broken", "reconnect_reminder"];
+
+export async function closeIncidentEmails(tx: Tx, { incidentId, connectionId, organizationId, at, restored }: CloseIncidentEmailsOptions): Promise<number> {
+  // Cancel first: a row a worker claims after this is already cancelled and never sent; one claimed
+  // before is in flight and counts as told below.
+  await tx.emailOutbox.updateMany({
+    where: { incidentId, kind: { in: NOTICES }, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lte: at } }] },
+    data: { status: "cancelled", lastError: "the incident ended before it was sent" },
+  });
+  if (!restored) return 0;
+  const told = await tx.emailOutbox.findMany({
+    where: { incidentId, kind: { in: NOTICES }, OR: [{ status: "sent" }, { status: "pending", claimedUntil: { gt: at } }] },
+    distinct: ["userId"],
+    select: { userId: true, to: true },
+  });
+  const { count } = await tx.emailOutbox.createMany({
+    data: told.map(({ userId, to }) => ({
+      dedupeKey: outboxDedupeKey("connection_restored", incidentId, userId),
+      kind: "connection_restored",
+      organizationId,
+      connectionId,
+      incidentId,
+      userId,
+      to,
+      payload: { how: restored },
+      createdAt: at,
+      nextAttemptAt: at,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
