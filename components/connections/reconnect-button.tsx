@@ -6,8 +6,15 @@ import type { ConnectLaunch } from "@/lib/connect/connect-launch";
 import { postJson } from "@/lib/fetch-json";
 import { useFinchConnectLauncher } from "./finch-connect-provider";
 
+interface ReconnectButtonProps extends ButtonProps {
+  connectionId: string;
+  providerName: string;
+  /** Where the session comes from; the emailed link's page posts to its own endpoint. */
+  endpoint?: string;
+}
+
 /** Asks our API for a reauthentication session, then opens Finch Connect on the same provider. */
-export function ReconnectButton({ connectionId, providerName, ...props }: { connectionId: string; providerName: string } & ButtonProps) {
+export function ReconnectButton({ connectionId, providerName, endpoint, ...props }: ReconnectButtonProps) {
   const { launch } = useFinchConnectLauncher();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +23,7 @@ export function ReconnectButton({ connectionId, providerName, ...props }: { conn
     setPending(true);
     setError(null);
     try {
-      launch(await postJson<ConnectLaunch>(`/api/connections/${encodeURIComponent(connectionId)}/reconnect`));
+      launch(await postJson<ConnectLaunch>(endpoint ?? `/api/connections/${encodeURIComponent(connectionId)}/reconnect`));
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : "Could not open Finch Connect.");
     } finally {

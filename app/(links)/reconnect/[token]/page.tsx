@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { ReconnectLinkMessage } from "@/components/notifications/reconnect-link-message";
+import { ReconnectLinkPanel } from "@/components/notifications/reconnect-link-panel";
+import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { recordLinkOpened } from "@/lib/notifications/record-link-opened";
+import { verifyReconnectLink } from "@/lib/notifications/reconnect-link";
+import { resolveReconnectLink } from "@/lib/notifications/resolve-reconnect-link";
+
+export const metadata: Metadata = { title: "Reconnect payroll" };
+
+// Opening the link only shows this page; nothing starts until the customer presses the button, so a
+// mail scanner fetching the link changes nothing.
+export default async function ReconnectLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const linkValidDays = env().RECONNECT_LINK_TTL_DAYS;
+  // A broken or expired link says so without asking anyone to sign in first.
+  const link = verifyReconnectLink(token);
+  if (!link.ok) return <ReconnectLinkMessage state={{ kind: link.reason }} linkValidDays={linkValidDays} />;
+  const user = await requireUser(`/reconnect/${token}`);
+  const state = await resolveReconnectLink({ token, userId: user.id });
+  if (state.kind !== "needs_reconnect") return <ReconnectLinkMessage state={state} email={user.email} linkValidDays={linkValidDays} />;
+  await recordLinkOpened({ connectionId: state.connectionId, organizationId: state.organizationId, userId: user.id, email: user.email, since: state.since });
+  const { connectionId, providerName, since, reason, services } = state;
+  return <ReconnectLinkPanel token={token} connectUrl={env().FINCH_CONNECT_URL} email={user.email} {...{ connectionId, providerName, since, reason, services }} />;
+}
