@@ -41,9 +41,12 @@ export async function sendEmail({ to, subject, react, idempotencyKey, headers }:
   }
   if (result.error || !result.data) {
     const status = result.error?.statusCode ?? 0;
+    // Resend's 429 says how long to wait; retrying sooner only meets another 429.
+    const retryAfter = Number(result.headers?.["retry-after"]);
     throw new AppError("email_failed", "We could not send the email. Please try again.", {
       internal: `mail service refused the message: ${result.error?.name ?? "unknown"} (${status})`,
       retryable: status === 0 || status === 429 || status >= 500,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) : undefined,
     });
   }
   return { id: result.data.id };

@@ -1,0 +1,69 @@
+// Integration-test helpers for customer emails: the Resend stand-in in-process with the app pointed at
+// it, members to email, and the outbox drained by hand with an injectable clock.
+import { startResendEmulator, type RunningResendEmulator } from "@/emulators/resend/server";
+import { listEmails, type ListedEmail } from "@/emulators/resend/test-support";
+import { db } from "@/lib/db";
+import { deliverOutboxEmail, type DeliveryResult } from "@/lib/notifications/deliver-outbox-email";
+import { uniqueSuffix } from "./finch-test-kit";
+
+export interface MailForTests {
+  url: string;
+  emulator: RunningResendEmulator;
+  messagesTo(address: string): Promise<ListedEmail[]>;
+  /** Makes the next `count` sends fail with `status` (the stand-in's fault injection). */
+  fail(status: 429 | 500 | 503, count: number, retryAfter?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the Resend stand-in and points the app at it. Call it first in beforeAll, before anything reads
+ * env() (and before startFinchForTests). Scheduled reminders never fire on their own during a test, and
+ * retries wait seconds instead of minutes.
+ */
+export async function startMailForTests(): Promise<MailForTests> {
+  const emulator = await startResendEmulator({ port: 0, stateFile: null });
+  Object.assign(process.env, { RESEND_BASE_URL: emulator.url, REMINDER_CRON: "0 0 1 1 *", EMAIL_RETRY_BASE_SECONDS: "1" });
+  return {
+    url: emulator.url,
+    emulator,
+    messagesTo: (address) => listEmails(emulator, address),
+    async fail(status, count, retryAfter) {
+      const response = await fetch(`${emulator.url}/_emulator/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ status, count, ...(retryAfter !== undefined && { retryAfter }) }),
+      });
+      if (!response.ok) throw new Error(`fault injection answered ${response.status}`);
+    },
+    close: () => emulator.close(),
+  };
+}
+
+export async function seedMember(organizationId: string, role: "owner" | "member" = "member") {
+  const email = `member-${uniqueSuffix()}@example.com`;
+  const user = await db().user.create({ data: { email }, select: { id: true, email: true } });
+  await db().membership.create({ data: { userId: user.id, organizationId, role } });
+  return user;
+}
+
+export function outboxOf(connectionId: string) {
+  return db().emailOutbox.findMany({ where: { connectionId }, orderBy: [{ createdAt: "asc" }, { to: "asc" }] });
+}
+
+/** Delivers every pending row of the connection that is due at `now`, the way the send jobs would. */
+export async function drainOutbox(connectionId: string, now = new Date()): Promise<DeliveryResult[]> {
+  const due = await db().emailOutbox.findMany({ where: { connectionId, status: "pending", nextAttemptAt: { lte: now } }, select: { id: true } });
+  const results: DeliveryResult[] = [];
+  for (const row of due) results.push(await deliverOutboxEmail({ outboxId: row.id, now }));
+  return results;
+}
+
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
