@@ -1,36 +1,31 @@
 "use client";
 
-import { useState } from "react";
 import { useSWRConfig } from "swr";
+import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
+import { usePendingAction } from "@/components/ui/use-pending-action";
 import { postJson } from "@/lib/fetch-json";
 import { CONNECTIONS_KEY } from "./use-connections";
 
 /** Fetches fresh data from Finch; a broken connection surfaces in the banner through the refresh. */
 export function SyncButton({ connectionId }: { connectionId: string }) {
   const { mutate } = useSWRConfig();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function onClick() {
-    setPending(true);
-    setError(null);
-    try {
-      await postJson(`/api/connections/${encodeURIComponent(connectionId)}/sync`);
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : "Sync failed.");
-    } finally {
-      await mutate(CONNECTIONS_KEY);
-      setPending(false);
-    }
-  }
+  const { pending, error, run } = usePendingAction("Sync failed.");
+  const onClick = () =>
+    run(async () => {
+      try {
+        await postJson(`/api/connections/${encodeURIComponent(connectionId)}/sync`);
+      } finally {
+        await mutate(CONNECTIONS_KEY);
+      }
+    });
 
   return (
     <span className="inline-flex flex-col items-end gap-1">
       <Button variant="secondary" onClick={onClick} pending={pending}>
         {pending ? "Syncing…" : "Sync now"}
       </Button>
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      <ActionError message={error} />
     </span>
   );
 }
