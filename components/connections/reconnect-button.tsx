@@ -7,11 +7,19 @@ import type { ConnectLaunch } from "@/lib/connect/connect-launch";
 import { postJson } from "@/lib/fetch-json";
 import { useFinchConnectLauncher } from "./finch-connect-provider";
 
+export interface ReconnectButtonProps extends ButtonProps {
+  connectionId: string;
+  providerName: string;
+  /** Where to ask for the reauthentication session; the emailed link page uses its own. */
+  endpoint?: string;
+}
+
 /** Asks our API for a reauthentication session, then opens Finch Connect on the same provider. */
-export function ReconnectButton({ connectionId, providerName, ...props }: { connectionId: string; providerName: string } & ButtonProps) {
+export function ReconnectButton({ connectionId, providerName, endpoint, ...props }: ReconnectButtonProps) {
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
-  const onClick = () => run(async () => launch(await postJson<ConnectLaunch>(`/api/connections/${encodeURIComponent(connectionId)}/reconnect`)));
+  const url = endpoint ?? `/api/connections/${encodeURIComponent(connectionId)}/reconnect`;
+  const onClick = () => run(async () => launch(await postJson<ConnectLaunch>(url)));
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
