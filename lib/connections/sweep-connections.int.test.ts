@@ -63,8 +63,12 @@ describe("sweepConnections", () => {
     const incidents = await db().incident.findMany({ where: { connectionId: connections[1].id } });
     expect(incidents).toMatchObject([{ source: "sweep", resolvedAt: null }]);
 
-    // A second sweep finds nothing new and opens no second incident.
+    // A second sweep finds nothing new and opens no second incident, but records the check.
+    const checkedBefore = await db().connection.findUniqueOrThrow({ where: { id: connections[0].id }, select: { lastCheckedAt: true } });
     expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 3, changed: 0 });
+    const checkedAfter = await db().connection.findUniqueOrThrow({ where: { id: connections[0].id }, select: { lastCheckedAt: true, lastSuccessAt: true } });
+    expect(checkedAfter.lastCheckedAt?.getTime()).toBeGreaterThan(checkedBefore.lastCheckedAt?.getTime() ?? 0);
+    expect(checkedAfter.lastSuccessAt).toEqual(checkedAfter.lastCheckedAt);
 
     await setFinchStatus(connections[1], "connected");
     expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 3, changed: 1 });

@@ -11,6 +11,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
 import { applyConnectionSignal } from "./apply-connection-signal";
 import { readAccessToken } from "./connection-token";
+import { toConnectionStatus, type FinchConnectionStatus } from "./connection-status";
 
 export interface DeferredSweep {
   organizationId?: string;
@@ -56,6 +57,22 @@ async function deferWithJob({ organizationId, connectionIds, retryAfterSeconds }
   if (!id) logInfo(`sweep ${sweepScopeKey(organizationId)}: a sweep is already queued; ${connectionIds.length} deferred connection(s) left to it`);
 }
 
+/**
+ * Nearly every check finds nothing new. This is the state machine's "nothing changed" branch
+ * (lastCheckedAt, and lastSuccessAt when healthy) as one conditional statement, so the common case
+ * costs one round trip instead of a locked transaction. It applies only while the row still holds
+ * exactly this status; anything else goes through applyConnectionSignal.
+ */
+async function recordUnchanged(connectionId: string, finchStatus: FinchConnectionStatus): Promise<boolean> {
+  const at = new Date();
+  const status = toConnectionStatus(finchStatus);
+  const { count } = await db().connection.updateMany({
+    where: { id: connectionId, finchStatus, status },
+    data: { lastCheckedAt: at, ...(status === "healthy" && { lastSuccessAt: at }) },
+  });
+  return count === 1;
+}
+
 export async function sweepConnections(options: SweepConnectionsOptions = {}): Promise<SweepSummary> {
   const { organizationId, connectionIds, concurrency = env().SWEEP_CONCURRENCY, deferRemainder = deferWithJob } = options;
   const started = Date.now();
@@ -89,6 +106,10 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
         switch (result.kind) {
           case "status": {
             answered++;
+            if (await recordUnchanged(target.id, result.finchStatus)) {
+              summary.checked++;
+              return;
+            }
             const outcome = await applyConnectionSignal({ connectionId: target.id, finchStatus: result.finchStatus, source: "sweep" });
             summary.checked++;
             if (outcome.changed) summary.changed++;

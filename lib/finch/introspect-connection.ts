@@ -24,10 +24,10 @@ function errorName(error: InstanceType<typeof Finch.APIError>): string | undefin
 }
 
 export async function introspectConnection(accessToken: string): Promise<IntrospectionResult> {
-  // No SDK retries: a 429 must stop the caller at once, and a 5xx is simply checked next time.
-  const client = finchConnectionClient(accessToken).withOptions({ maxRetries: 0 });
   try {
-    const parsed = introspectionSchema.safeParse(await client.account.introspect());
+    // No SDK retries: a 429 must stop the caller at once, and a 5xx is simply checked next time.
+    const answer = await finchConnectionClient(accessToken).account.introspect({ maxRetries: 0 });
+    const parsed = introspectionSchema.safeParse(answer);
     if (!parsed.success) return { kind: "unavailable", detail: "unreadable introspection" };
     return { kind: "status", finchStatus: parsed.data.connection_status.status };
   } catch (error) {

@@ -1,0 +1,65 @@
+// The Finch stand-in in its own process on a free loopback port, as Finch is a remote service:
+// its CPU time then does not count against the code under test.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+
+export interface FinchProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startFinchProcess(credentials: { clientId: string; clientSecret: string; webhookSecret: string }): Promise<FinchProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "emulators", "finch", "main.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      FINCH_EMULATOR_HOST: "127.0.0.1",
+      FINCH_EMULATOR_PORT: String(port),
+      FINCH_EMULATOR_STATE_FILE: "",
+      FINCH_EMULATOR_WEBHOOK_URLS: "",
+      FINCH_CLIENT_ID: credentials.clientId,
+      FINCH_CLIENT_SECRET: credentials.clientSecret,
+      FINCH_WEBHOOK_SECRET: credentials.webhookSecret,
+    },
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  // It logs one line per request; only the "ready" line matters here.
+  const ready = new Promise<void>((resolve, reject) => {
+    let seen = "";
+    child.stdout?.setEncoding("utf8");
+    child.stdout?.on("data", (chunk: string) => {
+      if (seen.length < 10_000) seen += chunk;
+      if (seen.includes("Finch emulator ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the Finch stand-in exited early (code ${code})`)));
+    setTimeout(() => reject(new Error("the Finch stand-in did not start in time")), 30_000).unref();
+  });
+  try {
+    await ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}`, stop };
+}

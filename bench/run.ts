@@ -1,0 +1,33 @@
+// npm run bench [-- --connections=N --latency=MS --concurrency=4,8 --db=auto|postgresql|pglite]
+// Runs each benchmark in its own process (with the react-server condition, as Next.js runs server
+// modules, so `server-only` imports load) and stops it if it ever outlives its time limit.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const BENCHMARKS = ["sweep.bench.ts"];
+const TIME_LIMIT_MS = 5 * 60_000;
+
+function runBenchmark(file: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(__dirname, file), ...process.argv.slice(2)], {
+      cwd: path.resolve(__dirname, ".."),
+      stdio: "inherit",
+    });
+    const timer = setTimeout(() => {
+      console.error(`${file}: still running after ${TIME_LIMIT_MS / 1000} s, stopping it`);
+      child.kill("SIGKILL");
+    }, TIME_LIMIT_MS);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function main() {
+  let failed = 0;
+  for (const file of BENCHMARKS) if ((await runBenchmark(file)) !== 0) failed++;
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+void main();
