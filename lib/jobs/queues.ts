@@ -38,7 +38,7 @@ export const queues = {
     // One job per outbox row (singletonKey = row id): stately lets a running send queue its own retry,
     // and never runs two sends of one row at once. Mail errors are retried by the outbox's own backoff;
     // pg-boss's retries only cover a worker that crashed or could not reach the database.
-    options: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
     localConcurrency: 4,
   },
   "email-outbox-relay": {

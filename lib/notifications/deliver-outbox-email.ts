@@ -14,6 +14,8 @@ import { OUTBOX_KIND_LABELS, outboxKindSchema } from "./outbox-email-kinds";
 // Longer than a send takes; a worker that dies mid-send leaves the row to another after this.
 const CLAIM_MS = 2 * 60 * 1000;
 const MAX_DELAY_SECONDS = 60 * 60;
+// Our own hiccups (a dropped database connection) clear in seconds, unlike a mail service outage.
+const LOCAL_RETRY_BASE_SECONDS = 2;
 
 export type DeliveryResult =
   | { result: "sent" | "not_claimed" | "failed" }
@@ -21,16 +23,18 @@ export type DeliveryResult =
   | { result: "retry"; retryAt: Date };
 
 /** Exponential backoff from the attempt count, never sooner than the mail service asked for. */
-function retryDelaySeconds(attempts: number, retryAfterSeconds = 0): number {
-  return Math.max(retryAfterSeconds, Math.min(MAX_DELAY_SECONDS, env().EMAIL_RETRY_BASE_SECONDS * 2 ** (attempts - 1)));
+function retryDelaySeconds(error: unknown, attempts: number): number {
+  const base = isAppError(error) ? env().EMAIL_RETRY_BASE_SECONDS : LOCAL_RETRY_BASE_SECONDS;
+  const asked = isAppError(error) ? (error.retryAfterSeconds ?? 0) : 0;
+  return Math.max(asked, Math.min(MAX_DELAY_SECONDS, base * 2 ** (attempts - 1)));
 }
 
 export async function deliverOutboxEmail({ outboxId, now = new Date() }: { outboxId: string; now?: Date }): Promise<DeliveryResult> {
-  const claimed = await db().emailOutbox.updateMany({
+  // Claimed and read in one statement: of concurrent workers, exactly one gets the row.
+  const [row] = await db().emailOutbox.updateManyAndReturn({
     where: { id: outboxId, status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
     data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
   });
-  const row = claimed.count === 1 ? await db().emailOutbox.findUnique({ where: { id: outboxId } }) : null;
   if (!row) return { result: "not_claimed" };
 
   const event = { connectionId: row.connectionId, organizationId: row.organizationId, at: now };
@@ -52,7 +56,7 @@ export async function deliverOutboxEmail({ outboxId, now = new Date() }: { outbo
     // The mail service says whether trying again can help; anything else (a database blip) gets the benefit of the doubt.
     const retryable = isAppError(error) ? error.retryable : true;
     if (retryable && row.attempts < env().EMAIL_MAX_ATTEMPTS) {
-      const retryAt = new Date(now.getTime() + retryDelaySeconds(row.attempts, isAppError(error) ? error.retryAfterSeconds : undefined) * 1000);
+      const retryAt = new Date(now.getTime() + retryDelaySeconds(error, row.attempts) * 1000);
       await db().emailOutbox.update({ where: { id: row.id }, data: { nextAttemptAt: retryAt, claimedUntil: null, lastError } });
       logInfo(`email ${row.id} (${row.kind}) attempt ${row.attempts} failed; retrying at ${retryAt.toISOString()}: ${lastError}`);
       return { result: "retry", retryAt };
