@@ -1,13 +1,14 @@
 // Serves a persistent PGlite database over the PostgreSQL wire protocol on loopback.
 // Usage: tsx scripts/embedded-db-server.ts <data-dir> <port>
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createPgliteSocketServer } from "./lib/pglite-socket-server";
 
 async function main() {
   const [dataDir, portText] = process.argv.slice(2);
   if (!dataDir || !portText) throw new Error("usage: embedded-db-server <data-dir> <port>");
   const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, port: Number(portText), host: "127.0.0.1", maxConnections: 40 });
+  // Batch-safe: the app, two instances' job workers and migrations query it at once.
+  const server = createPgliteSocketServer({ db, port: Number(portText), host: "127.0.0.1", maxConnections: 40 });
   await server.start();
   console.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${portText}, data in ${dataDir}`);
 
