@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConnectAttempt } from "@/lib/connect/connect-attempts";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
 import { stopJobs } from "@/lib/jobs/job-engine";
@@ -154,6 +155,17 @@ describe("the confirmation after a repair", () => {
       const subjects = (await mail.messagesTo(user.email)).map((message) => message.subject);
       expect(subjects.sort()).toEqual(["Action needed: your gusto connection needs to be reconnected", "Reconnected: gusto is working again"]);
     }
+  });
+
+  it("says 'reconnected' when Finch's webhook reports the repair before our callback stores the token", async () => {
+    const { org, users, connection } = await brokenTeam(1);
+    await breakIt(connection.id);
+    await drainOutbox(connection.id);
+    await createConnectAttempt({ userId: users[0].id, organizationId: org.id, connectionId: connection.id, purpose: "reconnect" });
+    await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "webhook" });
+    await drainOutbox(connection.id);
+    const [latest] = await mail.messagesTo(users[0].email);
+    expect(latest.subject).toBe("Reconnected: gusto is working again");
   });
 
   it("says 'working again' when the connection recovered on its own", async () => {
