@@ -1,8 +1,9 @@
 // A throwaway database for one test run: a fresh database on the machine's PostgreSQL when one
 // answers, else an in-memory PGlite server. Migrations are applied the way production applies them.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { promisify } from "node:util";
 import { Client } from "pg";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -57,10 +58,10 @@ async function freePort(): Promise<number> {
 
 async function createOnPglite(): Promise<TestDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const { createPgliteSocketServer } = await import("../scripts/lib/pglite-socket-server");
   const db = await PGlite.create();
   const port = await freePort();
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
+  const server = createPgliteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
@@ -74,10 +75,10 @@ async function createOnPglite(): Promise<TestDatabase> {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const database = (await postgresReachable()) ? await createOnPostgres() : await createOnPglite();
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
+  // Asynchronous: the PGlite fallback answers from this very process.
+  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: database.url },
-    stdio: "pipe",
   });
   return database;
 }

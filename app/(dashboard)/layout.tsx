@@ -6,6 +6,9 @@ import { requireMember } from "@/lib/auth/session";
 import { listConnections } from "@/lib/connections/list-connections";
 import { env } from "@/lib/env";
 
+// Per-user pages: never prerendered, so a build needs no runtime secrets.
+export const dynamic = "force-dynamic";
+
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const connections = await listConnections(member.organization.id);
