@@ -53,6 +53,41 @@ test("connect payroll, break it, see the banner from an API call, reconnect on t
   await expect(page.getByRole("article", { name: "Gusto connection" }).getByText(/^updated /)).toBeVisible();
 });
 
+test("Finch's signed webhook shows the banner without any action in the app, and recovery clears it", async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, email, "Webhook Co");
+  await connectPayroll(page);
+  const [connection] = await connectionsOf(email);
+  await setConnectionStatus(connection.finchConnectionId, "reauth");
+  const banner = page.getByRole("alert").filter({ hasText: "reconnect" });
+  // No click, no reload: the webhook flips the status and the banner's polling picks it up.
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  expect((await connectionsOf(email))[0].status).toBe("needs_reauth");
+
+  await setConnectionStatus(connection.finchConnectionId, "connected");
+  await expect(banner).toHaveCount(0, { timeout: 30_000 });
+  await page.getByRole("link", { name: "View history" }).click();
+  await expect(page.getByText("reported by Finch's webhook").first()).toBeVisible();
+  await expect(page.getByText("Recovered on its own")).toBeVisible();
+});
+
+test("a missed webhook is caught by the status check (sweep)", async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, email, "Sweep Co");
+  await connectPayroll(page);
+  const [connection] = await connectionsOf(email);
+  await setWebhookUrls([]);
+  await setConnectionStatus(connection.finchConnectionId, "reauth");
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "reconnect" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Check status now" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "reconnect" })).toBeVisible();
+  expect((await connectionsOf(email))[0].status).toBe("needs_reauth");
+  await page.getByRole("link", { name: "View history" }).click();
+  await expect(page.getByText("found by the scheduled check")).toBeVisible();
+});
+
 test("reconnecting into another company keeps the old token and says so", async ({ page }) => {
   const email = uniqueEmail();
   await signUp(page, email, "Mismatch Co");

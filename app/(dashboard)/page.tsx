@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CheckNowButton } from "@/components/connections/check-now-button";
 import { ConnectPayrollButton } from "@/components/connections/connect-payroll-button";
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
@@ -17,7 +18,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold">Payroll connections</h1>
           <p className="mt-1 text-slate-600">{member.organization.name}&apos;s connections to its payroll providers.</p>
         </div>
-        {connections.length > 0 && <ConnectPayrollButton variant="secondary" />}
+        {connections.length > 0 && (
+          <div className="flex flex-wrap items-start gap-3">
+            <CheckNowButton />
+            <ConnectPayrollButton variant="secondary" />
+          </div>
+        )}
       </div>
       <ConnectResultNotice result={connect} />
       <ConnectionList fallback={connections} />
