@@ -30,7 +30,7 @@ test("the classic Connect URL connects, then reconnects with payroll_provider an
   await setWebhookUrls([]);
   await setConnectionStatus(before.finchConnectionId, "reauth");
   await page.getByRole("article", { name: "Gusto connection" }).getByRole("button", { name: "Sync now" }).click();
-  const banner = page.getByRole("alert").filter({ hasText: "reconnect" });
+  const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
   await banner.getByRole("button", { name: /^Reconnect/ }).click();
 
   await page.waitForURL(/127\.0\.0\.1:4010\/authorize\?/);

@@ -26,7 +26,7 @@ test("connect payroll, break it, see the banner from an API call, reconnect on t
   await setWebhookUrls([]);
   await setConnectionStatus(before.finchConnectionId, "reauth");
   await card.getByRole("button", { name: "Sync now" }).click();
-  const banner = page.getByRole("alert").filter({ hasText: "reconnect" });
+  const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText("Gusto");
   await expect(banner).toContainText("employee directory sync");
@@ -41,7 +41,7 @@ test("connect payroll, break it, see the banner from an API call, reconnect on t
   await signInToProvider(page);
 
   await expect(page.getByRole("status").filter({ hasText: "Reconnected" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "reconnect" })).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toHaveCount(0);
   const [after] = await connectionsOf(email);
   expect(after.finchConnectionId).toBe(before.finchConnectionId);
   expect(after.status).toBe("healthy");
@@ -59,7 +59,7 @@ test("Finch's signed webhook shows the banner without any action in the app, and
   await connectPayroll(page);
   const [connection] = await connectionsOf(email);
   await setConnectionStatus(connection.finchConnectionId, "reauth");
-  const banner = page.getByRole("alert").filter({ hasText: "reconnect" });
+  const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
   // No click, no reload: the webhook flips the status and the banner's polling picks it up.
   await expect(banner).toBeVisible({ timeout: 30_000 });
   expect((await connectionsOf(email))[0].status).toBe("needs_reauth");
@@ -79,10 +79,10 @@ test("a missed webhook is caught by the status check (sweep)", async ({ page }) 
   await setWebhookUrls([]);
   await setConnectionStatus(connection.finchConnectionId, "reauth");
   await page.reload();
-  await expect(page.getByRole("alert").filter({ hasText: "reconnect" })).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Check status now" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "reconnect" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toBeVisible();
   expect((await connectionsOf(email))[0].status).toBe("needs_reauth");
   await page.getByRole("link", { name: "View history" }).click();
   await expect(page.getByText("found by the scheduled check")).toBeVisible();
@@ -94,7 +94,7 @@ test("reconnecting into another company keeps the old token and says so", async 
   await connectPayroll(page);
   const [before] = await connectionsOf(email);
   await setConnectionStatus(before.finchConnectionId, "reauth");
-  const banner = page.getByRole("alert").filter({ hasText: "reconnect" });
+  const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
   await expect(banner).toBeVisible({ timeout: 30_000 });
 
   await banner.getByRole("button", { name: /^Reconnect/ }).click();
