@@ -25,11 +25,12 @@ afterAll(async () => {
 const DAY = 24 * 60 * 60 * 1000;
 const after = (start: Date, days: number, extraMs = 60_000) => new Date(start.getTime() + days * DAY + extraMs);
 
-/** Runs the reminder schedule at `now` and sends what it queued. */
+/** Runs the reminder schedule at `now` and sends what it queued for this connection (other tests' incidents share the database). */
 async function tick(connectionId: string, now: Date) {
   const queued = await queueDueReminders({ now });
   await drainOutbox(connectionId, now);
-  return queued;
+  const ours = await db().emailOutbox.findMany({ where: { id: { in: queued }, connectionId }, select: { id: true } });
+  return ours.map((row) => row.id);
 }
 
 const subjectsOf = async (email: string) => (await mail.messagesTo(email)).map((message) => message.subject).reverse();
@@ -96,7 +97,8 @@ describe("reminders", () => {
     const t0 = new Date();
     const { openedIncidentId } = await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "webhook", at: t0 });
     await drainOutbox(connection.id, t0);
-    expect(await queueDueReminders({ now: after(t0, 3) })).toHaveLength(1);
+    const queued = await queueDueReminders({ now: after(t0, 3) });
+    expect(await db().emailOutbox.count({ where: { id: { in: queued }, connectionId: connection.id } })).toBe(1);
     await applyEmailPreference({ kind: "snooze", userId: user.id, incidentId: openedIncidentId as string });
     expect(await drainOutbox(connection.id, after(t0, 3))).toEqual([{ result: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" }]);
     expect(await subjectsOf(user.email)).toEqual([NOTICE]);
