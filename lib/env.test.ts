@@ -52,4 +52,12 @@ describe("parseEnv", () => {
     expect(env.FINCH_CONNECT_URL).toBe("http://127.0.0.1:4010");
     expect(env.OPERATOR_EMAILS).toEqual(["ops@example.com", "b@example.com"]);
   });
+
+  it("reads the reminder schedule as sorted days, defaulting to 3 and 7", () => {
+    expect(parseEnv(complete).REMINDER_DAYS).toEqual([3, 7]);
+    expect(parseEnv({ ...complete, REMINDER_DAYS: "14, 2,7,2" }).REMINDER_DAYS).toEqual([2, 7, 14]);
+    expect(() => parseEnv({ ...complete, REMINDER_DAYS: "3,soon" })).toThrow(/REMINDER_DAYS/);
+    expect(() => parseEnv({ ...complete, REMINDER_DAYS: "0" })).toThrow(/REMINDER_DAYS/);
+    expect(parseEnv(complete).RECONNECT_LINK_TTL_DAYS).toBe(30);
+  });
 });
