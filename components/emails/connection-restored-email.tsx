@@ -11,6 +11,8 @@ export interface ConnectionRestoredEmailProps {
   dashboardUrl: string;
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function ConnectionRestoredEmail({
   organizationName = "Acme Inc.",
   providerName = "Gusto",
@@ -27,7 +29,7 @@ export function ConnectionRestoredEmail({
         {how === "reconnected"
           ? `${organizationName}'s ${providerName} connection was reconnected.`
           : `${organizationName}'s ${providerName} connection recovered without anyone needing to sign in again.`}{" "}
-        {formatList(services)} {services.length > 1 ? "have" : "has"} resumed. There is nothing more to do.
+        {capitalize(formatList(services))} {services.length > 1 ? "have" : "has"} resumed. There is nothing more to do.
       </Text>
       <Button href={dashboardUrl} style={emailButtonStyle}>Open the dashboard</Button>
     </EmailLayout>
