@@ -2,6 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -19,6 +20,9 @@ export interface CurrentMember extends CurrentUser {
 }
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // Read the request first: it marks every page that asks "who is this?" as dynamic, so a build
+  // never tries to prerender one (and never needs runtime secrets).
+  await cookies();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
   return { id: session.user.id, email: session.user.email };
