@@ -68,7 +68,7 @@ test("Finch's signed webhook shows the banner without any action in the app, and
   await expect(banner).toHaveCount(0, { timeout: 30_000 });
   await page.getByRole("link", { name: "View history" }).click();
   await expect(page.getByText("reported by Finch's webhook").first()).toBeVisible();
-  await expect(page.getByText("Recovered on its own")).toBeVisible();
+  await expect(page.getByText("Working again")).toBeVisible();
 });
 
 test("a missed webhook is caught by the status check (sweep)", async ({ page }) => {

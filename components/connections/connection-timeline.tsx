@@ -21,7 +21,7 @@ const SOURCE_LABELS: Record<string, string> = {
 const TITLES: Record<string, string> = {
   connected: "Connected",
   broken: "Broke: reconnection needed",
-  recovered: "Recovered on its own",
+  recovered: "Working again",
   reconnected: "Reconnected",
   status_changed: "Status changed",
   mismatch: "Reconnect refused: different company",

@@ -84,7 +84,12 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
     await tx.incident.updateMany({ where: { connectionId: signal.connectionId, resolvedAt: null }, data: { resolvedAt: at } });
     outcome.resolvedIncidentId = open?.id;
     const type = signal.source === "reconnect" ? "reconnected" : healthy ? "recovered" : "status_changed";
-    await recordConnectionEvent(tx, { ...event, type, detail: healthy ? undefined : `Finch status: ${signal.finchStatus}` });
+    // Finch's "connected" webhook often lands just before our Connect callback stores the new token.
+    const duringReconnect =
+      type === "recovered" &&
+      (await tx.connectAttempt.count({ where: { connectionId: signal.connectionId, purpose: "reconnect", expiresAt: { gt: at } } })) > 0;
+    const detail = !healthy ? `Finch status: ${signal.finchStatus}` : duringReconnect ? "Finch reported it healthy while a reconnect through Finch Connect was under way." : undefined;
+    await recordConnectionEvent(tx, { ...event, type, detail });
     if (open) {
       const restored = !healthy ? null : type === "reconnected" ? "reconnected" : "recovered";
       await closeIncidentEmails(tx, { incidentId: open.id, connectionId: signal.connectionId, organizationId: row.organizationId, at, restored });
