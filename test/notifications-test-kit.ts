@@ -4,7 +4,9 @@ import { startResendEmulator, type RunningResendEmulator } from "@/emulators/res
 import { listEmails, type ListedEmail } from "@/emulators/resend/test-support";
 import { db } from "@/lib/db";
 import { deliverOutboxEmail, type DeliveryResult } from "@/lib/notifications/deliver-outbox-email";
-import { uniqueSuffix } from "./finch-test-kit";
+import { afterAll, beforeAll } from "vitest";
+import { stopJobs } from "@/lib/jobs/job-engine";
+import { startFinchForTests, uniqueSuffix, type FinchForTests } from "./finch-test-kit";
 
 export interface MailForTests {
   url: string;
@@ -66,4 +68,34 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Registers the stand-ins for a notifications test file: mail and Finch started before the tests (mail
+ * first, see startMailForTests), everything stopped afterwards. `extraSetup` runs after both are up.
+ */
+export function useNotificationStandIns(extraSetup?: () => Promise<void>): { mail(): MailForTests; finch(): FinchForTests } {
+  let mail: MailForTests | undefined;
+  let finch: FinchForTests | undefined;
+  beforeAll(async () => {
+    mail = await startMailForTests();
+    finch = await startFinchForTests();
+    await extraSetup?.();
+  });
+  afterAll(async () => {
+    await stopJobs();
+    await finch?.close();
+    await mail?.close();
+    await db().$disconnect();
+  });
+  return {
+    mail() {
+      if (!mail) throw new Error("the mail stand-in starts in beforeAll");
+      return mail;
+    },
+    finch() {
+      if (!finch) throw new Error("the Finch stand-in starts in beforeAll");
+      return finch;
+    },
+  };
 }

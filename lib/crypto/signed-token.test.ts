@@ -49,3 +49,16 @@ describe("signed tokens", () => {
     expect(() => make(["has.dot", "user"])).toThrow();
   });
 });
+
+describe("signature spelling", () => {
+  it("refuses another base64url spelling of the same MAC (the last character's spare bits)", () => {
+    const secret = "s".repeat(40);
+    for (let i = 0; i < 64; i++) {
+      const token = signToken({ purpose: "p", fields: [`id${i}`], expiresAt: new Date(Date.now() + 60_000), secret });
+      const last = token.at(-1) as string;
+      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+      const sibling = alphabet[alphabet.indexOf(last) ^ 1];
+      expect(verifyToken({ purpose: "p", token: `${token.slice(0, -1)}${sibling}`, fieldCount: 1, secret }).ok).toBe(false);
+    }
+  });
+});

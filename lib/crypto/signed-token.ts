@@ -16,7 +16,6 @@ export interface SignTokenOptions {
 export type VerifyTokenResult = { ok: true; fields: string[]; expiresAt: Date } | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
 
 const FIELD = /^[A-Za-z0-9_-]{1,128}$/;
-const SIGNATURE_BYTES = 32;
 
 function key(secret: string, purpose: string): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", secret, "finch-reconnect signed links", `purpose:${purpose}`, 32));
@@ -44,11 +43,12 @@ export interface VerifyTokenOptions {
 export function verifyToken({ purpose, token, fieldCount, secret, now = new Date() }: VerifyTokenOptions): VerifyTokenResult {
   const parts = token.split(".");
   if (token.length > 1024 || parts.length !== fieldCount + 2 || !parts.every((part) => FIELD.test(part))) return { ok: false, reason: "malformed" };
-  const signature = Buffer.from(parts.pop() as string, "base64url");
+  const signature = Buffer.from(parts.pop() as string);
   const body = parts.join(".");
-  const expected = sign(secret, purpose, body);
-  // Constant-time comparison; the length check first because timingSafeEqual needs equal lengths.
-  if (signature.length !== SIGNATURE_BYTES || !crypto.timingSafeEqual(signature, expected)) return { ok: false, reason: "bad_signature" };
+  // Compared as text, not decoded bytes: base64url ignores a last character's spare bits, so two
+  // spellings would decode to the same MAC. Constant time; lengths first, as timingSafeEqual needs.
+  const expected = Buffer.from(sign(secret, purpose, body).toString("base64url"));
+  if (signature.length !== expected.length || !crypto.timingSafeEqual(signature, expected)) return { ok: false, reason: "bad_signature" };
   const expiresAt = new Date(parseInt(parts.pop() as string, 36) * 1000);
   if (Number.isNaN(expiresAt.getTime())) return { ok: false, reason: "malformed" };
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
-import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
-import { seedConnection, seedOrganization, startFinchForTests, type FinchForTests } from "@/test/finch-test-kit";
-import { outboxOf, seedMember, startMailForTests, waitFor, type MailForTests } from "@/test/notifications-test-kit";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
+import { outboxOf, seedMember, useNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
 import { relayEmailOutbox } from "./relay-email-outbox";
 
-let mail: MailForTests;
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  mail = await startMailForTests();
-  finch = await startFinchForTests();
+const standIns = useNotificationStandIns(async () => {
   await startJobWorkers();
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await mail.close();
-  await db().$disconnect();
 });
 
 async function team(size: number) {
   const org = await seedOrganization();
   const users = [];
   for (let i = 0; i < size; i++) users.push(await seedMember(org.id, i === 0 ? "owner" : "member"));
-  return { users, connection: await seedConnection(finch, org.id) };
+  return { users, connection: await seedConnection(standIns.finch(), org.id) };
 }
 
 const settled = (connectionId: string) => async () => (await outboxOf(connectionId)).map((row) => row.status);
@@ -44,27 +30,27 @@ describe("emails through the job engine", () => {
     await waitFor(settled(connection.id), allSent);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // room for a duplicate to show up, if there were one
     for (const user of users) {
-      const messages = await mail.messagesTo(user.email);
+      const messages = await standIns.mail().messagesTo(user.email);
       expect(messages.map((message) => message.subject)).toEqual(["Action needed: your gusto connection needs to be reconnected"]);
     }
   });
 
   it("retries while the mail service fails and delivers everything once it recovers, nothing twice", async () => {
     const { users, connection } = await team(3);
-    await mail.fail(503, 4);
+    await standIns.mail().fail(503, 4);
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "webhook" });
     const statuses = await waitFor(settled(connection.id), allSent, 45_000);
     expect(statuses).toHaveLength(3);
     const rows = await outboxOf(connection.id);
     expect(rows.reduce((total, row) => total + row.attempts, 0)).toBe(3 + 4);
-    for (const user of users) expect(await mail.messagesTo(user.email)).toHaveLength(1);
+    for (const user of users) expect(await standIns.mail().messagesTo(user.email)).toHaveLength(1);
 
     // And the confirmation after the repair goes out the same way.
-    await mail.fail(429, 2, 1);
+    await standIns.mail().fail(429, 2, 1);
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "reconnect" });
     await waitFor(settled(connection.id), (list) => list.length === 6 && allSent(list), 45_000);
     for (const user of users) {
-      expect((await mail.messagesTo(user.email)).map((message) => message.subject)).toEqual([
+      expect((await standIns.mail().messagesTo(user.email)).map((message) => message.subject)).toEqual([
         "Reconnected: gusto is working again",
         "Action needed: your gusto connection needs to be reconnected",
       ]);

@@ -1,38 +1,24 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/email/unsubscribe/route";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
-import { seedConnection, seedOrganization, startFinchForTests, type FinchForTests } from "@/test/finch-test-kit";
-import { seedMember, startMailForTests, type MailForTests } from "@/test/notifications-test-kit";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
+import { seedMember, useNotificationStandIns } from "@/test/notifications-test-kit";
 import { emailPreferenceToken, oneClickUnsubscribeUrl } from "./email-preference-links";
 import { reconnectLinkUrl } from "./reconnect-link";
 import { recordLinkOpened } from "./record-link-opened";
 import { resolveReconnectLink } from "./resolve-reconnect-link";
 
-let mail: MailForTests;
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  mail = await startMailForTests();
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await mail.close();
-  await db().$disconnect();
-});
+const standIns = useNotificationStandIns();
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function brokenConnectionWithLink() {
   const org = await seedOrganization();
   const [recipient, colleague] = [await seedMember(org.id, "owner"), await seedMember(org.id)];
-  const connection = await seedConnection(finch, org.id);
+  const connection = await seedConnection(standIns.finch(), org.id);
   await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "api_error" });
   const issuedAt = new Date();
   const token = new URL(reconnectLinkUrl({ connectionId: connection.id, userId: recipient.id, issuedAt })).pathname.split("/").at(-1) as string;

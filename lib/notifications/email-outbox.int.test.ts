@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createConnectAttempt } from "@/lib/connect/connect-attempts";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
-import { seedConnection, seedOrganization, startFinchForTests, type FinchForTests } from "@/test/finch-test-kit";
-import { drainOutbox, outboxOf, seedMember, startMailForTests, type MailForTests } from "@/test/notifications-test-kit";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
+import { drainOutbox, outboxOf, seedMember, useNotificationStandIns } from "@/test/notifications-test-kit";
 import { deliverOutboxEmail } from "./deliver-outbox-email";
 import { verifyReconnectLink } from "./reconnect-link";
 
-let mail: MailForTests;
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  mail = await startMailForTests();
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await mail.close();
-  await db().$disconnect();
-});
+const standIns = useNotificationStandIns();
 
 async function brokenTeam(members = 2) {
   const org = await seedOrganization();
   const users = [];
   for (let i = 0; i < members; i++) users.push(await seedMember(org.id, i === 0 ? "owner" : "member"));
-  const connection = await seedConnection(finch, org.id);
+  const connection = await seedConnection(standIns.finch(), org.id);
   return { org, users, connection };
 }
 
@@ -53,7 +39,7 @@ describe("the email outbox", () => {
     await drainOutbox(connection.id);
     await drainOutbox(connection.id); // a second pass (another worker, a relay) finds nothing to do
     for (const user of users) {
-      const [message, ...more] = await mail.messagesTo(user.email);
+      const [message, ...more] = await standIns.mail().messagesTo(user.email);
       expect(more).toHaveLength(0);
       expect(message.subject).toBe("Action needed: your gusto connection needs to be reconnected");
       expect(message.text).toContain("Paused until you reconnect");
@@ -72,7 +58,7 @@ describe("the email outbox", () => {
     const { users, connection } = await brokenTeam(1);
     const t0 = new Date();
     await breakIt(connection.id, "webhook", t0);
-    await mail.fail(503, 2);
+    await standIns.mail().fail(503, 2);
 
     expect(await drainOutbox(connection.id, t0)).toEqual([{ result: "retry", retryAt: new Date(t0.getTime() + 1000) }]);
     expect(await drainOutbox(connection.id, new Date(t0.getTime() + 500))).toEqual([]); // not due yet
@@ -81,14 +67,14 @@ describe("the email outbox", () => {
 
     const [row] = await outboxOf(connection.id);
     expect(row).toMatchObject({ status: "sent", attempts: 3, lastError: null });
-    expect(await mail.messagesTo(users[0].email)).toHaveLength(1);
+    expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
 
   it("waits as long as a 429 asks", async () => {
     const { connection } = await brokenTeam(1);
     const t0 = new Date();
     await breakIt(connection.id, "webhook", t0);
-    await mail.fail(429, 1, 120);
+    await standIns.mail().fail(429, 1, 120);
     expect(await drainOutbox(connection.id, t0)).toEqual([{ result: "retry", retryAt: new Date(t0.getTime() + 120_000) }]);
   });
 
@@ -99,7 +85,7 @@ describe("the email outbox", () => {
     // A crash between Resend's answer and our update: the row still looks unsent.
     await db().emailOutbox.updateMany({ where: { connectionId: connection.id }, data: { status: "pending", sentAt: null, claimedUntil: null } });
     expect(await drainOutbox(connection.id)).toEqual([{ result: "sent" }]);
-    expect(await mail.messagesTo(users[0].email)).toHaveLength(1);
+    expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
 
   it("lets one worker at a time send a row", async () => {
@@ -108,25 +94,25 @@ describe("the email outbox", () => {
     const [row] = await outboxOf(connection.id);
     const results = await Promise.all([1, 2, 3].map(() => deliverOutboxEmail({ outboxId: row.id })));
     expect(results.map((result) => result.result).sort()).toEqual(["not_claimed", "not_claimed", "sent"]);
-    expect(await mail.messagesTo(users[0].email)).toHaveLength(1);
+    expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
 
   it("gives up after EMAIL_MAX_ATTEMPTS and says so on the timeline", async () => {
     const { users, connection } = await brokenTeam(1);
     const t0 = new Date();
     await breakIt(connection.id, "webhook", t0);
-    await mail.fail(500, 100);
+    await standIns.mail().fail(500, 100);
     let now = t0;
     for (let attempt = 1; attempt <= 8; attempt++) {
       const [result] = await drainOutbox(connection.id, now);
       expect(result.result).toBe(attempt < 8 ? "retry" : "failed");
       if (result.result === "retry") now = result.retryAt;
     }
-    await fetch(`${mail.url}/_emulator/faults`, { method: "DELETE" });
+    await fetch(`${standIns.mail().url}/_emulator/faults`, { method: "DELETE" });
     const [row] = await outboxOf(connection.id);
     expect(row).toMatchObject({ status: "failed", attempts: 8 });
     expect(row.lastError).toContain("(500)");
-    expect(await mail.messagesTo(users[0].email)).toHaveLength(0);
+    expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(0);
     const failed = await db().connectionEvent.findFirst({ where: { connectionId: connection.id, type: "email_failed" } });
     expect(failed?.detail).toBe(`Reconnect request to ${users[0].email} gave up after 8 attempt(s)`);
   });
@@ -139,7 +125,7 @@ describe("the email outbox", () => {
     const rows = await outboxOf(connection.id);
     // Nobody was told it broke, so nobody is told it recovered.
     expect(rows.map((row) => [row.kind, row.status])).toEqual([["connection_broken", "cancelled"]]);
-    expect(await mail.messagesTo(users[0].email)).toHaveLength(0);
+    expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(0);
   });
 });
 
@@ -152,7 +138,7 @@ describe("the confirmation after a repair", () => {
     expect(outcome.resolvedIncidentId).toEqual(expect.any(String));
     await drainOutbox(connection.id);
     for (const user of users) {
-      const subjects = (await mail.messagesTo(user.email)).map((message) => message.subject);
+      const subjects = (await standIns.mail().messagesTo(user.email)).map((message) => message.subject);
       expect(subjects.sort()).toEqual(["Action needed: your gusto connection needs to be reconnected", "Reconnected: gusto is working again"]);
     }
   });
@@ -164,7 +150,7 @@ describe("the confirmation after a repair", () => {
     await createConnectAttempt({ userId: users[0].id, organizationId: org.id, connectionId: connection.id, purpose: "reconnect" });
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "webhook" });
     await drainOutbox(connection.id);
-    const [latest] = await mail.messagesTo(users[0].email);
+    const [latest] = await standIns.mail().messagesTo(users[0].email);
     expect(latest.subject).toBe("Reconnected: gusto is working again");
   });
 
@@ -174,7 +160,7 @@ describe("the confirmation after a repair", () => {
     await drainOutbox(connection.id);
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "sweep" });
     await drainOutbox(connection.id);
-    const [latest] = await mail.messagesTo(users[0].email);
+    const [latest] = await standIns.mail().messagesTo(users[0].email);
     expect(latest.subject).toBe("gusto is working again");
     expect(latest.text).toContain("recovered without anyone needing to sign in again");
   });
@@ -185,7 +171,7 @@ describe("the confirmation after a repair", () => {
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "reconnect" });
     await breakIt(connection.id, "sweep");
     await drainOutbox(connection.id);
-    expect((await mail.messagesTo(users[0].email)).map((message) => message.subject)).toEqual(["Action needed: your gusto connection needs to be reconnected"]);
+    expect((await standIns.mail().messagesTo(users[0].email)).map((message) => message.subject)).toEqual(["Action needed: your gusto connection needs to be reconnected"]);
     expect(await db().incident.count({ where: { connectionId: connection.id } })).toBe(2);
   });
 });

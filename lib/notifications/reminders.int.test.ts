@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
-import { seedConnection, seedOrganization, startFinchForTests, type FinchForTests } from "@/test/finch-test-kit";
-import { drainOutbox, outboxOf, seedMember, startMailForTests, type MailForTests } from "@/test/notifications-test-kit";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
+import { drainOutbox, outboxOf, seedMember, useNotificationStandIns } from "@/test/notifications-test-kit";
 import { applyEmailPreference } from "./apply-email-preference";
 import { queueDueReminders } from "./queue-due-reminders";
 
-let mail: MailForTests;
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  mail = await startMailForTests();
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await mail.close();
-  await db().$disconnect();
-});
+const standIns = useNotificationStandIns();
 
 const DAY = 24 * 60 * 60 * 1000;
 const after = (start: Date, days: number, extraMs = 60_000) => new Date(start.getTime() + days * DAY + extraMs);
@@ -33,7 +19,7 @@ async function tick(connectionId: string, now: Date) {
   return ours.map((row) => row.id);
 }
 
-const subjectsOf = async (email: string) => (await mail.messagesTo(email)).map((message) => message.subject).reverse();
+const subjectsOf = async (email: string) => (await standIns.mail().messagesTo(email)).map((message) => message.subject).reverse();
 
 const NOTICE = "Action needed: your gusto connection needs to be reconnected";
 const REMINDER = "Reminder: your gusto connection still needs to be reconnected";
@@ -42,7 +28,7 @@ describe("reminders", () => {
   it("go out after 3 and 7 days, once each, and stop the moment the connection is healthy", async () => {
     const org = await seedOrganization();
     const [owner, member] = [await seedMember(org.id, "owner"), await seedMember(org.id)];
-    const connection = await seedConnection(finch, org.id);
+    const connection = await seedConnection(standIns.finch(), org.id);
     const t0 = new Date();
     const { openedIncidentId } = await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "sweep", at: t0 });
     await drainOutbox(connection.id, t0);
@@ -53,7 +39,7 @@ describe("reminders", () => {
     expect(await tick(connection.id, after(t0, 7))).toHaveLength(2);
     for (const user of [owner, member]) expect(await subjectsOf(user.email)).toEqual([NOTICE, REMINDER, REMINDER]);
 
-    const [reminder] = await mail.messagesTo(owner.email);
+    const [reminder] = await standIns.mail().messagesTo(owner.email);
     expect(reminder.text).toContain("for 7 days");
     expect(reminder.html).toContain("/email/snooze?token=");
     expect(reminder.headers?.["List-Unsubscribe"]).toContain("/api/email/unsubscribe?token=");
@@ -67,7 +53,7 @@ describe("reminders", () => {
   it("skip a member who snoozed the incident or unsubscribed, and only them", async () => {
     const org = await seedOrganization();
     const [snoozer, quitter, keen] = [await seedMember(org.id, "owner"), await seedMember(org.id), await seedMember(org.id)];
-    const connection = await seedConnection(finch, org.id);
+    const connection = await seedConnection(standIns.finch(), org.id);
     const t0 = new Date();
     const { openedIncidentId } = await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "webhook", at: t0 });
     await drainOutbox(connection.id, t0);
@@ -93,7 +79,7 @@ describe("reminders", () => {
   it("are not sent when the member snoozes after the reminder was queued", async () => {
     const org = await seedOrganization();
     const user = await seedMember(org.id, "owner");
-    const connection = await seedConnection(finch, org.id);
+    const connection = await seedConnection(standIns.finch(), org.id);
     const t0 = new Date();
     const { openedIncidentId } = await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "webhook", at: t0 });
     await drainOutbox(connection.id, t0);
@@ -107,7 +93,7 @@ describe("reminders", () => {
   it("send only the latest reminder due after the scheduler was down, not every missed one", async () => {
     const org = await seedOrganization();
     const user = await seedMember(org.id, "owner");
-    const connection = await seedConnection(finch, org.id);
+    const connection = await seedConnection(standIns.finch(), org.id);
     const t0 = new Date();
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "webhook", at: t0 });
     await drainOutbox(connection.id, t0);
