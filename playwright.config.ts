@@ -1,10 +1,9 @@
 // End-to-end tests in a real Chromium against the product started exactly as `npm start` starts it,
 // with its own data folder so every run begins from an empty embedded database.
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./test/find-chromium";
 
-const debianChromium = "/usr/bin/chromium";
-const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(debianChromium) ? debianChromium : undefined);
+const executablePath = findChromium() ?? undefined;
 const dataDir = ".data/e2e";
 // Whatever the shell has configured, e2e runs on the embedded database and the local stand-ins.
 const localOnly = { DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "", NODE_ENV: "" };
@@ -31,7 +30,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -4,7 +4,7 @@ import { Body, Heading, Html, Link, Text } from "@react-email/components";
 import { chromium, type Browser } from "playwright";
 import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
+import { CHROMIUM_ARGS, findChromium } from "@/test/find-chromium";
 import type { RunningResendEmulator } from "./server";
 import { sdkFor, startTestEmulator } from "./test-support";
 

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../test-support/test-emulator";
 import { buildHarness } from "./build-harness";
-import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
+import { CHROMIUM_ARGS, findChromium } from "@/test/find-chromium";
 import { serveStatic, type StaticServer } from "./static-server";
 
 const executablePath = findChromium();

@@ -1,4 +1,4 @@
-// Finds a Chromium for the browser test: CHROMIUM_PATH, then Debian's, then Playwright's own.
+// Finds a Chromium for browser tests (the stand-ins' tests and Playwright e2e): CHROMIUM_PATH, then Debian's, then Playwright's own.
 import { existsSync } from "node:fs";
 import { chromium } from "playwright";
 
