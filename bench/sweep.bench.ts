@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import Finch from "@tryfinch/finch-api";
 import { DEFAULT_FINCH_CLIENT_ID, DEFAULT_FINCH_CLIENT_SECRET, DEFAULT_FINCH_WEBHOOK_SECRET } from "@/emulators/finch/defaults";
-import { createBenchDatabase, type DatabaseKind } from "./bench-database";
+import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 import { startFinchProcess } from "./finch-process";
 
 function option(name: string, fallback: string): string {
@@ -26,7 +26,7 @@ async function main() {
   if (!Number.isInteger(CONNECTIONS) || CONNECTIONS < 1 || !CONCURRENCY.every((c) => Number.isInteger(c) && c >= 1)) {
     throw new Error("usage: bench [--connections=N] [--latency=MS] [--concurrency=4,8] [--db=auto|postgresql|pglite]");
   }
-  const database = await createBenchDatabase(DB);
+  const database = await createTestDatabase({ kind: DB, prefix: "finch_reconnect_bench" });
   const finch = await startFinchProcess({
     clientId: DEFAULT_FINCH_CLIENT_ID,
     clientSecret: DEFAULT_FINCH_CLIENT_SECRET,

@@ -36,7 +36,7 @@ async function main() {
       }
     }
     if (!configured.DATABASE_URL) {
-      const databaseUrl = await startEmbeddedDb({ dataDir: path.join(DATA_DIR, "pglite"), port: LOCAL_PORTS.db });
+      const { url: databaseUrl } = await startEmbeddedDb({ dataDir: path.join(DATA_DIR, "pglite"), port: LOCAL_PORTS.db });
       env = { ...env, DATABASE_URL: databaseUrl };
       urls.push(["Embedded database (PGlite)", databaseUrl.replace(/:[^:@/]+@/, ":****@")]);
     }

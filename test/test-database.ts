@@ -1,49 +1,55 @@
-// A throwaway database for one test run: a fresh database on the machine's PostgreSQL when one
-// answers, else an in-memory PGlite server. Migrations are applied the way production applies them.
+// A throwaway, migrated database for one test or benchmark run: a fresh database on the machine's
+// PostgreSQL when one answers, else the embedded PGlite server exactly as `npm start` runs it.
+// Migrations are applied the way production applies them.
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Client } from "pg";
+import { startEmbeddedDb } from "../scripts/lib/embedded-db";
 
 const ROOT = path.resolve(__dirname, "..");
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
+export type DatabaseKind = "postgresql" | "pglite";
+
 export interface TestDatabase {
   url: string;
-  kind: "postgresql" | "pglite";
+  kind: DatabaseKind;
   drop(): Promise<void>;
 }
 
-async function postgresReachable(): Promise<boolean> {
+export interface CreateTestDatabaseOptions {
+  kind?: DatabaseKind | "auto";
+  /** Names the PostgreSQL database, so leftovers say who made them. */
+  prefix?: string;
+}
+
+async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  await client.connect();
   try {
-    await client.connect();
+    await client.query(sql);
+  } finally {
     await client.end();
-    return true;
-  } catch {
-    return false;
   }
 }
 
-async function createOnPostgres(): Promise<TestDatabase> {
-  const name = `finch_reconnect_test_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+async function postgresReachable(): Promise<boolean> {
+  return adminQuery("SELECT 1").then(
+    () => true,
+    () => false,
+  );
+}
+
+async function createOnPostgres(prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    kind: "postgresql",
-    async drop() {
-      const client = new Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return { url: url.toString(), kind: "postgresql", drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 async function freePort(): Promise<number> {
@@ -57,28 +63,29 @@ async function freePort(): Promise<number> {
 }
 
 async function createOnPglite(): Promise<TestDatabase> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { createPgliteSocketServer } = await import("../scripts/lib/pglite-socket-server");
-  const db = await PGlite.create();
-  const port = await freePort();
-  const server = createPgliteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 20 });
-  await server.start();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-test-"));
+  const embedded = await startEmbeddedDb({ dataDir, port: await freePort() });
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: embedded.url,
     kind: "pglite",
     async drop() {
-      await server.stop();
-      await db.close();
+      await embedded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const database = (await postgresReachable()) ? await createOnPostgres() : await createOnPglite();
-  // Asynchronous: the PGlite fallback answers from this very process.
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url },
-  });
+export async function createTestDatabase({ kind = "auto", prefix = "finch_reconnect_test" }: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
+  const chosen = kind === "auto" ? ((await postgresReachable()) ? "postgresql" : "pglite") : kind;
+  const database = chosen === "postgresql" ? await createOnPostgres(prefix) : await createOnPglite();
+  try {
+    await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url },
+    });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   return database;
 }

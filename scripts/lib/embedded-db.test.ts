@@ -31,11 +31,11 @@ describe("the embedded database", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-"));
     const port = await freePort();
     const first = await startEmbeddedDb({ dataDir, port });
-    await withClient(first, (client) => client.query("CREATE TABLE kept (name text); INSERT INTO kept VALUES ('acme')"));
-    await stopAll();
+    await withClient(first.url, (client) => client.query("CREATE TABLE kept (name text); INSERT INTO kept VALUES ('acme')"));
+    await first.stop();
 
     const second = await startEmbeddedDb({ dataDir, port });
-    const rows = await withClient(second, (client) => client.query<{ name: string }>("SELECT name FROM kept"));
+    const rows = await withClient(second.url, (client) => client.query<{ name: string }>("SELECT name FROM kept"));
     expect(rows.rows).toEqual([{ name: "acme" }]);
   }, 60_000);
 

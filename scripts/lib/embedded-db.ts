@@ -9,7 +9,13 @@ export interface EmbeddedDbOptions {
   port: number;
 }
 
-export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Promise<string> {
+export interface EmbeddedDb {
+  url: string;
+  /** Stops the server process; it flushes the data folder first. */
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Promise<EmbeddedDb> {
   await assertPortFree(port, "the embedded database", "EMBEDDED_DB_PORT");
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const server = path.join(__dirname, "..", "embedded-db-server.ts");
@@ -18,5 +24,13 @@ export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Pro
     child.once("exit", (code) => reject(new Error(`The embedded database exited early (code ${code})`))),
   );
   await Promise.race([waitForPort(port, "127.0.0.1", 60_000), exited]);
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
