@@ -1,4 +1,4 @@
-// The outbox's safety net, run every minute: any row that is due and not being sent gets a job. It
+// The outbox's safety net, run every minute: each row that is due and not being sent gets a job. It
 // covers a crash between a commit and its dispatch, and a retry whose job was lost.
 import "server-only";
 import { db } from "@/lib/db";

@@ -78,7 +78,7 @@ ${error}
 <form method="post" action="/authorize?${escapeHtml(query.toString())}">
 <div class="field"><label for="username">Username</label><input id="username" name="username" type="text" autocomplete="username" required value="${escapeHtml(options.username ?? "")}"></div>
 <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
-<p class="hint">Emulator: any username works with the password <code>${CONNECT_PASSWORD}</code>. Usernames starting with <code>${OTHER_COMPANY_USERNAME_PREFIX}</code> sign in to a different company.</p>
+<p class="hint">Emulator: every username works with the password <code>${CONNECT_PASSWORD}</code>. Usernames starting with <code>${OTHER_COMPANY_USERNAME_PREFIX}</code> sign in to a different company.</p>
 <div class="actions">
 <button class="button secondary" type="submit" name="action" value="cancel" formnovalidate>Cancel</button>
 <button class="button primary" type="submit" name="action" value="connect">Connect</button>
