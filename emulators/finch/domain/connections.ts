@@ -9,20 +9,10 @@ import type {
   TokenRecord,
 } from "../state/types";
 
-export interface NewConnectionInput {
-  providerId: string;
+/** A connection as created: the record without what the emulator assigns (ids, status, sync time, timestamps). */
+export type NewConnectionInput = Omit<ConnectionRecord, "id" | "companyId" | "accountId" | "entityId" | "status" | "lastSuccessfulSync" | "createdAt" | "updatedAt"> & {
   companyId?: string;
-  authenticationType: AuthenticationType;
-  clientType: ClientType;
-  connectionType: ConnectionType;
-  products: string[];
-  customerId: string | null;
-  customerName: string | null;
-  customerEmail: string | null;
-  username: string | null;
-  companyKey: string | null;
-  employeeCount: number;
-}
+};
 
 export type StatusListener = (connection: ConnectionRecord) => void;
 
