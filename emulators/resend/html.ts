@@ -1,5 +1,9 @@
 // A tiny tagged template that escapes every interpolated value unless it is already SafeHtml.
 
+import { escapeHtml } from "../shared/escape-html";
+
+export { escapeHtml };
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -9,15 +13,6 @@ export class SafeHtml {
 
 export function raw(value: string): SafeHtml {
   return new SafeHtml(value);
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {

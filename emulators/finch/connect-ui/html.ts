@@ -1,14 +1,9 @@
 // Tiny HTML helpers. Every interpolated value goes through escapeHtml; scripts get JSON that cannot
 // close its own <script> tag.
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+import { escapeHtml } from "../../shared/escape-html";
+
+export { escapeHtml };
 
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
