@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningResendEmulator } from "./server";
-import { listEmails, postJson, sampleEmail, sdkFor, startTestEmulator } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { listEmails, postJson, sampleEmail, sdkFor, useTestEmulator } from "./test-support";
 
-let emulator: RunningResendEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-afterEach(async () => {
-  await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-});
+const emulator = useTestEmulator();
 
 describe("Idempotency-Key", () => {
   it("returns the same id for the same key and body, and stores the email once", async () => {

@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningResendEmulator } from "./server";
-import { sampleEmail, sdkFor, startTestEmulator } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { sampleEmail, sdkFor, useTestEmulator } from "./test-support";
 
-let emulator: RunningResendEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-afterEach(async () => {
-  await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-});
+const emulator = useTestEmulator();
 
 async function page(pathname: string): Promise<{ status: number; headers: Headers; body: string }> {
   const response = await fetch(`${emulator.url}${pathname}`);

@@ -1,17 +1,10 @@
 import { Resend } from "resend";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { RunningResendEmulator } from "./server";
-import { listEmails, sampleEmail, sdkFor, startTestEmulator } from "./test-support";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { listEmails, sampleEmail, sdkFor, startTestEmulator, useTestEmulator } from "./test-support";
 
-let emulator: RunningResendEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-afterEach(async () => {
+const emulator = useTestEmulator();
+afterEach(() => {
   vi.unstubAllEnvs();
-  await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
 });
 
 describe("POST /emails through the official SDK", () => {

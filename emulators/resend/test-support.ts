@@ -3,10 +3,36 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Resend } from "resend";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startResendEmulator, type ResendEmulatorOptions, type RunningResendEmulator } from "./server";
 
 export async function startTestEmulator(options: ResendEmulatorOptions = {}): Promise<RunningResendEmulator> {
   return startResendEmulator({ port: 0, stateFile: null, ...options });
+}
+
+/**
+ * One emulator for a test file: started before its tests, emptied after each, closed at the end. The
+ * handle reads the running emulator lazily, so it can be created at module level.
+ */
+export function useTestEmulator(): RunningResendEmulator {
+  let running: RunningResendEmulator | undefined;
+  const current = () => {
+    if (!running) throw new Error("the emulator starts in beforeAll");
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startTestEmulator();
+  });
+  afterEach(async () => {
+    await fetch(`${current().url}/_emulator/reset`, { method: "POST" });
+  });
+  afterAll(() => current().close());
+  return {
+    get url() {
+      return current().url;
+    },
+    close: () => current().close(),
+  };
 }
 
 /** The official SDK, pointed at the emulator through its `baseUrl` option. */

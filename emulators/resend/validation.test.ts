@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningResendEmulator } from "./server";
-import { listEmails, postJson, sampleEmail, sdkFor, startTestEmulator } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { listEmails, postJson, sampleEmail, sdkFor, useTestEmulator } from "./test-support";
 
-let emulator: RunningResendEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-afterEach(async () => {
-  await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-});
+const emulator = useTestEmulator();
 
 /** Sends a raw body through the SDK-equivalent wire format, bypassing the SDK's types. */
 const send = (body: unknown) => postJson(emulator, "/emails", JSON.stringify(body));
