@@ -15,7 +15,10 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    if (!configuredUrl) throw new Error("DATABASE_URL is not set: `npm start` sets it for the embedded database, or export it.");
+    if (!configuredUrl)
+      throw new Error(
+        "DATABASE_URL is not set: `npm start` sets it for the embedded database, or export it.",
+      );
     return new PrismaPg({ connectionString: configuredUrl });
   },
 });

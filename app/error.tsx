@@ -8,7 +8,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <CenteredPage>
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="mt-2 text-slate-600">We could not load this page. Nothing was lost; please try again.</p>
-      <Button className="mt-6" onClick={reset}>Try again</Button>
+      <Button className="mt-6" onClick={reset}>
+        Try again
+      </Button>
     </CenteredPage>
   );
 }

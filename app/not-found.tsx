@@ -7,8 +7,12 @@ export default function NotFound() {
     <CenteredPage>
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="mt-1 text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">The page you are looking for does not exist or you do not have access to it.</p>
-      <Link href="/" prefetch={false} className={buttonClasses("primary", "mt-6")}>Back to the dashboard</Link>
+      <p className="mt-2 text-slate-600">
+        The page you are looking for does not exist or you do not have access to it.
+      </p>
+      <Link href="/" prefetch={false} className={buttonClasses("primary", "mt-6")}>
+        Back to the dashboard
+      </Link>
     </CenteredPage>
   );
 }

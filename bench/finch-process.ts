@@ -22,22 +22,30 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startFinchProcess(credentials: { clientId: string; clientSecret: string; webhookSecret: string }): Promise<FinchProcess> {
+export async function startFinchProcess(credentials: {
+  clientId: string;
+  clientSecret: string;
+  webhookSecret: string;
+}): Promise<FinchProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "emulators", "finch", "main.ts")], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      FINCH_EMULATOR_HOST: "127.0.0.1",
-      FINCH_EMULATOR_PORT: String(port),
-      FINCH_EMULATOR_STATE_FILE: "",
-      FINCH_EMULATOR_WEBHOOK_URLS: "",
-      FINCH_CLIENT_ID: credentials.clientId,
-      FINCH_CLIENT_SECRET: credentials.clientSecret,
-      FINCH_WEBHOOK_SECRET: credentials.webhookSecret,
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "emulators", "finch", "main.ts")],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        FINCH_EMULATOR_HOST: "127.0.0.1",
+        FINCH_EMULATOR_PORT: String(port),
+        FINCH_EMULATOR_STATE_FILE: "",
+        FINCH_EMULATOR_WEBHOOK_URLS: "",
+        FINCH_CLIENT_ID: credentials.clientId,
+        FINCH_CLIENT_SECRET: credentials.clientSecret,
+        FINCH_WEBHOOK_SECRET: credentials.webhookSecret,
+      },
     },
-  });
+  );
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

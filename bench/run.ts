@@ -9,10 +9,14 @@ const TIME_LIMIT_MS = 5 * 60_000;
 
 function runBenchmark(file: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(__dirname, file), ...process.argv.slice(2)], {
-      cwd: path.resolve(__dirname, ".."),
-      stdio: "inherit",
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(__dirname, file), ...process.argv.slice(2)],
+      {
+        cwd: path.resolve(__dirname, ".."),
+        stdio: "inherit",
+      },
+    );
     const timer = setTimeout(() => {
       console.error(`${file}: still running after ${TIME_LIMIT_MS / 1000} s, stopping it`);
       child.kill("SIGKILL");

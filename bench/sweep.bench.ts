@@ -3,7 +3,11 @@
 // Options: --connections=200 --latency=20 --concurrency=4,8 --db=auto|postgresql|pglite
 import crypto from "node:crypto";
 import Finch from "@tryfinch/finch-api";
-import { DEFAULT_FINCH_CLIENT_ID, DEFAULT_FINCH_CLIENT_SECRET, DEFAULT_FINCH_WEBHOOK_SECRET } from "@/emulators/finch/defaults";
+import {
+  DEFAULT_FINCH_CLIENT_ID,
+  DEFAULT_FINCH_CLIENT_SECRET,
+  DEFAULT_FINCH_WEBHOOK_SECRET,
+} from "@/emulators/finch/defaults";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 import { startFinchProcess } from "./finch-process";
 
@@ -19,12 +23,19 @@ const DB = option("db", "auto") as DatabaseKind | "auto";
 
 function assertLoopback(url: string): void {
   const { hostname } = new URL(url);
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(hostname)) throw new Error(`refusing a non-loopback URL: ${hostname}`);
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(hostname))
+    throw new Error(`refusing a non-loopback URL: ${hostname}`);
 }
 
 async function main() {
-  if (!Number.isInteger(CONNECTIONS) || CONNECTIONS < 1 || !CONCURRENCY.every((c) => Number.isInteger(c) && c >= 1)) {
-    throw new Error("usage: bench [--connections=N] [--latency=MS] [--concurrency=4,8] [--db=auto|postgresql|pglite]");
+  if (
+    !Number.isInteger(CONNECTIONS) ||
+    CONNECTIONS < 1 ||
+    !CONCURRENCY.every((c) => Number.isInteger(c) && c >= 1)
+  ) {
+    throw new Error(
+      "usage: bench [--connections=N] [--latency=MS] [--concurrency=4,8] [--db=auto|postgresql|pglite]",
+    );
   }
   const database = await createTestDatabase({ kind: DB, prefix: "finch_reconnect_bench" });
   const finch = await startFinchProcess({
@@ -54,7 +65,13 @@ async function main() {
     const { sealAccessToken } = await import("@/lib/connections/connection-token");
     const { sweepConnections } = await import("@/lib/connections/sweep-connections");
 
-    const sdk = new Finch({ baseURL: finch.url, clientID: DEFAULT_FINCH_CLIENT_ID, clientSecret: DEFAULT_FINCH_CLIENT_SECRET, maxRetries: 0, logLevel: "off" });
+    const sdk = new Finch({
+      baseURL: finch.url,
+      clientID: DEFAULT_FINCH_CLIENT_ID,
+      clientSecret: DEFAULT_FINCH_CLIENT_SECRET,
+      maxRetries: 0,
+      logLevel: "off",
+    });
     const org = await db().organization.create({ data: { name: "Benchmark" } });
     const rows = [];
     for (let i = 0; i < CONNECTIONS; i++) {
@@ -71,7 +88,11 @@ async function main() {
       });
     }
     await db().connection.createMany({ data: rows });
-    await fetch(`${finch.url}/_emulator/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path: "/introspect", ms: LATENCY_MS }) });
+    await fetch(`${finch.url}/_emulator/latency`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/introspect", ms: LATENCY_MS }),
+    });
 
     // Quiet the sweep's per-run log line; the table below says it all.
     const info = console.log;
@@ -80,21 +101,34 @@ async function main() {
       const started = performance.now();
       const summary = await sweepConnections({ organizationId: org.id, concurrency });
       const ms = performance.now() - started;
-      if (summary.checked !== CONNECTIONS) throw new Error(`expected ${CONNECTIONS} checked, got ${JSON.stringify(summary)}`);
+      if (summary.checked !== CONNECTIONS)
+        throw new Error(`expected ${CONNECTIONS} checked, got ${JSON.stringify(summary)}`);
       return ms;
     };
-    await sweepConnections({ organizationId: org.id, connectionIds: rows.slice(0, 10).map((r) => r.id), concurrency: 4 }); // warm-up
+    await sweepConnections({
+      organizationId: org.id,
+      connectionIds: rows.slice(0, 10).map((r) => r.id),
+      concurrency: 4,
+    }); // warm-up
     const sequential = await time(1);
     const bounded = [];
     for (const concurrency of CONCURRENCY) bounded.push({ concurrency, ms: await time(concurrency) });
     console.log = info;
 
-    console.log(`sweep benchmark: ${CONNECTIONS} connections, ${LATENCY_MS} ms per /introspect, database ${database.kind}, node ${process.version}`);
-    console.log(`  sequential (concurrency 1): ${sequential.toFixed(0).padStart(6)} ms  ${(sequential / CONNECTIONS).toFixed(1)} ms/connection`);
+    console.log(
+      `sweep benchmark: ${CONNECTIONS} connections, ${LATENCY_MS} ms per /introspect, database ${database.kind}, node ${process.version}`,
+    );
+    console.log(
+      `  sequential (concurrency 1): ${sequential.toFixed(0).padStart(6)} ms  ${(sequential / CONNECTIONS).toFixed(1)} ms/connection`,
+    );
     for (const { concurrency, ms } of bounded) {
-      console.log(`  concurrency ${String(concurrency).padEnd(14)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / CONNECTIONS).toFixed(1)} ms/connection  ${(sequential / ms).toFixed(1)}x`);
+      console.log(
+        `  concurrency ${String(concurrency).padEnd(14)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / CONNECTIONS).toFixed(1)} ms/connection  ${(sequential / ms).toFixed(1)}x`,
+      );
     }
-    console.log(`sweep speedup vs sequential: ${(sequential / bounded[0].ms).toFixed(1)}x (concurrency ${bounded[0].concurrency}, the default SWEEP_CONCURRENCY)`);
+    console.log(
+      `sweep speedup vs sequential: ${(sequential / bounded[0].ms).toFixed(1)}x (concurrency ${bounded[0].concurrency}, the default SWEEP_CONCURRENCY)`,
+    );
     await db().$disconnect();
   } finally {
     await finch.stop();

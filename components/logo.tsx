@@ -4,8 +4,14 @@ import Link from "next/link";
 // cached before signing in or naming the organization would send the user back in a loop afterwards.
 export function Logo({ className = "" }: { className?: string }) {
   return (
-    <Link href="/" prefetch={false} className={`inline-flex items-center gap-2 font-semibold text-slate-900 ${className}`}>
-      <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">⟲</span>
+    <Link
+      href="/"
+      prefetch={false}
+      className={`inline-flex items-center gap-2 font-semibold text-slate-900 ${className}`}
+    >
+      <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
+        ⟲
+      </span>
       <span>Payroll Connections</span>
     </Link>
   );

@@ -1,13 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { connectionsOf } from "./support/db";
-import { APP_WEBHOOK_URL, revokeOldTokensOnReauth, setConnectionStatus, setWebhookUrls } from "./support/finch-stand-in";
+import {
+  APP_WEBHOOK_URL,
+  revokeOldTokensOnReauth,
+  setConnectionStatus,
+  setWebhookUrls,
+} from "./support/finch-stand-in";
 import { uniqueEmail } from "./support/mailbox";
 import { signUp } from "./support/sign-in";
 
 // The instance on :3001 shares the database and runs with FINCH_CONNECT_FLOW=classic.
 const CLASSIC = "http://localhost:3001";
 
-test("the classic Connect URL connects, then reconnects with payroll_provider and no picker", async ({ page }) => {
+test("the classic Connect URL connects, then reconnects with payroll_provider and no picker", async ({
+  page,
+}) => {
   await revokeOldTokensOnReauth(true);
   await setWebhookUrls([APP_WEBHOOK_URL]);
   const email = uniqueEmail("classic");
@@ -29,7 +36,10 @@ test("the classic Connect URL connects, then reconnects with payroll_provider an
   const [before] = await connectionsOf(email);
   await setWebhookUrls([]);
   await setConnectionStatus(before.finchConnectionId, "reauth");
-  await page.getByRole("article", { name: "Gusto connection" }).getByRole("button", { name: "Sync now" }).click();
+  await page
+    .getByRole("article", { name: "Gusto connection" })
+    .getByRole("button", { name: "Sync now" })
+    .click();
   const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
   await banner.getByRole("button", { name: /^Reconnect/ }).click();
 

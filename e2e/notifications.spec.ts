@@ -1,7 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { connectFrame, connectPayroll, signInToProvider } from "./support/connect";
 import { connectionsOf, query } from "./support/db";
-import { APP_WEBHOOK_URL, revokeOldTokensOnReauth, setConnectionStatus, setWebhookUrls } from "./support/finch-stand-in";
+import {
+  APP_WEBHOOK_URL,
+  revokeOldTokensOnReauth,
+  setConnectionStatus,
+  setWebhookUrls,
+} from "./support/finch-stand-in";
 import { linkIn, listMessages, uniqueEmail, waitForMessage } from "./support/mailbox";
 import { signIn, signUp } from "./support/sign-in";
 
@@ -34,7 +39,10 @@ async function subjectsTo(email: string): Promise<string[]> {
   return (await listMessages(email)).map((message) => message.subject);
 }
 
-test("a broken connection emails each member once, and the emailed link brings them back through Connect", async ({ page, browser }) => {
+test("a broken connection emails each member once, and the emailed link brings them back through Connect", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const owner = uniqueEmail("owner");
   const colleague = uniqueEmail("colleague");
@@ -50,13 +58,19 @@ test("a broken connection emails each member once, and the emailed link brings t
     page.request.post(`/api/connections/${connection.id}/sync`),
     page.request.post("/api/connections/sweep", { data: {} }),
   ]);
-  await expect(page.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toBeVisible({
+    timeout: 30_000,
+  });
 
   const notice = await waitForMessage(owner, NOTICE);
   await waitForMessage(colleague, NOTICE);
   await page.waitForTimeout(4_000); // room for a duplicate to arrive, if there were one
-  for (const member of [owner, colleague]) expect((await subjectsTo(member)).filter((subject) => NOTICE.test(subject))).toHaveLength(1);
-  const outbox = await query<{ kind: string; to: string }>(`SELECT kind, "to" FROM "EmailOutbox" WHERE "connectionId" = $1 ORDER BY "to"`, [connection.id]);
+  for (const member of [owner, colleague])
+    expect((await subjectsTo(member)).filter((subject) => NOTICE.test(subject))).toHaveLength(1);
+  const outbox = await query<{ kind: string; to: string }>(
+    `SELECT kind, "to" FROM "EmailOutbox" WHERE "connectionId" = $1 ORDER BY "to"`,
+    [connection.id],
+  );
   expect(outbox).toEqual([owner, colleague].sort().map((to) => ({ kind: "connection_broken", to })));
   expect(notice.text).toContain("Paused until you reconnect");
 
@@ -66,7 +80,11 @@ test("a broken connection emails each member once, and the emailed link brings t
   // A mail scanner fetching the link changes nothing.
   const scanned = await fetch(`http://localhost:3000${link}`, { redirect: "manual" });
   expect(scanned.status).toBeLessThan(400);
-  expect(await query(`SELECT 1 FROM "ConnectAttempt" WHERE "connectionId" = $1 AND purpose = 'reconnect'`, [connection.id])).toHaveLength(0);
+  expect(
+    await query(`SELECT 1 FROM "ConnectAttempt" WHERE "connectionId" = $1 AND purpose = 'reconnect'`, [
+      connection.id,
+    ]),
+  ).toHaveLength(0);
 
   // The customer, signed out (another browser), follows the link: sign in first, then back on the link page.
   const context = await browser.newContext();
@@ -87,8 +105,13 @@ test("a broken connection emails each member once, and the emailed link brings t
   await expect(customer.getByRole("status").filter({ hasText: "Reconnected" })).toBeVisible();
   await expect(customer.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toHaveCount(0);
   const [after] = await connectionsOf(owner);
-  expect(after).toMatchObject({ id: connection.id, finchConnectionId: connection.finchConnectionId, status: "healthy" });
-  for (const member of [owner, colleague]) await waitForMessage(member, /^Reconnected: Gusto is working again$/);
+  expect(after).toMatchObject({
+    id: connection.id,
+    finchConnectionId: connection.finchConnectionId,
+    status: "healthy",
+  });
+  for (const member of [owner, colleague])
+    await waitForMessage(member, /^Reconnected: Gusto is working again$/);
 
   // The history tells the story, in order.
   await customer.goto(`/connections/${connection.id}`);
@@ -97,7 +120,14 @@ test("a broken connection emails each member once, and the emailed link brings t
   await expect(history.getByText(`Opened by ${owner}`)).toBeVisible();
   await expect(history.getByText("Finch Connect opened · from the emailed link")).toBeVisible();
   const titles = await history.locator("li > p:first-of-type").allTextContents();
-  const order = ["Connected", "Broke: reconnection needed", "Email sent", "Emailed link opened", "Finch Connect opened", "Reconnected"];
+  const order = [
+    "Connected",
+    "Broke: reconnection needed",
+    "Email sent",
+    "Emailed link opened",
+    "Finch Connect opened",
+    "Reconnected",
+  ];
   const positions = order.map((title) => titles.findIndex((text) => text.startsWith(title)));
   expect(positions.every((position) => position >= 0)).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -116,17 +146,23 @@ test("a broken connection emails each member once, and the emailed link brings t
   await expect(stranger.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(stranger.getByRole("list", { name: "Connection history" })).toHaveCount(0);
   await stranger.goto(link);
-  await expect(stranger.getByRole("heading", { name: "This link belongs to another organization" })).toBeVisible();
+  await expect(
+    stranger.getByRole("heading", { name: "This link belongs to another organization" }),
+  ).toBeVisible();
   await expect(stranger.getByText("Gusto")).toHaveCount(0);
   await strangerContext.close();
 });
 
 test("a tampered or unknown link gets a clear page, not an error", async ({ page }) => {
-  const response = await page.goto("/reconnect/conn_x.user_y.zzzz.forged-signature-forged-signature-forged-sig");
+  const response = await page.goto(
+    "/reconnect/conn_x.user_y.zzzz.forged-signature-forged-signature-forged-sig",
+  );
   expect(response?.status()).toBeLessThan(500);
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
   await page.goto("/email/unsubscribe?token=nope");
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
-  const oneClick = await page.request.post("/api/email/unsubscribe?token=nope", { form: { "List-Unsubscribe": "One-Click" } });
+  const oneClick = await page.request.post("/api/email/unsubscribe?token=nope", {
+    form: { "List-Unsubscribe": "One-Click" },
+  });
   expect(oneClick.status()).toBe(400);
 });

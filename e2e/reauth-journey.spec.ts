@@ -1,7 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { connectFrame, connectPayroll, signInToProvider } from "./support/connect";
 import { connectionsOf, individualIds } from "./support/db";
-import { APP_WEBHOOK_URL, revokeOldTokensOnReauth, setConnectionStatus, setWebhookUrls } from "./support/finch-stand-in";
+import {
+  APP_WEBHOOK_URL,
+  revokeOldTokensOnReauth,
+  setConnectionStatus,
+  setWebhookUrls,
+} from "./support/finch-stand-in";
 import { uniqueEmail } from "./support/mailbox";
 import { signUp } from "./support/sign-in";
 
@@ -11,7 +16,9 @@ test.beforeEach(async () => {
   await setWebhookUrls([APP_WEBHOOK_URL]);
 });
 
-test("connect payroll, break it, see the banner from an API call, reconnect on the same provider", async ({ page }) => {
+test("connect payroll, break it, see the banner from an API call, reconnect on the same provider", async ({
+  page,
+}) => {
   const email = uniqueEmail();
   await signUp(page, email, "Journey Co");
   await connectPayroll(page);
@@ -49,11 +56,16 @@ test("connect payroll, break it, see the banner from an API call, reconnect on t
   expect(await individualIds(after.id)).toEqual(idsBefore);
 
   // The new token works (the old one was revoked by the stand-in): data loads.
-  await page.getByRole("article", { name: "Gusto connection" }).getByRole("button", { name: "Sync now" }).click();
+  await page
+    .getByRole("article", { name: "Gusto connection" })
+    .getByRole("button", { name: "Sync now" })
+    .click();
   await expect(page.getByRole("article", { name: "Gusto connection" }).getByText(/^updated /)).toBeVisible();
 });
 
-test("Finch's signed webhook shows the banner without any action in the app, and recovery clears it", async ({ page }) => {
+test("Finch's signed webhook shows the banner without any action in the app, and recovery clears it", async ({
+  page,
+}) => {
   const email = uniqueEmail();
   await signUp(page, email, "Webhook Co");
   await connectPayroll(page);
@@ -99,7 +111,9 @@ test("reconnecting into another company keeps the old token and says so", async 
 
   await banner.getByRole("button", { name: /^Reconnect/ }).click();
   await signInToProvider(page, "other-admin");
-  await expect(page.getByRole("alert").filter({ hasText: "You signed in to a different company" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "You signed in to a different company" }),
+  ).toBeVisible();
   const [after] = await connectionsOf(email);
   expect(after.accessTokenCiphertext).toBe(before.accessTokenCiphertext);
   expect(after.status).toBe("needs_reauth");
@@ -125,6 +139,8 @@ test("closing Finch Connect changes nothing and says so", async ({ page }) => {
   await signUp(page, uniqueEmail(), "Cancel Co");
   await page.getByRole("button", { name: "Connect payroll" }).click();
   await connectFrame(page).getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText("Finch Connect was closed before finishing. Nothing was changed.")).toBeVisible();
+  await expect(
+    page.getByText("Finch Connect was closed before finishing. Nothing was changed."),
+  ).toBeVisible();
   await expect(page.getByText("No payroll connections yet")).toBeVisible();
 });

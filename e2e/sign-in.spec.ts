@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { MAILBOX_URL, uniqueEmail, waitForMessage } from "./support/mailbox";
 import { signIn, signUp } from "./support/sign-in";
 
-test("a new customer signs in from the mailbox, names the organization, signs out and back in", async ({ page }) => {
+test("a new customer signs in from the mailbox, names the organization, signs out and back in", async ({
+  page,
+}) => {
   const email = uniqueEmail();
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);

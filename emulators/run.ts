@@ -1,7 +1,11 @@
 // npm run emulators – the local Finch and Resend stand-ins (EMULATORS=finch,resend picks which).
 import path from "node:path";
 import { startFinchEmulator } from "./finch/server";
-import { DEFAULT_FINCH_CLIENT_ID, DEFAULT_FINCH_CLIENT_SECRET, DEFAULT_FINCH_WEBHOOK_SECRET } from "./finch/defaults";
+import {
+  DEFAULT_FINCH_CLIENT_ID,
+  DEFAULT_FINCH_CLIENT_SECRET,
+  DEFAULT_FINCH_WEBHOOK_SECRET,
+} from "./finch/defaults";
 import { startResendEmulator } from "./resend/server";
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, "..", ".data"));
@@ -18,7 +22,9 @@ async function main() {
       clientId: process.env.FINCH_CLIENT_ID ?? DEFAULT_FINCH_CLIENT_ID,
       clientSecret: process.env.FINCH_CLIENT_SECRET ?? DEFAULT_FINCH_CLIENT_SECRET,
       webhookSecret: process.env.FINCH_WEBHOOK_SECRET ?? DEFAULT_FINCH_WEBHOOK_SECRET,
-      webhookUrls: (process.env.FINCH_EMULATOR_WEBHOOK_URLS ?? "http://localhost:3000/api/finch/webhook").split(",").filter(Boolean),
+      webhookUrls: (process.env.FINCH_EMULATOR_WEBHOOK_URLS ?? "http://localhost:3000/api/finch/webhook")
+        .split(",")
+        .filter(Boolean),
       log,
     });
     running.push(finch);

@@ -48,7 +48,11 @@ describe("parseEnv", () => {
   });
 
   it("normalises the Connect URL to a bare origin and lists operators in lower case", () => {
-    const env = parseEnv({ ...complete, FINCH_CONNECT_URL: "http://127.0.0.1:4010/", OPERATOR_EMAILS: "Ops@Example.com, b@example.com" });
+    const env = parseEnv({
+      ...complete,
+      FINCH_CONNECT_URL: "http://127.0.0.1:4010/",
+      OPERATOR_EMAILS: "Ops@Example.com, b@example.com",
+    });
     expect(env.FINCH_CONNECT_URL).toBe("http://127.0.0.1:4010");
     expect(env.OPERATOR_EMAILS).toEqual(["ops@example.com", "b@example.com"]);
   });

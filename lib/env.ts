@@ -4,11 +4,28 @@ import { z } from "zod";
 const csv = z
   .string()
   .optional()
-  .transform((value) => (value ?? "").split(",").map((part) => part.trim()).filter(Boolean));
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 
 const finchProducts = [
-  "benefits", "company", "deduction", "directory", "documents", "employment", "individual",
-  "payment", "pay_statement", "plans", "plans_dependents", "plans_enrollments", "recordkeeping", "ssn",
+  "benefits",
+  "company",
+  "deduction",
+  "directory",
+  "documents",
+  "employment",
+  "individual",
+  "payment",
+  "pay_statement",
+  "plans",
+  "plans_dependents",
+  "plans_enrollments",
+  "recordkeeping",
+  "ssn",
 ] as const;
 
 type FinchProduct = (typeof finchProducts)[number];
@@ -27,7 +44,10 @@ export const envSchema = z.object({
   FINCH_WEBHOOK_SECRET: z
     .string()
     .min(1, "FINCH_WEBHOOK_SECRET is required")
-    .refine((value) => Buffer.from(value, "base64").toString("base64") === value, "must be the base64 secret from the Finch dashboard"),
+    .refine(
+      (value) => Buffer.from(value, "base64").toString("base64") === value,
+      "must be the base64 secret from the Finch dashboard",
+    ),
   FINCH_BASE_URL: z.url().default("https://api.tryfinch.com"),
   // A bare origin: react-connect compares message origins by prefix.
   FINCH_CONNECT_URL: z
@@ -88,7 +108,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   throw new EnvError(
     result.error.issues.map((issue) => {
       const name = issue.path.join(".");
-      return issue.code === "invalid_type" && issue.input === undefined ? `${name} is required` : `${name}: ${issue.message}`;
+      return issue.code === "invalid_type" && issue.input === undefined
+        ? `${name} is required`
+        : `${name}: ${issue.message}`;
     }),
   );
 }

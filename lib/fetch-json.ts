@@ -1,6 +1,10 @@
 // The browser's JSON fetcher: non-2xx responses throw with the server's user-safe message and status.
 export class FetchError extends Error {
-  constructor(message: string, readonly status: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = "FetchError";
   }

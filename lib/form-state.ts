@@ -7,6 +7,7 @@ export type FormState = { ok: true; message?: string } | { ok: false; error: str
 /** Turns a thrown AppError or zod error into a message the form shows; anything else is rethrown. */
 export function formError(error: unknown): FormState {
   if (isAppError(error)) return { ok: false, error: error.userMessage };
-  if (error instanceof z.ZodError) return { ok: false, error: error.issues[0]?.message ?? "Check the form and try again." };
+  if (error instanceof z.ZodError)
+    return { ok: false, error: error.issues[0]?.message ?? "Check the form and try again." };
   throw error;
 }

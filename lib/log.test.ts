@@ -3,9 +3,11 @@ import { describeError, redact } from "./log";
 
 describe("log redaction", () => {
   it("masks bearer tokens, basic credentials, Resend keys and access_token fields", () => {
-    const text = 'Authorization: Bearer 7e965183-aaaa Basic Y2lkOmNzZWM= key re_abc123 {"access_token":"tok-123"}';
+    const text =
+      'Authorization: Bearer 7e965183-aaaa Basic Y2lkOmNzZWM= key re_abc123 {"access_token":"tok-123"}';
     const out = redact(text);
-    for (const secret of ["7e965183-aaaa", "Y2lkOmNzZWM=", "re_abc123", "tok-123"]) expect(out).not.toContain(secret);
+    for (const secret of ["7e965183-aaaa", "Y2lkOmNzZWM=", "re_abc123", "tok-123"])
+      expect(out).not.toContain(secret);
   });
 
   it("describes an error chain without its stack", () => {

@@ -1,6 +1,11 @@
 // Logging that cannot leak secrets: errors are reduced to their class, message and code, and anything
 // that looks like a bearer token or key is masked.
-const SECRET_PATTERNS = [/Bearer\s+[\w.~+/=-]+/gi, /Basic\s+[\w+/=]+/gi, /\bre_[\w]+/g, /access_token["':=\s]+[\w-]+/gi];
+const SECRET_PATTERNS = [
+  /Bearer\s+[\w.~+/=-]+/gi,
+  /Basic\s+[\w+/=]+/gi,
+  /\bre_[\w]+/g,
+  /access_token["':=\s]+[\w-]+/gi,
+];
 
 export function redact(text: string): string {
   return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, "[redacted]"), text);

@@ -8,7 +8,12 @@ async function main() {
   if (!dataDir || !portText) throw new Error("usage: embedded-db-server <data-dir> <port>");
   const db = await PGlite.create(dataDir);
   // Batch-safe: the app, two instances' job workers and migrations query it at once.
-  const server = createPgliteSocketServer({ db, port: Number(portText), host: "127.0.0.1", maxConnections: 40 });
+  const server = createPgliteSocketServer({
+    db,
+    port: Number(portText),
+    host: "127.0.0.1",
+    maxConnections: 40,
+  });
   await server.start();
   console.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${portText}, data in ${dataDir}`);
 

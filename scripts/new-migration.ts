@@ -31,8 +31,22 @@ async function main() {
     // Asynchronous on purpose: the PGlite server answering Prisma lives in this very process.
     const { stdout: sql } = await promisify(execFile)(
       process.execPath,
-      [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable` } },
+      [
+        path.join(ROOT, "node_modules", "prisma", "build", "index.js"),
+        "migrate",
+        "diff",
+        ...from,
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+        },
+      },
     );
     if (!sql.trim() || sql.includes("This is an empty migration")) {
       console.log("The schema has not changed since HEAD: no migration written.");

@@ -11,7 +11,8 @@ const ROOT = path.resolve(__dirname, "..");
 async function main() {
   const [portText, ...assignments] = process.argv.slice(2);
   const port = Number(portText);
-  if (!Number.isInteger(port) || port <= 0) throw new Error("usage: npm run start:instance -- <port> [KEY=value …]");
+  if (!Number.isInteger(port) || port <= 0)
+    throw new Error("usage: npm run start:instance -- <port> [KEY=value …]");
   const overrides = Object.fromEntries(
     assignments.map((pair) => {
       const separator = pair.indexOf("=");
@@ -24,15 +25,22 @@ async function main() {
   const appUrl = `http://localhost:${port}`;
   const env = {
     ...withLocalDefaults({ ...process.env, APP_URL: appUrl, NEXTAUTH_URL: appUrl }),
-    DATABASE_URL: process.env.DATABASE_URL || `postgresql://postgres:postgres@127.0.0.1:${LOCAL_PORTS.db}/postgres?sslmode=disable`,
+    DATABASE_URL:
+      process.env.DATABASE_URL ||
+      `postgresql://postgres:postgres@127.0.0.1:${LOCAL_PORTS.db}/postgres?sslmode=disable`,
     ...overrides,
   };
   parseEnv(env);
   await assertPortFree(port, "the extra instance", "its port argument");
-  const app = startChild(`app:${port}`, process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    cwd: ROOT,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const app = startChild(
+    `app:${port}`,
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    {
+      cwd: ROOT,
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   app.once("exit", (code) => void stopAll().then(() => process.exit(code ?? 1)));
   await waitForPort(port, "localhost", 60_000);
   console.log(`Extra instance ready on ${appUrl}`);

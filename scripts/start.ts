@@ -18,17 +18,28 @@ async function main() {
   const urls: [string, string][] = [];
 
   if (!production) {
-    const stubs = [!configured.FINCH_BASE_URL && "finch", !configured.RESEND_BASE_URL && "resend"].filter(Boolean);
+    const stubs = [!configured.FINCH_BASE_URL && "finch", !configured.RESEND_BASE_URL && "resend"].filter(
+      Boolean,
+    );
     if (stubs.length > 0) {
-      if (stubs.includes("finch")) await assertPortFree(LOCAL_PORTS.finch, "the Finch stand-in", "FINCH_EMULATOR_PORT");
-      if (stubs.includes("resend")) await assertPortFree(LOCAL_PORTS.resend, "the Resend stand-in", "RESEND_EMULATOR_PORT");
+      if (stubs.includes("finch"))
+        await assertPortFree(LOCAL_PORTS.finch, "the Finch stand-in", "FINCH_EMULATOR_PORT");
+      if (stubs.includes("resend"))
+        await assertPortFree(LOCAL_PORTS.resend, "the Resend stand-in", "RESEND_EMULATOR_PORT");
       startChild("stand-ins", process.execPath, ["--import", "tsx", path.join(ROOT, "emulators", "run.ts")], {
         cwd: ROOT,
-        env: { ...env, EMULATORS: stubs.join(","), FINCH_EMULATOR_WEBHOOK_URLS: env.FINCH_EMULATOR_WEBHOOK_URLS ?? `${env.APP_URL}/api/finch/webhook` },
+        env: {
+          ...env,
+          EMULATORS: stubs.join(","),
+          FINCH_EMULATOR_WEBHOOK_URLS: env.FINCH_EMULATOR_WEBHOOK_URLS ?? `${env.APP_URL}/api/finch/webhook`,
+        },
       });
       if (stubs.includes("finch")) {
         await waitForPort(LOCAL_PORTS.finch);
-        urls.push(["Finch stand-in (break and restore connections)", `http://127.0.0.1:${LOCAL_PORTS.finch}`]);
+        urls.push([
+          "Finch stand-in (break and restore connections)",
+          `http://127.0.0.1:${LOCAL_PORTS.finch}`,
+        ]);
       }
       if (stubs.includes("resend")) {
         await waitForPort(LOCAL_PORTS.resend);
@@ -36,7 +47,10 @@ async function main() {
       }
     }
     if (!configured.DATABASE_URL) {
-      const { url: databaseUrl } = await startEmbeddedDb({ dataDir: path.join(DATA_DIR, "pglite"), port: LOCAL_PORTS.db });
+      const { url: databaseUrl } = await startEmbeddedDb({
+        dataDir: path.join(DATA_DIR, "pglite"),
+        port: LOCAL_PORTS.db,
+      });
       env = { ...env, DATABASE_URL: databaseUrl };
       urls.push(["Embedded database (PGlite)", databaseUrl.replace(/:[^:@/]+@/, ":****@")]);
     }
@@ -47,14 +61,21 @@ async function main() {
   await migrate(env);
   await buildIfNeeded(env);
   await assertPortFree(LOCAL_PORTS.app, "the app", "PORT");
-  const app = startChild("app", process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(LOCAL_PORTS.app)], {
-    cwd: ROOT,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const app = startChild(
+    "app",
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(LOCAL_PORTS.app)],
+    {
+      cwd: ROOT,
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   app.once("exit", (code) => shutdown(code ?? 1));
   await waitForPort(LOCAL_PORTS.app, "localhost", 60_000);
   urls.unshift(["App", env.APP_URL ?? `http://localhost:${LOCAL_PORTS.app}`]);
-  console.log(`\nReady. Press Ctrl-C to stop.\n${urls.map(([name, url]) => `  ${name.padEnd(48)} ${url}`).join("\n")}\n`);
+  console.log(
+    `\nReady. Press Ctrl-C to stop.\n${urls.map(([name, url]) => `  ${name.padEnd(48)} ${url}`).join("\n")}\n`,
+  );
 }
 
 let stopping = false;
@@ -68,6 +89,8 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 main().catch(async (error: unknown) => {
-  console.error(`\nCannot start: ${error instanceof EnvError || error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nCannot start: ${error instanceof EnvError || error instanceof Error ? error.message : String(error)}`,
+  );
   await shutdown(1);
 });

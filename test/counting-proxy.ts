@@ -34,10 +34,11 @@ export async function startCountingProxy(): Promise<CountingProxy> {
       proxy.maxInFlight.clear();
       proxy.calls.clear();
     },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://proxy.invalid").pathname;
@@ -57,7 +58,8 @@ export async function startCountingProxy(): Promise<CountingProxy> {
           return;
         }
         const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "host") headers.set(name, value);
+        for (const [name, value] of Object.entries(req.headers))
+          if (typeof value === "string" && name !== "host") headers.set(name, value);
         const upstream = await fetch(`${proxy.target}${req.url ?? "/"}`, {
           method: req.method,
           headers,
@@ -65,7 +67,8 @@ export async function startCountingProxy(): Promise<CountingProxy> {
         });
         const outHeaders: Record<string, string> = {};
         upstream.headers.forEach((value, name) => {
-          if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(name)) outHeaders[name] = value;
+          if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(name))
+            outHeaders[name] = value;
         });
         res.writeHead(upstream.status, outHeaders);
         res.end(Buffer.from(await upstream.arrayBuffer()));

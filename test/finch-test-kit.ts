@@ -11,7 +11,8 @@ import { env } from "@/lib/env";
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration tests through the vitest "integration" project`);
+  if (!value)
+    throw new Error(`${name} is not set: run integration tests through the vitest "integration" project`);
   return value;
 }
 
@@ -57,7 +58,13 @@ export async function startFinchForTests(options: StartFinchOptions = {}): Promi
     await emulator.close();
     throw new Error("env() was read before startFinchForTests(): call it first in beforeAll");
   }
-  const sdk = new Finch({ baseURL: emulator.url, clientID: clientId, clientSecret, maxRetries: 0, logLevel: "off" });
+  const sdk = new Finch({
+    baseURL: emulator.url,
+    clientID: clientId,
+    clientSecret,
+    maxRetries: 0,
+    logLevel: "off",
+  });
   return {
     emulator,
     url: emulator.url,
@@ -90,7 +97,11 @@ export interface SeededConnection {
 }
 
 /** A sandbox connection in the stand-in and its Connection row, token encrypted like the app does. */
-export async function seedConnection(finch: FinchForTests, organizationId: string, providerId = "gusto"): Promise<SeededConnection> {
+export async function seedConnection(
+  finch: FinchForTests,
+  organizationId: string,
+  providerId = "gusto",
+): Promise<SeededConnection> {
   const created = await finch.sdk.sandbox.connections.create({ provider_id: providerId });
   // The id is bound into the token's ciphertext, so it is chosen before the row is written.
   const id = `c${crypto.randomBytes(12).toString("hex")}`;
@@ -135,7 +146,11 @@ export function signedWebhookRequest(payload: unknown, options: SignedWebhookOpt
   });
 }
 
-export function accountUpdated(finchConnectionId: string, status: string, authenticationMethod: unknown = { type: "credential" }) {
+export function accountUpdated(
+  finchConnectionId: string,
+  status: string,
+  authenticationMethod: unknown = { type: "credential" },
+) {
   return {
     company_id: crypto.randomUUID(),
     account_id: crypto.randomUUID(),

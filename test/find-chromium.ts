@@ -4,7 +4,11 @@ import { chromium } from "playwright";
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const candidates = [env.CHROMIUM_PATH, "/usr/bin/chromium", safePlaywrightPath()];
-  return candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate as string)) ?? null;
+  return (
+    candidates.find(
+      (candidate): candidate is string => Boolean(candidate) && existsSync(candidate as string),
+    ) ?? null
+  );
 }
 
 /** Flags that keep Chromium quiet and working in a container without network access. */

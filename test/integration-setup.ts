@@ -5,7 +5,9 @@ import { createTestDatabase } from "./test-database";
 export default async function setup() {
   const database = await createTestDatabase();
   if (database.kind === "pglite") {
-    console.warn("No PostgreSQL answered (TEST_POSTGRES_URL or 127.0.0.1:5432): integration tests run on embedded PGlite instead.");
+    console.warn(
+      "No PostgreSQL answered (TEST_POSTGRES_URL or 127.0.0.1:5432): integration tests run on embedded PGlite instead.",
+    );
   }
   Object.assign(process.env, {
     DATABASE_URL: database.url,

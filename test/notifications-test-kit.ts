@@ -24,7 +24,11 @@ export interface MailForTests {
  */
 export async function startMailForTests(): Promise<MailForTests> {
   const emulator = await startResendEmulator({ port: 0, stateFile: null });
-  Object.assign(process.env, { RESEND_BASE_URL: emulator.url, REMINDER_CRON: "0 0 1 1 *", EMAIL_RETRY_BASE_SECONDS: "1" });
+  Object.assign(process.env, {
+    RESEND_BASE_URL: emulator.url,
+    REMINDER_CRON: "0 0 1 1 *",
+    EMAIL_RETRY_BASE_SECONDS: "1",
+  });
   return {
     url: emulator.url,
     emulator,
@@ -49,18 +53,28 @@ export async function seedMember(organizationId: string, role: "owner" | "member
 }
 
 export function outboxOf(connectionId: string) {
-  return db().emailOutbox.findMany({ where: { connectionId }, orderBy: [{ createdAt: "asc" }, { to: "asc" }] });
+  return db().emailOutbox.findMany({
+    where: { connectionId },
+    orderBy: [{ createdAt: "asc" }, { to: "asc" }],
+  });
 }
 
 /** Delivers every pending row of the connection that is due at `now`, the way the send jobs would. */
 export async function drainOutbox(connectionId: string, now = new Date()): Promise<DeliveryResult[]> {
-  const due = await db().emailOutbox.findMany({ where: { connectionId, status: "pending", nextAttemptAt: { lte: now } }, select: { id: true } });
+  const due = await db().emailOutbox.findMany({
+    where: { connectionId, status: "pending", nextAttemptAt: { lte: now } },
+    select: { id: true },
+  });
   const results: DeliveryResult[] = [];
   for (const row of due) results.push(await deliverOutboxEmail({ outboxId: row.id, now }));
   return results;
 }
 
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -74,7 +88,10 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
  * Registers the stand-ins for a notifications test file: mail and Finch started before the tests (mail
  * first, see startMailForTests), everything stopped afterwards. `extraSetup` runs after both are up.
  */
-export function useNotificationStandIns(extraSetup?: () => Promise<void>): { mail(): MailForTests; finch(): FinchForTests } {
+export function useNotificationStandIns(extraSetup?: () => Promise<void>): {
+  mail(): MailForTests;
+  finch(): FinchForTests;
+} {
   let mail: MailForTests | undefined;
   let finch: FinchForTests | undefined;
   beforeAll(async () => {

@@ -49,7 +49,11 @@ async function createOnPostgres(prefix: string): Promise<TestDatabase> {
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), kind: "postgresql", drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    url: url.toString(),
+    kind: "postgresql",
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -75,14 +79,21 @@ async function createOnPglite(): Promise<TestDatabase> {
   };
 }
 
-export async function createTestDatabase({ kind = "auto", prefix = "finch_reconnect_test" }: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
+export async function createTestDatabase({
+  kind = "auto",
+  prefix = "finch_reconnect_test",
+}: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const chosen = kind === "auto" ? ((await postgresReachable()) ? "postgresql" : "pglite") : kind;
   const database = chosen === "postgresql" ? await createOnPostgres(prefix) : await createOnPglite();
   try {
-    await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url },
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: database.url },
+      },
+    );
   } catch (error) {
     await database.drop();
     throw error;

@@ -8,7 +8,11 @@ import { listConnections } from "@/lib/connections/list-connections";
 
 export const metadata: Metadata = { title: "Connections" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ connect?: string }> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ connect?: string }>;
+}) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
   const connections = await listConnections(member.organization.id);
   return (
@@ -16,7 +20,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Payroll connections</h1>
-          <p className="mt-1 text-slate-600">{member.organization.name}&apos;s connections to its payroll providers.</p>
+          <p className="mt-1 text-slate-600">
+            {member.organization.name}&apos;s connections to its payroll providers.
+          </p>
         </div>
         {connections.length > 0 && (
           <div className="flex flex-wrap items-start gap-3">

@@ -33,7 +33,15 @@ export function LoginForm({ callbackUrl, defaultEmail }: { callbackUrl: string; 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error && <Notice tone="error">{error}</Notice>}
-      <Input label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} placeholder="you@company.com" required />
+      <Input
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={defaultEmail}
+        placeholder="you@company.com"
+        required
+      />
       <Button type="submit" className="w-full" pending={pending}>
         {pending ? "Sending…" : "Send sign-in link"}
       </Button>

@@ -8,7 +8,10 @@ export function ConnectionCard({ connection }: { connection: ConnectionSummary }
   const { company } = connection;
   const stale = connection.status !== "healthy";
   return (
-    <article aria-label={`${connection.providerName} connection`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <article
+      aria-label={`${connection.providerName} connection`}
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <div className="flex items-center gap-3">
@@ -22,13 +25,18 @@ export function ConnectionCard({ connection }: { connection: ConnectionSummary }
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Employees</dt>
-          <dd className="font-semibold" data-testid="employee-count">{company ? company.employeeCount : "—"}</dd>
+          <dd className="font-semibold" data-testid="employee-count">
+            {company ? company.employeeCount : "—"}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">Data</dt>
           <dd>
             {company ? (
-              <span title={exactTime(company.fetchedAt)}>{stale ? "as of " : "updated "}{timeAgo(company.fetchedAt)}</span>
+              <span title={exactTime(company.fetchedAt)}>
+                {stale ? "as of " : "updated "}
+                {timeAgo(company.fetchedAt)}
+              </span>
             ) : (
               "—"
             )}
@@ -39,7 +47,10 @@ export function ConnectionCard({ connection }: { connection: ConnectionSummary }
           <dd title={exactTime(connection.statusSince)}>{timeAgo(connection.statusSince)}</dd>
         </div>
       </dl>
-      <Link href={`/connections/${connection.id}`} className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline">
+      <Link
+        href={`/connections/${connection.id}`}
+        className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline"
+      >
         View history
       </Link>
     </article>

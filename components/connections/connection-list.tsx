@@ -14,7 +14,8 @@ export function ConnectionList({ fallback }: { fallback: ConnectionSummary[] }) 
       <Card className="text-center">
         <p className="text-lg font-semibold">No payroll connections yet</p>
         <p className="mx-auto mt-1 mb-5 max-w-md text-sm text-slate-600">
-          Connect your payroll provider through Finch to sync your employee directory. It takes about a minute.
+          Connect your payroll provider through Finch to sync your employee directory. It takes about a
+          minute.
         </p>
         <ConnectPayrollButton />
       </Card>

@@ -48,13 +48,20 @@ export function ConnectionTimeline({ events }: { events: TimelineEvent[] }) {
     <ol aria-label="Connection history" className="relative space-y-5 border-l border-slate-200 pl-6">
       {events.map((event) => (
         <li key={event.id} className="relative">
-          <span aria-hidden="true" className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full ring-4 ring-white ${DOTS[event.type] ?? "bg-slate-400"}`} />
+          <span
+            aria-hidden="true"
+            className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full ring-4 ring-white ${DOTS[event.type] ?? "bg-slate-400"}`}
+          />
           <p className="text-sm font-semibold text-slate-900">
             {TITLES[event.type] ?? event.type}
-            {event.source && SOURCE_LABELS[event.source] && <span className="font-normal text-slate-600"> · {SOURCE_LABELS[event.source]}</span>}
+            {event.source && SOURCE_LABELS[event.source] && (
+              <span className="font-normal text-slate-600"> · {SOURCE_LABELS[event.source]}</span>
+            )}
           </p>
           {event.detail && <p className="mt-0.5 text-sm text-slate-600">{event.detail}</p>}
-          <time dateTime={event.createdAt.toISOString()} className="text-xs text-slate-500">{exactTime(event.createdAt.toISOString())}</time>
+          <time dateTime={event.createdAt.toISOString()} className="text-xs text-slate-500">
+            {exactTime(event.createdAt.toISOString())}
+          </time>
         </li>
       ))}
     </ol>

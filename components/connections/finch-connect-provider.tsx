@@ -31,8 +31,13 @@ export function FinchConnectProvider({ connectUrl, children }: { connectUrl: str
   const { open } = useFinchConnect({
     apiConfig: { connectUrl },
     onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
-    onError: ({ errorMessage }: ErrorEvent) => setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` }),
-    onClose: () => setMessage({ tone: "warning", text: "Finch Connect was closed before finishing. Nothing was changed." }),
+    onError: ({ errorMessage }: ErrorEvent) =>
+      setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` }),
+    onClose: () =>
+      setMessage({
+        tone: "warning",
+        text: "Finch Connect was closed before finishing. Nothing was changed.",
+      }),
   });
 
   const launch = useCallback(

@@ -10,5 +10,11 @@ const badges: Record<ConnectionStatus, { label: string; className: string }> = {
 
 export function StatusBadge({ status }: { status: ConnectionStatus }) {
   const badge = badges[status];
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${badge.className}`}>{badge.label}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${badge.className}`}
+    >
+      {badge.label}
+    </span>
+  );
 }

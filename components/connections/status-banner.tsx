@@ -16,17 +16,26 @@ function BrokenConnection({ connection }: { connection: ConnectionSummary }) {
       <div className="text-sm">
         <p className="font-semibold">
           Your {connection.providerName} connection needs you to reconnect
-          <span className="font-normal"> · broken since{" "}
-            <time dateTime={connection.statusSince} title={exactTime(connection.statusSince)}>{timeAgo(connection.statusSince)}</time>
+          <span className="font-normal">
+            {" "}
+            · broken since{" "}
+            <time dateTime={connection.statusSince} title={exactTime(connection.statusSince)}>
+              {timeAgo(connection.statusSince)}
+            </time>
           </span>
         </p>
         <p className="mt-1">{connection.statusReason}</p>
         <p className="mt-1">
-          Until you reconnect, <strong>{listOf(connection.affectedServices)}</strong> {connection.affectedServices.length > 1 ? "are" : "is"} paused.
-          Reconnecting takes a minute and keeps all your existing data.
+          Until you reconnect, <strong>{listOf(connection.affectedServices)}</strong>{" "}
+          {connection.affectedServices.length > 1 ? "are" : "is"} paused. Reconnecting takes a minute and
+          keeps all your existing data.
         </p>
       </div>
-      <ReconnectButton connectionId={connection.id} providerName={connection.providerName} className="shrink-0" />
+      <ReconnectButton
+        connectionId={connection.id}
+        providerName={connection.providerName}
+        className="shrink-0"
+      />
     </div>
   );
 }

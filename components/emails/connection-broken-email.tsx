@@ -26,21 +26,28 @@ export function ConnectionBrokenEmail({
   reminderDays = [3, 7],
   unsubscribeUrl = "http://localhost:3000/email/unsubscribe?token=preview",
 }: Partial<ConnectionBrokenEmailProps>) {
-  const reminders = reminderDays.length > 0 ? ` We will remind you after ${reminderDays.join(" and ")} days if it is still disconnected.` : "";
+  const reminders =
+    reminderDays.length > 0
+      ? ` We will remind you after ${reminderDays.join(" and ")} days if it is still disconnected.`
+      : "";
   return (
     <EmailLayout
       preview={`${providerName} needs to be reconnected: payroll sync is paused`}
       footer={<ReminderFooter organizationName={organizationName} unsubscribeUrl={unsubscribeUrl} />}
     >
-      <Heading as="h1" style={{ fontSize: "22px" }}>Your {providerName} connection needs to be reconnected</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        Your {providerName} connection needs to be reconnected
+      </Heading>
       <Text style={emailTextStyle}>
         Since {since}, we cannot read {organizationName}&apos;s payroll data from {providerName}. {reason}
       </Text>
       <PausedServices providerName={providerName} services={services} />
-      <Button href={reconnectUrl} style={emailButtonStyle}>Reconnect {providerName}</Button>
+      <Button href={reconnectUrl} style={emailButtonStyle}>
+        Reconnect {providerName}
+      </Button>
       <Text style={emailTextStyle}>
-        The button opens Payroll Connections (sign in first if you are asked to), then {providerName}&apos;s own sign-in. The
-        link is yours alone and works for {linkValidDays} days.{reminders}
+        The button opens Payroll Connections (sign in first if you are asked to), then {providerName}&apos;s
+        own sign-in. The link is yours alone and works for {linkValidDays} days.{reminders}
       </Text>
     </EmailLayout>
   );

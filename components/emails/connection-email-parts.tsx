@@ -12,8 +12,8 @@ export function PausedServices({ providerName, services }: { providerName: strin
         <strong>Paused until you reconnect:</strong> {formatList(services)}.
       </Text>
       <Text style={emailTextStyle}>
-        Reconnecting takes about a minute: you sign in to {providerName} once more. Your existing data, employees and settings
-        stay as they are, and everything paused resumes right away.
+        Reconnecting takes about a minute: you sign in to {providerName} once more. Your existing data,
+        employees and settings stay as they are, and everything paused resumes right away.
       </Text>
     </>
   );
@@ -31,11 +31,15 @@ export function ReminderFooter({ organizationName, unsubscribeUrl, snoozeUrl }: 
       You receive this email as a member of {organizationName} on Payroll Connections.{" "}
       {snoozeUrl && (
         <>
-          <Link href={snoozeUrl} style={footerLink}>Snooze reminders for this connection problem</Link>
+          <Link href={snoozeUrl} style={footerLink}>
+            Snooze reminders for this connection problem
+          </Link>
           {" · "}
         </>
       )}
-      <Link href={unsubscribeUrl} style={footerLink}>Unsubscribe from reminders</Link>
+      <Link href={unsubscribeUrl} style={footerLink}>
+        Unsubscribe from reminders
+      </Link>
     </>
   );
 }

@@ -6,7 +6,12 @@ import { ConnectionRestoredEmail } from "./connection-restored-email";
 import { ReconnectReminderEmail } from "./reconnect-reminder-email";
 
 const linkLabels = (html: string) =>
-  [...html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((match) => match[2].replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, "").trim());
+  [...html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((match) =>
+    match[2]
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/<[^>]+>/g, "")
+      .trim(),
+  );
 
 describe("connection emails", () => {
   it("render from their default props (the preview) with a Reconnect button first", async () => {
@@ -14,20 +19,32 @@ describe("connection emails", () => {
       const html = await render(createElement(template, {}));
       expect(linkLabels(html)[0]).toBe("Reconnect Gusto");
       const text = toPlainText(html);
-      expect(text).toContain("Paused until you reconnect: employee directory sync and employment and compensation sync.");
+      expect(text).toContain(
+        "Paused until you reconnect: employee directory sync and employment and compensation sync.",
+      );
       expect(text).toContain("Unsubscribe from reminders");
     }
   });
 
   it("offer a snooze only in reminders", async () => {
-    expect(linkLabels(await render(createElement(ReconnectReminderEmail, {})))).toContain("Snooze reminders for this connection problem");
-    expect(linkLabels(await render(createElement(ConnectionBrokenEmail, {})))).not.toContain("Snooze reminders for this connection problem");
+    expect(linkLabels(await render(createElement(ReconnectReminderEmail, {})))).toContain(
+      "Snooze reminders for this connection problem",
+    );
+    expect(linkLabels(await render(createElement(ConnectionBrokenEmail, {})))).not.toContain(
+      "Snooze reminders for this connection problem",
+    );
   });
 
   it("say how the connection came back", async () => {
-    expect(toPlainText(await render(createElement(ConnectionRestoredEmail, { how: "reconnected" })))).toContain("Acme Inc.'s Gusto connection was reconnected.");
-    expect(toPlainText(await render(createElement(ConnectionRestoredEmail, { how: "recovered", services: ["pay statement sync"] })))).toContain(
-      "without anyone needing to sign in again. Pay statement sync has resumed.",
-    );
+    expect(
+      toPlainText(await render(createElement(ConnectionRestoredEmail, { how: "reconnected" }))),
+    ).toContain("Acme Inc.'s Gusto connection was reconnected.");
+    expect(
+      toPlainText(
+        await render(
+          createElement(ConnectionRestoredEmail, { how: "recovered", services: ["pay statement sync"] }),
+        ),
+      ),
+    ).toContain("without anyone needing to sign in again. Pay statement sync has resumed.");
   });
 });

@@ -29,9 +29,12 @@ export function ConnectionRestoredEmail({
         {how === "reconnected"
           ? `${organizationName}'s ${providerName} connection was reconnected.`
           : `${organizationName}'s ${providerName} connection recovered without anyone needing to sign in again.`}{" "}
-        {capitalize(formatList(services))} {services.length > 1 ? "have" : "has"} resumed. There is nothing more to do.
+        {capitalize(formatList(services))} {services.length > 1 ? "have" : "has"} resumed. There is nothing
+        more to do.
       </Text>
-      <Button href={dashboardUrl} style={emailButtonStyle}>Open the dashboard</Button>
+      <Button href={dashboardUrl} style={emailButtonStyle}>
+        Open the dashboard
+      </Button>
     </EmailLayout>
   );
 }

@@ -2,9 +2,26 @@ import type { ReactNode } from "react";
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 
 const styles = {
-  body: { backgroundColor: "#f4f6fb", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", borderRadius: "12px", padding: "32px", maxWidth: "560px", margin: "0 auto" },
-  brand: { color: "#1f57cf", fontSize: "14px", fontWeight: 600, letterSpacing: "0.04em", textTransform: "uppercase" as const, margin: 0 },
+  body: {
+    backgroundColor: "#f4f6fb",
+    fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+    padding: "24px 0",
+  },
+  container: {
+    backgroundColor: "#ffffff",
+    borderRadius: "12px",
+    padding: "32px",
+    maxWidth: "560px",
+    margin: "0 auto",
+  },
+  brand: {
+    color: "#1f57cf",
+    fontSize: "14px",
+    fontWeight: 600,
+    letterSpacing: "0.04em",
+    textTransform: "uppercase" as const,
+    margin: 0,
+  },
   footer: { color: "#6b7280", fontSize: "12px", lineHeight: "18px" },
 };
 
@@ -21,7 +38,15 @@ export const emailButtonStyle = {
 
 export const emailTextStyle = { color: "#111827", fontSize: "15px", lineHeight: "24px" };
 
-export function EmailLayout({ preview, children, footer }: { preview: string; children: ReactNode; footer?: ReactNode }) {
+export function EmailLayout({
+  preview,
+  children,
+  footer,
+}: {
+  preview: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -31,7 +56,9 @@ export function EmailLayout({ preview, children, footer }: { preview: string; ch
           <Text style={styles.brand}>Payroll Connections</Text>
           <Section>{children}</Section>
           <Hr />
-          <Text style={styles.footer}>{footer ?? "You receive this email because of your account with Payroll Connections."}</Text>
+          <Text style={styles.footer}>
+            {footer ?? "You receive this email because of your account with Payroll Connections."}
+          </Text>
         </Container>
       </Body>
     </Html>

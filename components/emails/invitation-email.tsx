@@ -14,12 +14,16 @@ export function InvitationEmail({
 }: Partial<InvitationEmailProps>) {
   return (
     <EmailLayout preview={`Join ${organizationName} on Payroll Connections`}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>You are invited to {organizationName}</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        You are invited to {organizationName}
+      </Heading>
       <Text style={emailTextStyle}>
-        {invitedBy} invited you to help keep {organizationName}&apos;s payroll connections healthy. Sign in with this email
-        address to join.
+        {invitedBy} invited you to help keep {organizationName}&apos;s payroll connections healthy. Sign in
+        with this email address to join.
       </Text>
-      <Button href={url} style={emailButtonStyle}>Accept invitation</Button>
+      <Button href={url} style={emailButtonStyle}>
+        Accept invitation
+      </Button>
     </EmailLayout>
   );
 }

@@ -28,15 +28,25 @@ export function ReconnectReminderEmail({
   return (
     <EmailLayout
       preview={`${providerName} is still disconnected after ${daysBroken} days`}
-      footer={<ReminderFooter organizationName={organizationName} unsubscribeUrl={unsubscribeUrl} snoozeUrl={snoozeUrl} />}
+      footer={
+        <ReminderFooter
+          organizationName={organizationName}
+          unsubscribeUrl={unsubscribeUrl}
+          snoozeUrl={snoozeUrl}
+        />
+      }
     >
-      <Heading as="h1" style={{ fontSize: "22px" }}>{providerName} still needs to be reconnected</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        {providerName} still needs to be reconnected
+      </Heading>
       <Text style={emailTextStyle}>
-        {organizationName}&apos;s {providerName} connection has been waiting for you for {daysBroken} {daysBroken === 1 ? "day" : "days"} (since {since}).{" "}
-        {reason}
+        {organizationName}&apos;s {providerName} connection has been waiting for you for {daysBroken}{" "}
+        {daysBroken === 1 ? "day" : "days"} (since {since}). {reason}
       </Text>
       <PausedServices providerName={providerName} services={services} />
-      <Button href={reconnectUrl} style={emailButtonStyle}>Reconnect {providerName}</Button>
+      <Button href={reconnectUrl} style={emailButtonStyle}>
+        Reconnect {providerName}
+      </Button>
     </EmailLayout>
   );
 }

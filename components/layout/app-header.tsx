@@ -20,7 +20,11 @@ export function AppHeader({ organizationName, email }: AppHeaderProps) {
           <Logo />
           <nav aria-label="Main" className="flex gap-1">
             {links.map((link) => (
-              <Link key={link.href} href={link.href} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link
+                key={link.href}
+                href={link.href}
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
                 {link.label}
               </Link>
             ))}

@@ -21,7 +21,8 @@ const copy = {
   },
   snooze: {
     question: "Snooze reminders for this problem?",
-    explain: "No more reminders about this connection problem. If the connection breaks again later, we will tell you again.",
+    explain:
+      "No more reminders about this connection problem. If the connection breaks again later, we will tell you again.",
     button: "Snooze reminders",
     done: "Reminders snoozed",
   },
@@ -40,7 +41,9 @@ export function EmailPreferencePage({ kind, token, status, confirm }: EmailPrefe
   return (
     <CenteredPage>
       <h1 className="text-2xl font-semibold">{status.applied ? text.done : text.question}</h1>
-      {status.providerName && <p className="mt-2 font-medium text-slate-800">{status.providerName} connection</p>}
+      {status.providerName && (
+        <p className="mt-2 font-medium text-slate-800">{status.providerName} connection</p>
+      )}
       <p className="mt-2 text-slate-600">{text.explain}</p>
       {status.applied ? (
         <div className="mt-6">

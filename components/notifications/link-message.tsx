@@ -11,13 +11,20 @@ export interface LinkMessageProps {
 }
 
 /** The page an emailed link shows when there is nothing to do there: what happened and where to go. */
-export function LinkMessage({ title, children, action = { href: "/", label: "Open the dashboard" }, extra }: LinkMessageProps) {
+export function LinkMessage({
+  title,
+  children,
+  action = { href: "/", label: "Open the dashboard" },
+  extra,
+}: LinkMessageProps) {
   return (
     <CenteredPage>
       <h1 className="text-2xl font-semibold">{title}</h1>
       <div className="mt-2 space-y-2 text-slate-600">{children}</div>
       <div className="mt-6 flex flex-wrap gap-3">
-        <Link href={action.href} className={buttonClasses("primary")}>{action.label}</Link>
+        <Link href={action.href} className={buttonClasses("primary")}>
+          {action.label}
+        </Link>
         {extra}
       </div>
     </CenteredPage>

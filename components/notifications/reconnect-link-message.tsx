@@ -5,19 +5,33 @@ import { LinkMessage } from "./link-message";
 type MessageState = Exclude<ReconnectLinkState, { kind: "needs_reconnect" }>;
 
 /** Every way an emailed reconnect link can have nothing to reconnect, in the customer's words. */
-export function ReconnectLinkMessage({ state, email, linkValidDays }: { state: MessageState; email?: string; linkValidDays: number }) {
+export function ReconnectLinkMessage({
+  state,
+  email,
+  linkValidDays,
+}: {
+  state: MessageState;
+  email?: string;
+  linkValidDays: number;
+}) {
   switch (state.kind) {
     case "invalid":
       return (
         <LinkMessage title="This link is not valid">
-          <p>It may have been copied incompletely, or it was sent to someone who is no longer in the organization.</p>
+          <p>
+            It may have been copied incompletely, or it was sent to someone who is no longer in the
+            organization.
+          </p>
           <p>You can reconnect from the dashboard instead.</p>
         </LinkMessage>
       );
     case "expired":
       return (
         <LinkMessage title="This link has expired">
-          <p>Reconnect links in our emails work for {linkValidDays} days. You can still reconnect from the dashboard.</p>
+          <p>
+            Reconnect links in our emails work for {linkValidDays} days. You can still reconnect from the
+            dashboard.
+          </p>
         </LinkMessage>
       );
     case "not_found":
@@ -29,26 +43,44 @@ export function ReconnectLinkMessage({ state, email, linkValidDays }: { state: M
     case "other_organization":
       return (
         <LinkMessage title="This link belongs to another organization" extra={<SignOutButton />}>
-          <p>You are signed in as {email}, which is not a member of the organization this email was sent for.</p>
+          <p>
+            You are signed in as {email}, which is not a member of the organization this email was sent for.
+          </p>
           <p>Sign out, then sign in with the address that received the email.</p>
         </LinkMessage>
       );
     case "other_recipient":
       return (
-        <LinkMessage title="This link was sent to a colleague" action={{ href: `/connections/${state.connectionId}`, label: "See this connection" }} extra={<SignOutButton />}>
-          <p>Links in our emails work only for the person they were sent to. You can reconnect from your dashboard instead.</p>
+        <LinkMessage
+          title="This link was sent to a colleague"
+          action={{ href: `/connections/${state.connectionId}`, label: "See this connection" }}
+          extra={<SignOutButton />}
+        >
+          <p>
+            Links in our emails work only for the person they were sent to. You can reconnect from your
+            dashboard instead.
+          </p>
         </LinkMessage>
       );
     case "healthy":
       return (
         <LinkMessage title={`${state.providerName} is already connected`}>
-          <p>There is nothing to do: the connection works again, perhaps because someone in your team already reconnected it.</p>
+          <p>
+            There is nothing to do: the connection works again, perhaps because someone in your team already
+            reconnected it.
+          </p>
         </LinkMessage>
       );
     case "other_problem":
       return (
-        <LinkMessage title={`${state.providerName} needs a different fix`} action={{ href: `/connections/${state.connectionId}`, label: "See what happened" }}>
-          <p>This connection has a problem that signing in again does not solve. The dashboard explains what to do.</p>
+        <LinkMessage
+          title={`${state.providerName} needs a different fix`}
+          action={{ href: `/connections/${state.connectionId}`, label: "See what happened" }}
+        >
+          <p>
+            This connection has a problem that signing in again does not solve. The dashboard explains what to
+            do.
+          </p>
         </LinkMessage>
       );
   }

@@ -17,25 +17,45 @@ export interface ReconnectLinkPanelProps {
 }
 
 /** The emailed link's page: why, what is paused, and the one button that opens Finch Connect. */
-export function ReconnectLinkPanel({ token, connectUrl, email, connectionId, providerName, since, reason, services }: ReconnectLinkPanelProps) {
+export function ReconnectLinkPanel({
+  token,
+  connectUrl,
+  email,
+  connectionId,
+  providerName,
+  since,
+  reason,
+  services,
+}: ReconnectLinkPanelProps) {
   return (
     <CenteredPage>
       <FinchConnectProvider connectUrl={connectUrl}>
         <h1 className="text-2xl font-semibold">Your {providerName} connection needs you</h1>
         <div className="mt-3 space-y-3 text-slate-700">
           <p>
-            Since <time dateTime={since.toISOString()}>{exactTime(since.toISOString())}</time> we cannot read payroll data from {providerName}. {reason}
+            Since <time dateTime={since.toISOString()}>{exactTime(since.toISOString())}</time> we cannot read
+            payroll data from {providerName}. {reason}
           </p>
           <p>
             <strong>Paused until you reconnect:</strong> {formatList(services)}.
           </p>
-          <p>Reconnecting takes about a minute: you sign in to {providerName} once more, and everything paused resumes. Your data stays as it is.</p>
+          <p>
+            Reconnecting takes about a minute: you sign in to {providerName} once more, and everything paused
+            resumes. Your data stays as it is.
+          </p>
         </div>
         <div className="mt-6">
-          <ReconnectButton connectionId={connectionId} providerName={providerName} endpoint={`/api/reconnect-links/${encodeURIComponent(token)}`} />
+          <ReconnectButton
+            connectionId={connectionId}
+            providerName={providerName}
+            endpoint={`/api/reconnect-links/${encodeURIComponent(token)}`}
+          />
         </div>
         <p className="mt-6 text-sm text-slate-500">
-          Signed in as {email}. <Link href="/" className="font-medium text-brand-600 hover:underline">Open the dashboard</Link>
+          Signed in as {email}.{" "}
+          <Link href="/" className="font-medium text-brand-600 hover:underline">
+            Open the dashboard
+          </Link>
         </p>
       </FinchConnectProvider>
     </CenteredPage>

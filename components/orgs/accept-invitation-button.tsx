@@ -4,13 +4,25 @@ import { useActionState } from "react";
 import { acceptInvitationAction } from "@/app/(onboarding)/onboarding/actions";
 import { Button } from "@/components/ui/button";
 
-export function AcceptInvitationButton({ invitationId, organizationName }: { invitationId: string; organizationName: string }) {
+export function AcceptInvitationButton({
+  invitationId,
+  organizationName,
+}: {
+  invitationId: string;
+  organizationName: string;
+}) {
   const [state, action, pending] = useActionState(acceptInvitationAction, null);
   return (
     <form action={action}>
       <input type="hidden" name="invitationId" value={invitationId} />
-      <Button type="submit" pending={pending}>Join {organizationName}</Button>
-      {state && !state.ok && <p className="mt-2 text-sm text-red-600" role="alert">{state.error}</p>}
+      <Button type="submit" pending={pending}>
+        Join {organizationName}
+      </Button>
+      {state && !state.ok && (
+        <p className="mt-2 text-sm text-red-600" role="alert">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }

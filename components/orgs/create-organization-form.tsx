@@ -19,7 +19,9 @@ export function CreateOrganizationForm() {
         hint="The employer whose payroll you connect."
         error={state && !state.ok ? state.error : undefined}
       />
-      <Button type="submit" className="w-full" pending={pending}>Create organization</Button>
+      <Button type="submit" className="w-full" pending={pending}>
+        Create organization
+      </Button>
     </form>
   );
 }

@@ -11,10 +11,24 @@ export function InviteMemberForm() {
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <Input label="Colleague's email" name="email" type="email" required placeholder="colleague@company.com" className="flex-1" />
-        <Button type="submit" pending={pending}>Send invitation</Button>
+        <Input
+          label="Colleague's email"
+          name="email"
+          type="email"
+          required
+          placeholder="colleague@company.com"
+          className="flex-1"
+        />
+        <Button type="submit" pending={pending}>
+          Send invitation
+        </Button>
       </div>
-      {state && (state.ok ? <Notice tone="success">{state.message}</Notice> : <Notice tone="error">{state.error}</Notice>)}
+      {state &&
+        (state.ok ? (
+          <Notice tone="success">{state.message}</Notice>
+        ) : (
+          <Notice tone="error">{state.error}</Notice>
+        ))}
     </form>
   );
 }

@@ -18,9 +18,21 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   pending?: boolean;
 }
 
-export function Button({ variant = "primary", pending = false, className = "", children, disabled, ...props }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  pending = false,
+  className = "",
+  children,
+  disabled,
+  ...props
+}: ButtonProps) {
   return (
-    <button className={buttonClasses(variant, className)} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
+    <button
+      className={buttonClasses(variant, className)}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...props}
+    >
       {pending && <Spinner />}
       {children}
     </button>

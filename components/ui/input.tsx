@@ -24,9 +24,13 @@ export function Input({ label, error, hint, id, name, className = "", ...props }
         {...props}
       />
       {error ? (
-        <p id={`${inputId}-error`} className="mt-1 text-sm text-red-600">{error}</p>
+        <p id={`${inputId}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
       ) : hint ? (
-        <p id={`${inputId}-hint`} className="mt-1 text-sm text-slate-500">{hint}</p>
+        <p id={`${inputId}-hint`} className="mt-1 text-sm text-slate-500">
+          {hint}
+        </p>
       ) : null}
     </div>
   );

@@ -10,7 +10,15 @@ const tones: Record<Tone, string> = {
 };
 
 /** An inline message; errors and warnings are announced to screen readers. */
-export function Notice({ tone = "info", title, children }: { tone?: Tone; title?: string; children?: ReactNode }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: Tone;
+  title?: string;
+  children?: ReactNode;
+}) {
   const role = tone === "error" || tone === "warning" ? "alert" : "status";
   return (
     <div role={role} className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]}`}>

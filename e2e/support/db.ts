@@ -33,6 +33,9 @@ export async function connectionsOf(email: string): Promise<ConnectionRow[]> {
 }
 
 export async function individualIds(connectionId: string): Promise<string[]> {
-  const rows = await query<{ id: string }>(`SELECT "finchIndividualId" AS id FROM "FinchIndividual" WHERE "connectionId" = $1 ORDER BY 1`, [connectionId]);
+  const rows = await query<{ id: string }>(
+    `SELECT "finchIndividualId" AS id FROM "FinchIndividual" WHERE "connectionId" = $1 ORDER BY 1`,
+    [connectionId],
+  );
   return rows.map((row) => row.id);
 }

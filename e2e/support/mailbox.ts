@@ -26,13 +26,22 @@ export async function messageIds(to: string): Promise<Set<string>> {
 }
 
 /** Waits for a message to `to` whose subject matches (and is not among `seen`); returns the newest. */
-export async function waitForMessage(to: string, subject: RegExp, seen: Set<string> = new Set()): Promise<MailboxMessage> {
+export async function waitForMessage(
+  to: string,
+  subject: RegExp,
+  seen: Set<string> = new Set(),
+): Promise<MailboxMessage> {
   let found: MailboxMessage | undefined;
   await expect
-    .poll(async () => {
-      found = (await listMessages(to)).find((message) => subject.test(message.subject) && !seen.has(message.id));
-      return Boolean(found);
-    }, { message: `an email to ${to} with subject ${subject}`, timeout: 20_000 })
+    .poll(
+      async () => {
+        found = (await listMessages(to)).find(
+          (message) => subject.test(message.subject) && !seen.has(message.id),
+        );
+        return Boolean(found);
+      },
+      { message: `an email to ${to} with subject ${subject}`, timeout: 20_000 },
+    )
     .toBe(true);
   return found as MailboxMessage;
 }
@@ -40,7 +49,11 @@ export async function waitForMessage(to: string, subject: RegExp, seen: Set<stri
 /** The href of the first link whose text matches, from an email's HTML. */
 export function linkIn(message: MailboxMessage, text: RegExp): string {
   for (const match of message.html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
-    const label = match[2].replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, "").replace(/&[#\w]+;/g, " ").trim();
+    const label = match[2]
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&[#\w]+;/g, " ")
+      .trim();
     if (text.test(label)) return match[1].replaceAll("&amp;", "&");
   }
   throw new Error(`no link matching ${text} in "${message.subject}"`);

@@ -20,7 +20,10 @@ describe("POST /auth/token, GET /introspect, GET /providers", () => {
       products: ["company", "directory", "individual", "employment"],
       redirect_uri: REDIRECT_URI,
     });
-    const result = await signInThroughConnect(session.connect_url, { username: "admin@tokentest.example", provider: "gusto" });
+    const result = await signInThroughConnect(session.connect_url, {
+      username: "admin@tokentest.example",
+      provider: "gusto",
+    });
     expect(result.status).toBe(302);
     if (!result.code) throw new Error("no code in the redirect");
     return result.code;
@@ -47,7 +50,9 @@ describe("POST /auth/token, GET /introspect, GET /providers", () => {
   });
 
   it("accepts an exchange without redirect_uri but rejects a different one", async () => {
-    const wrong = await rejection(t.client.accessTokens.create({ code: await freshCode(), redirect_uri: "http://evil.example/cb" }));
+    const wrong = await rejection(
+      t.client.accessTokens.create({ code: await freshCode(), redirect_uri: "http://evil.example/cb" }),
+    );
     expect(wrong).toBeInstanceOf(Finch.BadRequestError);
     expect(finchBody(wrong)).toMatchObject({ name: "invalid_grant_error" });
 
@@ -63,12 +68,20 @@ describe("POST /auth/token, GET /introspect, GET /providers", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10 * 60_000 + 1_000 });
     const expired = await rejection(t.client.accessTokens.create({ code }));
     expect(expired).toBeInstanceOf(Finch.BadRequestError);
-    expect(finchBody(expired)).toMatchObject({ name: "invalid_grant_error", message: "Authorization code has expired" });
+    expect(finchBody(expired)).toMatchObject({
+      name: "invalid_grant_error",
+      message: "Authorization code has expired",
+    });
   });
 
   it("rejects bad client credentials in the body with invalid_client_error", async () => {
     const code = await freshCode();
-    const wrong = new Finch({ baseURL: t.url, clientID: "test-client-id", clientSecret: "wrong", maxRetries: 0 });
+    const wrong = new Finch({
+      baseURL: t.url,
+      clientID: "test-client-id",
+      clientSecret: "wrong",
+      maxRetries: 0,
+    });
     const error = await rejection(wrong.accessTokens.create({ code }));
     expect(error).toBeInstanceOf(Finch.AuthenticationError);
     expect(finchBody(error)).toMatchObject({ code: 401, name: "invalid_client_error" });
@@ -89,7 +102,10 @@ describe("POST /auth/token, GET /introspect, GET /providers", () => {
       username: "admin@tokentest.example",
       products: token.products,
     });
-    expect(info.authentication_methods?.[0]).toMatchObject({ type: "credential", connection_status: { status: "connected" } });
+    expect(info.authentication_methods?.[0]).toMatchObject({
+      type: "credential",
+      connection_status: { status: "connected" },
+    });
   });
 
   it("answers unknown and missing tokens with Finch's two different 401s", async () => {
@@ -105,12 +121,25 @@ describe("POST /auth/token, GET /introspect, GET /providers", () => {
 
   it("lists providers without authentication and with a token", async () => {
     const providers = [];
-    for await (const provider of t.client.providers.list({ headers: { Authorization: null } })) providers.push(provider);
+    for await (const provider of t.client.providers.list({ headers: { Authorization: null } }))
+      providers.push(provider);
     expect(providers.map((p) => p.id)).toEqual(
-      expect.arrayContaining(["gusto", "adp_run", "paychex_flex", "bamboo_hr", "rippling", "justworks", "paylocity", "workday"]),
+      expect.arrayContaining([
+        "gusto",
+        "adp_run",
+        "paychex_flex",
+        "bamboo_hr",
+        "rippling",
+        "justworks",
+        "paylocity",
+        "workday",
+      ]),
     );
     const gusto = providers.find((p) => p.id === "gusto");
-    expect(gusto).toMatchObject({ display_name: "Gusto", products: expect.arrayContaining(["company", "directory"]) });
+    expect(gusto).toMatchObject({
+      display_name: "Gusto",
+      products: expect.arrayContaining(["company", "directory"]),
+    });
     expect(gusto?.authentication_methods?.map((m) => m.type)).toContain("credential");
     expect(gusto?.icon).toBe(`${t.url}/assets/providers/gusto.svg`);
     const icon = await fetch(gusto?.icon ?? "");

@@ -1,6 +1,12 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { control, finchBody, rejection, startTestEmulator, type TestEmulator } from "./test-support/test-emulator";
+import {
+  control,
+  finchBody,
+  rejection,
+  startTestEmulator,
+  type TestEmulator,
+} from "./test-support/test-emulator";
 
 interface StoredSession {
   id: string;
@@ -21,7 +27,8 @@ describe("POST /connect/sessions and /connect/sessions/reauthenticate", () => {
   });
   afterAll(() => t.close());
 
-  const sessions = async () => (await control<{ sessions: StoredSession[] }>(t.url, "GET", "/_emulator/sessions")).sessions;
+  const sessions = async () =>
+    (await control<{ sessions: StoredSession[] }>(t.url, "GET", "/_emulator/sessions")).sessions;
 
   it("creates a session whose connect_url points at the emulator's /authorize page", async () => {
     const { data, response } = await t.client.connect.sessions
@@ -54,8 +61,15 @@ describe("POST /connect/sessions and /connect/sessions/reauthenticate", () => {
   });
 
   it("rejects wrong client credentials with Finch's invalid_client_error", async () => {
-    const wrong = new Finch({ baseURL: t.url, clientID: "test-client-id", clientSecret: "nope", maxRetries: 0 });
-    const error = await rejection(wrong.connect.sessions.new({ customer_id: "c", customer_name: "C", products: ["company"] }));
+    const wrong = new Finch({
+      baseURL: t.url,
+      clientID: "test-client-id",
+      clientSecret: "nope",
+      maxRetries: 0,
+    });
+    const error = await rejection(
+      wrong.connect.sessions.new({ customer_id: "c", customer_name: "C", products: ["company"] }),
+    );
     expect(error).toBeInstanceOf(Finch.AuthenticationError);
     expect(finchBody(error)).toMatchObject({ code: 401, name: "invalid_client_error" });
   });
@@ -72,13 +86,24 @@ describe("POST /connect/sessions and /connect/sessions/reauthenticate", () => {
       { customer_id: "c", customer_name: "C", products: ["payroll_magic"] },
       { customer_id: "c", customer_name: "C", products: ["benefits", "deduction"] },
       { customer_id: "c", customer_name: "C", products: ["company"], minutes_to_expire: 200_000 },
-      { customer_id: "c", customer_name: "C", products: ["company"], integration: { provider: "not_a_provider" } },
+      {
+        customer_id: "c",
+        customer_name: "C",
+        products: ["company"],
+        integration: { provider: "not_a_provider" },
+      },
     ];
     for (const body of bad) {
       // Casts let the test send what the SDK's types would refuse, as a careless caller could.
-      const error = await rejection(t.client.connect.sessions.new(body as unknown as Finch.Connect.SessionNewParams));
+      const error = await rejection(
+        t.client.connect.sessions.new(body as unknown as Finch.Connect.SessionNewParams),
+      );
       expect(error, JSON.stringify(body)).toBeInstanceOf(Finch.BadRequestError);
-      expect(finchBody(error)).toMatchObject({ code: 400, name: "bad_request", finch_code: "invalid_request" });
+      expect(finchBody(error)).toMatchObject({
+        code: 400,
+        name: "bad_request",
+        finch_code: "invalid_request",
+      });
     }
   });
 
@@ -102,13 +127,19 @@ describe("POST /connect/sessions and /connect/sessions/reauthenticate", () => {
     expect(response.status).toBe(201);
     expect(data.connect_url).toBe(`${t.url}/authorize?session=${data.session_id}`);
     const stored = (await sessions()).find((s) => s.id === data.session_id);
-    expect(stored).toMatchObject({ kind: "reauthenticate", connectionId: sandbox.connection_id, providerId: "paychex_flex" });
+    expect(stored).toMatchObject({
+      kind: "reauthenticate",
+      connectionId: sandbox.connection_id,
+      providerId: "paychex_flex",
+    });
     const days = (Date.parse(stored?.expiresAt ?? "") - Date.now()) / 86_400_000;
     expect(Math.round(days)).toBe(30);
   });
 
   it("answers a reauthenticate session for an unknown connection with 404", async () => {
-    const error = await rejection(t.client.connect.sessions.reauthenticate({ connection_id: "no-such-connection" }));
+    const error = await rejection(
+      t.client.connect.sessions.reauthenticate({ connection_id: "no-such-connection" }),
+    );
     expect(error).toBeInstanceOf(Finch.NotFoundError);
     expect(finchBody(error)).toMatchObject({ code: 404, name: "not_found_error" });
   });

@@ -19,26 +19,54 @@ describe("Connect pages at /authorize", () => {
   });
   afterAll(() => t.close());
 
-  const session = (extra: { integration?: { provider: string }; redirect_uri?: string } = { redirect_uri: REDIRECT_URI }) =>
-    t.client.connect.sessions.new({ customer_id: "ui-cust", customer_name: "UI Customer", products: ["company", "directory"], ...extra });
+  const session = (
+    extra: { integration?: { provider: string }; redirect_uri?: string } = { redirect_uri: REDIRECT_URI },
+  ) =>
+    t.client.connect.sessions.new({
+      customer_id: "ui-cust",
+      customer_name: "UI Customer",
+      products: ["company", "directory"],
+      ...extra,
+    });
 
   it("shows a provider picker with one button per provider, then a labelled sign-in form", async () => {
     const { connect_url } = await session();
     const picker = await (await fetch(connect_url)).text();
     expect(picker).toContain("Select your payroll or HR provider");
-    const buttons = parseForms(picker).flatMap((f) => f.buttons).map((b) => b.label);
-    expect(buttons).toEqual(expect.arrayContaining(["Gusto", "ADP RUN", "Paychex Flex", "BambooHR", "Rippling", "Justworks", "Paylocity", "Workday", "Cancel"]));
+    const buttons = parseForms(picker)
+      .flatMap((f) => f.buttons)
+      .map((b) => b.label);
+    expect(buttons).toEqual(
+      expect.arrayContaining([
+        "Gusto",
+        "ADP RUN",
+        "Paychex Flex",
+        "BambooHR",
+        "Rippling",
+        "Justworks",
+        "Paylocity",
+        "Workday",
+        "Cancel",
+      ]),
+    );
 
     const signIn = await (await fetch(`${connect_url}&provider=justworks`)).text();
     expect(signIn).toContain("Sign in to Justworks");
     expect(signIn).toMatch(/<label for="username">Username<\/label><input id="username"/);
     expect(signIn).toMatch(/<label for="password">Password<\/label><input id="password"[^>]*type="password"/);
     expect(signIn).toContain("letmein");
-    expect(parseForms(signIn).flatMap((f) => f.buttons).map((b) => b.label)).toEqual(["Cancel", "Connect"]);
+    expect(
+      parseForms(signIn)
+        .flatMap((f) => f.buttons)
+        .map((b) => b.label),
+    ).toEqual(["Cancel", "Connect"]);
   });
 
   it("goes straight to the sign-in form when the session pre-selects a provider", async () => {
-    const { connect_url } = await session({ integration: { provider: "rippling" }, redirect_uri: REDIRECT_URI });
+    const { connect_url } = await session({
+      integration: { provider: "rippling" },
+      redirect_uri: REDIRECT_URI,
+    });
     const html = await (await fetch(connect_url)).text();
     expect(html).toContain("Sign in to Rippling");
     expect(html).not.toContain("Choose a different provider");
@@ -74,7 +102,10 @@ describe("Connect pages at /authorize", () => {
     const embedded = `${t.url}/authorize?session=${session_id}&state=st-1&app_type=spa&sdk_host_url=${encodeURIComponent(APP_ORIGIN)}&mode=employer`;
 
     const closed = await signInThroughConnect(embedded, { username: "", action: "cancel" });
-    expect(postedMessage(closed.html)).toEqual({ message: { name: "finch-auth-message-v2", kind: "closed" }, target: APP_ORIGIN });
+    expect(postedMessage(closed.html)).toEqual({
+      message: { name: "finch-auth-message-v2", kind: "closed" },
+      target: APP_ORIGIN,
+    });
 
     const success = await signInThroughConnect(embedded, { username: "embedded-admin" });
     expect(success.status).toBe(200);
@@ -98,8 +129,13 @@ describe("Connect pages at /authorize", () => {
     expect(page.status).toBe(400);
     expect(await page.text()).toContain("invalid or has expired");
 
-    const embedded = await (await fetch(`${t.url}/authorize?session=nope&sdk_host_url=${encodeURIComponent(APP_ORIGIN)}`)).text();
-    expect(postedMessage(embedded)).toMatchObject({ message: { kind: "error", error: { shouldClose: true } }, target: APP_ORIGIN });
+    const embedded = await (
+      await fetch(`${t.url}/authorize?session=nope&sdk_host_url=${encodeURIComponent(APP_ORIGIN)}`)
+    ).text();
+    expect(postedMessage(embedded)).toMatchObject({
+      message: { kind: "error", error: { shouldClose: true } },
+      target: APP_ORIGIN,
+    });
   });
 
   it("supports the legacy client_id URL, including payroll_provider and connection_id for reauth", async () => {
@@ -126,7 +162,9 @@ describe("Connect pages at /authorize", () => {
     expect(repaired.connection_id).toBe(token.connection_id);
     expect((await broken.account.introspect()).connection_status.status).toBe("connected");
 
-    const badClient = await fetch(`${t.url}/authorize?client_id=someone-else&products=company&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`);
+    const badClient = await fetch(
+      `${t.url}/authorize?client_id=someone-else&products=company&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+    );
     expect(badClient.status).toBe(400);
   });
 

@@ -1,6 +1,12 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { control, finchBody, rejection, startTestEmulator, type TestEmulator } from "./test-support/test-emulator";
+import {
+  control,
+  finchBody,
+  rejection,
+  startTestEmulator,
+  type TestEmulator,
+} from "./test-support/test-emulator";
 
 interface ConnectionView {
   connection_id: string;
@@ -18,27 +24,47 @@ describe("control API and control page", () => {
   });
   afterAll(() => t.close());
 
-  const connections = async () => (await control<{ connections: ConnectionView[] }>(t.url, "GET", "/_emulator/connections")).connections;
+  const connections = async () =>
+    (await control<{ connections: ConnectionView[] }>(t.url, "GET", "/_emulator/connections")).connections;
 
   it("lists connections and changes their status, which the API then reflects", async () => {
     const sandbox = await t.client.sandbox.connections.create({ provider_id: "rippling" });
     const listed = (await connections()).find((c) => c.connection_id === sandbox.connection_id);
-    expect(listed).toMatchObject({ provider_id: "rippling", status: "connected", token_count: 1, tokens: [{ access_token: sandbox.access_token }] });
+    expect(listed).toMatchObject({
+      provider_id: "rippling",
+      status: "connected",
+      token_count: 1,
+      tokens: [{ access_token: sandbox.access_token }],
+    });
     expect(listed?.company_name).toBeTruthy();
 
-    await control(t.url, "POST", `/_emulator/connections/${sandbox.connection_id}/status`, { status: "reauth" });
+    await control(t.url, "POST", `/_emulator/connections/${sandbox.connection_id}/status`, {
+      status: "reauth",
+    });
     const error = await rejection(t.withToken(sandbox.access_token).hris.company.retrieve());
     expect(finchBody(error)).toMatchObject({ finch_code: "reauthenticate_user" });
 
-    await control(t.url, "POST", `/_emulator/connections/${sandbox.connection_id}/status`, { status: "error_permissions" });
-    expect(await rejection(t.withToken(sandbox.access_token).hris.company.retrieve())).toBeInstanceOf(Finch.PermissionDeniedError);
+    await control(t.url, "POST", `/_emulator/connections/${sandbox.connection_id}/status`, {
+      status: "error_permissions",
+    });
+    expect(await rejection(t.withToken(sandbox.access_token).hris.company.retrieve())).toBeInstanceOf(
+      Finch.PermissionDeniedError,
+    );
 
-    await control(t.url, "POST", `/_emulator/connections/${sandbox.connection_id}/status`, { status: "connected" });
+    await control(t.url, "POST", `/_emulator/connections/${sandbox.connection_id}/status`, {
+      status: "connected",
+    });
     expect((await t.withToken(sandbox.access_token).hris.company.retrieve()).id).toBe(sandbox.company_id);
 
-    const unknown = await fetch(`${t.url}/_emulator/connections/nope/status`, { method: "POST", body: JSON.stringify({ status: "reauth" }) });
+    const unknown = await fetch(`${t.url}/_emulator/connections/nope/status`, {
+      method: "POST",
+      body: JSON.stringify({ status: "reauth" }),
+    });
     expect(unknown.status).toBe(404);
-    const invalid = await fetch(`${t.url}/_emulator/connections/${sandbox.connection_id}/status`, { method: "POST", body: JSON.stringify({ status: "sleepy" }) });
+    const invalid = await fetch(`${t.url}/_emulator/connections/${sandbox.connection_id}/status`, {
+      method: "POST",
+      body: JSON.stringify({ status: "sleepy" }),
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -59,7 +85,9 @@ describe("control API and control page", () => {
     });
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toMatch(/^\/\?notice=/);
-    expect((await connections()).find((c) => c.connection_id === sandbox.connection_id)?.status).toBe("reauth");
+    expect((await connections()).find((c) => c.connection_id === sandbox.connection_id)?.status).toBe(
+      "reauth",
+    );
   });
 
   it("creates a sandbox connection from the control page form and shows its token", async () => {

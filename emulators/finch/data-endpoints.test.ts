@@ -37,7 +37,11 @@ describe("employer data endpoints", () => {
     expect(everyone).toHaveLength(23);
     expect(new Set(everyone).size).toBe(23);
 
-    const page = await finch.hris.directory.list({ limit: 5, offset: 20, entity_ids: [connection.entity_id] });
+    const page = await finch.hris.directory.list({
+      limit: 5,
+      offset: 20,
+      entity_ids: [connection.entity_id],
+    });
     expect(page.paging).toEqual({ count: 23, offset: 20 });
     expect(page.individuals).toHaveLength(3);
     expect(page.hasNextPage()).toBe(false);
@@ -51,19 +55,36 @@ describe("employer data endpoints", () => {
   it("answers individual and employment batches per item, with 404 items for unknown ids", async () => {
     const [first, second] = (await finch.hris.directory.list({ limit: 2 })).individuals;
     const ids = [first?.id ?? "", second?.id ?? "", "not-an-individual"];
-    const individuals = await finch.hris.individuals.retrieveMany({ requests: ids.map((individual_id) => ({ individual_id })) });
+    const individuals = await finch.hris.individuals.retrieveMany({
+      requests: ids.map((individual_id) => ({ individual_id })),
+    });
     const items = individuals.getPaginatedItems();
     expect(items.map((i) => [i.individual_id, i.code])).toEqual([
       [ids[0], 200],
       [ids[1], 200],
       ["not-an-individual", 404],
     ]);
-    expect(items[0]?.body).toMatchObject({ id: ids[0], first_name: first?.first_name, last_name: first?.last_name, ssn: null });
-    expect(items[2]?.body).toMatchObject({ code: 404, name: "not_found_error", finch_code: "individual_not_found" });
+    expect(items[0]?.body).toMatchObject({
+      id: ids[0],
+      first_name: first?.first_name,
+      last_name: first?.last_name,
+      ssn: null,
+    });
+    expect(items[2]?.body).toMatchObject({
+      code: 404,
+      name: "not_found_error",
+      finch_code: "individual_not_found",
+    });
 
-    const employments = (await finch.hris.employments.retrieveMany({ requests: [{ individual_id: ids[0] ?? "" }] })).getPaginatedItems();
+    const employments = (
+      await finch.hris.employments.retrieveMany({ requests: [{ individual_id: ids[0] ?? "" }] })
+    ).getPaginatedItems();
     expect(employments[0]).toMatchObject({ individual_id: ids[0], code: 200 });
-    expect(employments[0]?.body).toMatchObject({ id: ids[0], employment: { type: expect.any(String) }, income: { currency: "usd" } });
+    expect(employments[0]?.body).toMatchObject({
+      id: ids[0],
+      employment: { type: expect.any(String) },
+      income: { currency: "usd" },
+    });
   });
 
   it("rejects a batch without a requests array as a bad request", async () => {
@@ -83,7 +104,10 @@ describe("employer data endpoints", () => {
   });
 
   it("keeps the same company and individual ids for every token of the same company", async () => {
-    const again = await t.client.sandbox.connections.accounts.create({ company_id: connection.company_id ?? "", provider_id: "gusto" });
+    const again = await t.client.sandbox.connections.accounts.create({
+      company_id: connection.company_id ?? "",
+      provider_id: "gusto",
+    });
     expect(again.connection_id).toBe(connection.connection_id);
     expect(again.access_token).not.toBe(connection.access_token);
     const viaNewToken = await t.withToken(again.access_token).hris.directory.list();
@@ -97,7 +121,10 @@ describe("employer data endpoints", () => {
     expect(await response.json()).toMatchObject({ code: 404, name: "not_found_error" });
     // Odd request targets are answered, never crash the server.
     expect((await fetch(`${t.url}//employer/company`)).status).toBe(404);
-    const malformed = await fetch(`${t.url}/_emulator/connections/%E0%A4%A/status`, { method: "POST", body: "{}" });
+    const malformed = await fetch(`${t.url}/_emulator/connections/%E0%A4%A/status`, {
+      method: "POST",
+      body: "{}",
+    });
     expect(malformed.status).toBe(400);
     expect((await fetch(`${t.url}/introspect`, { method: "DELETE" })).status).toBe(405);
   });

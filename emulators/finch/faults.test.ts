@@ -1,6 +1,12 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { control, finchBody, rejection, startTestEmulator, type TestEmulator } from "./test-support/test-emulator";
+import {
+  control,
+  finchBody,
+  rejection,
+  startTestEmulator,
+  type TestEmulator,
+} from "./test-support/test-emulator";
 
 describe("injected faults and latency", () => {
   let t: TestEmulator;
@@ -22,7 +28,12 @@ describe("injected faults and latency", () => {
       if (!(error instanceof Finch.RateLimitError)) return;
       expect(error.headers?.get("retry-after")).toBe("0");
       expect(error.headers?.get("content-type")).toBe("application/json");
-      expect(finchBody(error)).toMatchObject({ code: 429, name: "rate_limit_exceeded_error", finch_code: "finch_application_rl", statusCode: 429 });
+      expect(finchBody(error)).toMatchObject({
+        code: 429,
+        name: "rate_limit_exceeded_error",
+        finch_code: "finch_application_rl",
+        statusCode: 429,
+      });
     }
     expect((await finch.hris.directory.list()).individuals.length).toBeGreaterThan(0);
   });
@@ -39,10 +50,15 @@ describe("injected faults and latency", () => {
     await control(t.url, "POST", "/_emulator/faults", { status: 502, count: 1 });
     const error = await rejection(finch.account.introspect());
     expect(error).toBeInstanceOf(Finch.InternalServerError);
-    expect(finchBody(error)).toMatchObject({ code: 502, name: "bad_gateway_error", finch_code: "upstream_provider_error" });
+    expect(finchBody(error)).toMatchObject({
+      code: 502,
+      name: "bad_gateway_error",
+      finch_code: "upstream_provider_error",
+    });
 
     await control(t.url, "POST", "/_emulator/faults", { path: "/introspect", status: 500, fraction: 1 });
-    for (let i = 0; i < 3; i++) expect(await rejection(finch.account.introspect())).toBeInstanceOf(Finch.InternalServerError);
+    for (let i = 0; i < 3; i++)
+      expect(await rejection(finch.account.introspect())).toBeInstanceOf(Finch.InternalServerError);
     await control(t.url, "DELETE", "/_emulator/faults");
     expect((await finch.account.introspect()).connection_status.status).toBe("connected");
   });
@@ -50,7 +66,10 @@ describe("injected faults and latency", () => {
   it("never fires a fraction-0 rule and rejects unsupported fault statuses", async () => {
     await control(t.url, "POST", "/_emulator/faults", { status: 500, fraction: 0 });
     for (let i = 0; i < 5; i++) expect((await finch.hris.company.retrieve()).id).toBeTruthy();
-    const response = await fetch(`${t.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ status: 418 }) });
+    const response = await fetch(`${t.url}/_emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ status: 418 }),
+    });
     expect(response.status).toBe(400);
   });
 

@@ -19,17 +19,38 @@ describe("state file persistence", () => {
   it("keeps connections, tokens, statuses, sessions and codes across a restart", async () => {
     const first = await startTestEmulator({ stateFile });
     const sandbox = await first.client.sandbox.connections.create({ provider_id: "gusto" });
-    await first.withToken(sandbox.access_token).sandbox.connections.accounts.update({ connection_status: "reauth" });
-    const session = await first.client.connect.sessions.new({ customer_id: "persist", customer_name: "Persist Co", products: ["company", "directory"], redirect_uri: "http://localhost:3000/cb" });
+    await first
+      .withToken(sandbox.access_token)
+      .sandbox.connections.accounts.update({ connection_status: "reauth" });
+    const session = await first.client.connect.sessions.new({
+      customer_id: "persist",
+      customer_name: "Persist Co",
+      products: ["company", "directory"],
+      redirect_uri: "http://localhost:3000/cb",
+    });
     const connected = await signInThroughConnect(session.connect_url, { username: "keeper" });
-    const pendingReauth = await first.client.connect.sessions.reauthenticate({ connection_id: sandbox.connection_id, redirect_uri: "http://localhost:3000/cb" });
+    const pendingReauth = await first.client.connect.sessions.reauthenticate({
+      connection_id: sandbox.connection_id,
+      redirect_uri: "http://localhost:3000/cb",
+    });
     const companyBefore = await first.client
-      .withOptions({ accessToken: (await first.client.accessTokens.create({ code: connected.code ?? "" })).access_token })
+      .withOptions({
+        accessToken: (await first.client.accessTokens.create({ code: connected.code ?? "" })).access_token,
+      })
       .hris.company.retrieve();
-    const unusedCode = (await signInThroughConnect(
-      (await first.client.connect.sessions.new({ customer_id: "persist-2", customer_name: "P2", products: ["company"], redirect_uri: "http://localhost:3000/cb" })).connect_url,
-      { username: "later" },
-    )).code;
+    const unusedCode = (
+      await signInThroughConnect(
+        (
+          await first.client.connect.sessions.new({
+            customer_id: "persist-2",
+            customer_name: "P2",
+            products: ["company"],
+            redirect_uri: "http://localhost:3000/cb",
+          })
+        ).connect_url,
+        { username: "later" },
+      )
+    ).code;
     const firstUrl = first.url;
     await first.close();
 
@@ -42,14 +63,23 @@ describe("state file persistence", () => {
       const finch = second.withToken(sandbox.access_token);
       expect((await finch.account.introspect()).connection_status.status).toBe("reauth");
       // Port 0 gives the restarted server a new port; a real restart keeps FINCH_EMULATOR_PORT.
-      const reauth = await signInThroughConnect(pendingReauth.connect_url.replace(firstUrl, second.url), { username: "admin" });
+      const reauth = await signInThroughConnect(pendingReauth.connect_url.replace(firstUrl, second.url), {
+        username: "admin",
+      });
       const repaired = await second.client.accessTokens.create({ code: reauth.code ?? "" });
       expect(repaired.connection_id).toBe(sandbox.connection_id);
 
       const later = await second.client.accessTokens.create({ code: unusedCode ?? "" });
       expect(later.customer_id).toBe("persist-2");
       const again = await signInThroughConnect(
-        (await second.client.connect.sessions.new({ customer_id: "persist", customer_name: "Persist Co", products: ["company"], redirect_uri: "http://localhost:3000/cb" })).connect_url,
+        (
+          await second.client.connect.sessions.new({
+            customer_id: "persist",
+            customer_name: "Persist Co",
+            products: ["company"],
+            redirect_uri: "http://localhost:3000/cb",
+          })
+        ).connect_url,
         { username: "keeper" },
       );
       const token = await second.client.accessTokens.create({ code: again.code ?? "" });
@@ -61,17 +91,26 @@ describe("state file persistence", () => {
 
   it("keeps webhook settings and forgets everything on reset", async () => {
     const first = await startTestEmulator({ stateFile, webhookUrls: [] });
-    await control(first.url, "PUT", "/_emulator/webhooks", { urls: ["http://127.0.0.1:9/hook"], authenticationMethodShape: "string" });
+    await control(first.url, "PUT", "/_emulator/webhooks", {
+      urls: ["http://127.0.0.1:9/hook"],
+      authenticationMethodShape: "string",
+    });
     const sandbox = await first.client.sandbox.connections.create({ provider_id: "gusto" });
     await first.close();
 
     const second = await startTestEmulator({ stateFile, webhookUrls: [] });
     try {
-      expect(await control(second.url, "GET", "/_emulator/webhooks")).toEqual({ urls: ["http://127.0.0.1:9/hook"], authenticationMethodShape: "string" });
+      expect(await control(second.url, "GET", "/_emulator/webhooks")).toEqual({
+        urls: ["http://127.0.0.1:9/hook"],
+        authenticationMethodShape: "string",
+      });
       await control(second.url, "POST", "/_emulator/reset");
       const error = await rejection(second.withToken(sandbox.access_token).account.introspect());
       expect(error).toBeInstanceOf(Finch.AuthenticationError);
-      expect(await control(second.url, "GET", "/_emulator/webhooks")).toEqual({ urls: [], authenticationMethodShape: "object" });
+      expect(await control(second.url, "GET", "/_emulator/webhooks")).toEqual({
+        urls: [],
+        authenticationMethodShape: "object",
+      });
     } finally {
       await second.close();
     }
@@ -81,12 +120,20 @@ describe("state file persistence", () => {
     const receiver = await startWebhookReceiver();
     try {
       receiver.respondWith = [500];
-      const first = await startTestEmulator({ stateFile, webhookUrls: [receiver.url], webhookRetryDelaysMs: [150] });
+      const first = await startTestEmulator({
+        stateFile,
+        webhookUrls: [receiver.url],
+        webhookRetryDelaysMs: [150],
+      });
       const sandbox = await first.client.sandbox.connections.create({ provider_id: "gusto" });
       await receiver.waitFor(1);
       await first.close();
 
-      const second = await startTestEmulator({ stateFile, webhookUrls: [receiver.url], webhookRetryDelaysMs: [150] });
+      const second = await startTestEmulator({
+        stateFile,
+        webhookUrls: [receiver.url],
+        webhookRetryDelaysMs: [150],
+      });
       try {
         const [failed, retried] = await receiver.waitFor(2);
         expect(retried?.headers["finch-event-id"]).toBe(failed?.headers["finch-event-id"]);

@@ -1,10 +1,21 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInThroughConnect } from "./test-support/connect-browser";
-import { control, finchBody, rejection, startTestEmulator, type TestEmulator } from "./test-support/test-emulator";
+import {
+  control,
+  finchBody,
+  rejection,
+  startTestEmulator,
+  type TestEmulator,
+} from "./test-support/test-emulator";
 
 const REDIRECT_URI = "http://localhost:3000/api/finch/callback";
-const PRODUCTS: Finch.Connect.SessionNewParams["products"] = ["company", "directory", "individual", "employment"];
+const PRODUCTS: Finch.Connect.SessionNewParams["products"] = [
+  "company",
+  "directory",
+  "individual",
+  "employment",
+];
 
 describe("reauthentication end to end through the SDK and the Connect pages", () => {
   let t: TestEmulator;
@@ -14,7 +25,10 @@ describe("reauthentication end to end through the SDK and the Connect pages", ()
   afterAll(() => t.close());
 
   async function connect(connectUrl: string, username: string) {
-    const result = await signInThroughConnect(`${connectUrl}&state=s-${username}`, { username, provider: "gusto" });
+    const result = await signInThroughConnect(`${connectUrl}&state=s-${username}`, {
+      username,
+      provider: "gusto",
+    });
     expect(result.status).toBe(302);
     expect(result.location?.startsWith(`${REDIRECT_URI}?`)).toBe(true);
     expect(result.state).toBe(`s-${username}`);
@@ -62,7 +76,10 @@ describe("reauthentication end to end through the SDK and the Connect pages", ()
     }
     expect((await oldClient.account.introspect()).connection_status.status).toBe("reauth");
 
-    const session = await t.client.connect.sessions.reauthenticate({ connection_id: first.connection_id, redirect_uri: REDIRECT_URI });
+    const session = await t.client.connect.sessions.reauthenticate({
+      connection_id: first.connection_id,
+      redirect_uri: REDIRECT_URI,
+    });
     const repaired = await connect(session.connect_url, "admin");
     expect(repaired.connection_id).toBe(first.connection_id);
     expect(repaired.access_token).not.toBe(first.access_token);
@@ -81,7 +98,10 @@ describe("reauthentication end to end through the SDK and the Connect pages", ()
     const company = await original.hris.company.retrieve();
     await original.sandbox.connections.accounts.update({ connection_status: "reauth" });
 
-    const session = await t.client.connect.sessions.reauthenticate({ connection_id: first.connection_id, redirect_uri: REDIRECT_URI });
+    const session = await t.client.connect.sessions.reauthenticate({
+      connection_id: first.connection_id,
+      redirect_uri: REDIRECT_URI,
+    });
     const wrongAccount = await connect(session.connect_url, "other-admin");
     expect(wrongAccount.connection_id).not.toBe(first.connection_id);
     const other = t.withToken(wrongAccount.access_token);
@@ -105,7 +125,10 @@ describe("reauthentication end to end through the SDK and the Connect pages", ()
     await control(t.url, "PUT", "/_emulator/settings", { revokeOldTokensOnReauth: true });
     try {
       const first = await newConnection("cust-revoke");
-      const session = await t.client.connect.sessions.reauthenticate({ connection_id: first.connection_id, redirect_uri: REDIRECT_URI });
+      const session = await t.client.connect.sessions.reauthenticate({
+        connection_id: first.connection_id,
+        redirect_uri: REDIRECT_URI,
+      });
       const second = await connect(session.connect_url, "admin");
       const error = await rejection(t.withToken(first.access_token).hris.company.retrieve());
       expect(finchBody(error)).toMatchObject({ name: "invalid_token_error" });
@@ -118,7 +141,10 @@ describe("reauthentication end to end through the SDK and the Connect pages", ()
   it("disconnect revokes every token of the connection and blocks new reauth sessions", async () => {
     const first = await newConnection("cust-disconnect");
     const companyId = (await t.withToken(first.access_token).account.introspect()).company_id ?? "";
-    const second = await t.client.sandbox.connections.accounts.create({ company_id: companyId, provider_id: "gusto" });
+    const second = await t.client.sandbox.connections.accounts.create({
+      company_id: companyId,
+      provider_id: "gusto",
+    });
     expect(second.connection_id).toBe(first.connection_id);
 
     expect(await t.withToken(first.access_token).account.disconnect()).toEqual({ status: "success" });
@@ -129,7 +155,9 @@ describe("reauthentication end to end through the SDK and the Connect pages", ()
       const introspect = await rejection(t.withToken(token).account.introspect());
       expect(introspect).toBeInstanceOf(Finch.AuthenticationError);
     }
-    const reauth = await rejection(t.client.connect.sessions.reauthenticate({ connection_id: first.connection_id }));
+    const reauth = await rejection(
+      t.client.connect.sessions.reauthenticate({ connection_id: first.connection_id }),
+    );
     expect(reauth).toBeInstanceOf(Finch.BadRequestError);
 
     // Connecting again after a disconnect makes a new connection for the same company.

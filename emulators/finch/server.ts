@@ -11,7 +11,11 @@ import type { EmulatorContext } from "./context";
 import { controlRoutes } from "./control/control-api";
 import { controlPageRoutes } from "./control/control-page";
 import { FaultRegistry } from "./control/fault-registry";
-import { DEFAULT_FINCH_EMULATOR_HOST, DEFAULT_FINCH_EMULATOR_PORT, DEFAULT_WEBHOOK_RETRY_DELAYS_MS } from "./defaults";
+import {
+  DEFAULT_FINCH_EMULATOR_HOST,
+  DEFAULT_FINCH_EMULATOR_PORT,
+  DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+} from "./defaults";
 import { ConnectionService } from "./domain/connections";
 import { errors, FinchError } from "./http/finch-error";
 import type { Reply } from "./http/reply";
@@ -45,7 +49,10 @@ function writeReply(res: ServerResponse, reply: Reply): void {
     res.writeHead(reply.status, { ...reply.headers, "Content-Type": "application/json" });
     res.end(JSON.stringify(reply.body));
   } else if (reply.kind === "html") {
-    res.writeHead(reply.status, { "Content-Type": reply.contentType ?? "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    res.writeHead(reply.status, {
+      "Content-Type": reply.contentType ?? "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+    });
     res.end(reply.html);
   } else {
     res.writeHead(reply.status, { Location: reply.location, "Cache-Control": "no-store" });
@@ -69,7 +76,8 @@ function requestUrl(target: string | undefined): URL {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function defaultPublicUrl(host: string, port: number): string {
-  const visibleHost = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const visibleHost =
+    host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
   return `http://${visibleHost}:${port}`;
 }
 
@@ -127,9 +135,18 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
         const fault = ctx.faults.take(url.pathname);
         if (fault) throw fault;
       }
-      reply = await route.handle({ method, url, path: url.pathname, params, headers: req.headers, rawBody, requestId });
+      reply = await route.handle({
+        method,
+        url,
+        path: url.pathname,
+        params,
+        headers: req.headers,
+        rawBody,
+        requestId,
+      });
     } catch (error) {
-      if (!(error instanceof FinchError)) log(`finch-emulator: unexpected error on ${method} ${url.pathname}: ${String(error)}`);
+      if (!(error instanceof FinchError))
+        log(`finch-emulator: unexpected error on ${method} ${url.pathname}: ${String(error)}`);
       reply = errorReply(error instanceof FinchError ? error : errors.serverError());
     }
     writeReply(res, reply);

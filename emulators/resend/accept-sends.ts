@@ -6,7 +6,8 @@ import { validateEmailPayload } from "./validate-email-payload";
 
 export const MAX_BATCH_SIZE = 100;
 
-export type SendOutcome = { ok: true; body: unknown; accepted: StoredEmail[] } | { ok: false; error: ResendError };
+export type SendOutcome =
+  { ok: true; body: unknown; accepted: StoredEmail[] } | { ok: false; error: ResendError };
 
 export function acceptEmail(body: unknown, store: EmailStore): SendOutcome {
   const result = validateEmailPayload(body, { batch: false });
@@ -23,9 +24,12 @@ export function acceptBatch(body: unknown, mode: "strict" | "permissive", store:
   if (!Array.isArray(body)) {
     return fail(resendError(422, "validation_error", "Invalid request body. Expected an array of emails."));
   }
-  if (body.length === 0) return fail(resendError(422, "validation_error", "The batch must contain at least one email."));
+  if (body.length === 0)
+    return fail(resendError(422, "validation_error", "The batch must contain at least one email."));
   if (body.length > MAX_BATCH_SIZE) {
-    return fail(resendError(422, "validation_error", `Too many emails in the batch. The maximum is ${MAX_BATCH_SIZE}.`));
+    return fail(
+      resendError(422, "validation_error", `Too many emails in the batch. The maximum is ${MAX_BATCH_SIZE}.`),
+    );
   }
   const results = body.map((item) => validateEmailPayload(item, { batch: true }));
   const errors = results.flatMap((result, index) => (result.ok ? [] : [{ index, error: result.error }]));
@@ -36,7 +40,9 @@ export function acceptBatch(body: unknown, mode: "strict" | "permissive", store:
   const accepted = results.flatMap((result) => (result.ok ? [store.add(result.email)] : []));
   const data = accepted.map((email) => ({ id: email.id }));
   const responseBody =
-    mode === "permissive" ? { data, errors: errors.map(({ index, error }) => ({ index, message: error.message })) } : { data };
+    mode === "permissive"
+      ? { data, errors: errors.map(({ index, error }) => ({ index, message: error.message })) }
+      : { data };
   return { ok: true, body: responseBody, accepted };
 }
 

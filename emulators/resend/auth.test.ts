@@ -11,7 +11,9 @@ describe("authorization with any re_ key accepted", () => {
 
   it("answers 401 missing_api_key, which the SDK returns as its error", async () => {
     // The SDK always sends its key; an empty header override is how a caller can omit it.
-    const { data, error } = await sdkFor(emulator).emails.send(sampleEmail, { headers: { Authorization: "" } });
+    const { data, error } = await sdkFor(emulator).emails.send(sampleEmail, {
+      headers: { Authorization: "" },
+    });
 
     expect(data).toBeNull();
     expect(error).toMatchObject({ statusCode: 401, name: "missing_api_key" });

@@ -5,7 +5,11 @@ import { faultRequestSchema } from "./fault-injector";
 import { readBody, sendError, sendJson } from "./http-io";
 import { resendError } from "./resend-errors";
 
-export async function handleSetFault(req: IncomingMessage, res: ServerResponse, ctx: EmulatorContext): Promise<void> {
+export async function handleSetFault(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: EmulatorContext,
+): Promise<void> {
   let json: unknown;
   try {
     json = JSON.parse(await readBody(req));
@@ -14,7 +18,14 @@ export async function handleSetFault(req: IncomingMessage, res: ServerResponse, 
   }
   const parsed = faultRequestSchema.safeParse(json);
   if (!parsed.success) {
-    return sendError(res, resendError(422, "validation_error", "Expected `{ status: 429 | 500 | 503, count?: positive integer, fraction?: 0..1, retryAfter?: seconds }`."));
+    return sendError(
+      res,
+      resendError(
+        422,
+        "validation_error",
+        "Expected `{ status: 429 | 500 | 503, count?: positive integer, fraction?: 0..1, retryAfter?: seconds }`.",
+      ),
+    );
   }
   const fault = ctx.state.faults.set(parsed.data);
   ctx.log(`fault armed: ${JSON.stringify(fault)}`);

@@ -14,9 +14,11 @@ describe("FaultInjector", () => {
     const faults = new FaultInjector(() => rolls.shift() ?? 0);
     faults.set({ status: 429, fraction: 0.5, count: 2 });
 
-    expect([faults.next(), faults.next(), faults.next(), faults.next()].map((fault) => fault?.error.statusCode ?? 200)).toEqual([
-      200, 429, 200, 429,
-    ]);
+    expect(
+      [faults.next(), faults.next(), faults.next(), faults.next()].map(
+        (fault) => fault?.error.statusCode ?? 200,
+      ),
+    ).toEqual([200, 429, 200, 429]);
     expect(faults.current()).toBeNull();
   });
 });

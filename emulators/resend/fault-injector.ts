@@ -32,7 +32,12 @@ export class FaultInjector {
   /** Replaces any earlier rule: the latest call says what the next sends do. */
   set(request: FaultRequest): FaultState {
     const remaining = request.count ?? (request.fraction === undefined ? 1 : null);
-    this.state = { status: request.status, remaining, fraction: request.fraction ?? 1, retryAfter: request.retryAfter ?? 1 };
+    this.state = {
+      status: request.status,
+      remaining,
+      fraction: request.fraction ?? 1,
+      retryAfter: request.retryAfter ?? 1,
+    };
     return { ...this.state };
   }
 
@@ -59,7 +64,11 @@ export class FaultInjector {
 function faultResponse(state: FaultState): InjectedFault {
   if (state.status === 429) {
     return {
-      error: resendError(429, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second. See rate limit response headers for more information. Or contact support to increase rate limit."),
+      error: resendError(
+        429,
+        "rate_limit_exceeded",
+        "Too many requests. You can only make 2 requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.",
+      ),
       headers: {
         "retry-after": String(state.retryAfter),
         "ratelimit-limit": "2",
@@ -69,7 +78,14 @@ function faultResponse(state: FaultState): InjectedFault {
     };
   }
   if (state.status === 503) {
-    return { error: resendError(503, "application_error", "Service temporarily unavailable. Please try again later."), headers: {} };
+    return {
+      error: resendError(
+        503,
+        "application_error",
+        "Service temporarily unavailable. Please try again later.",
+      ),
+      headers: {},
+    };
   }
   return { error: resendError(500, "internal_server_error", "An unexpected error occurred."), headers: {} };
 }

@@ -3,7 +3,8 @@ import { listEmails, postJson, sampleEmail, sdkFor, useTestEmulator } from "./te
 
 const emulator = useTestEmulator();
 
-const armFault = (fault: Record<string, unknown>) => postJson(emulator, "/_emulator/faults", JSON.stringify(fault), {});
+const armFault = (fault: Record<string, unknown>) =>
+  postJson(emulator, "/_emulator/faults", JSON.stringify(fault), {});
 
 describe("fault injection", () => {
   it("fails the next N sends with 429 rate_limit_exceeded and a retry-after header, then recovers", async () => {
@@ -63,7 +64,9 @@ describe("fault injection", () => {
 
   it("reports, and can clear, the armed fault", async () => {
     await armFault({ status: 429, count: 4 });
-    const armed = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as { fault: { remaining: number } };
+    const armed = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
+      fault: { remaining: number };
+    };
     await fetch(`${emulator.url}/_emulator/faults`, { method: "DELETE" });
 
     expect(armed.fault.remaining).toBe(4);

@@ -34,7 +34,11 @@ export function sendJson(
   res.end(payload);
 }
 
-export function sendError(res: ServerResponse, error: ResendError, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  error: ResendError,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, error.statusCode, error, headers);
 }
 

@@ -8,7 +8,11 @@ describe("IdempotencyCache", () => {
     cache.remember("POST /emails", "k", "f1", 200, { id: "a" });
 
     now += IDEMPOTENCY_TTL_MS - 1;
-    expect(cache.lookup("POST /emails", "k", "f1")).toEqual({ kind: "replay", status: 200, body: { id: "a" } });
+    expect(cache.lookup("POST /emails", "k", "f1")).toEqual({
+      kind: "replay",
+      status: 200,
+      body: { id: "a" },
+    });
     expect(cache.lookup("POST /emails", "k", "f2")).toEqual({ kind: "conflict" });
 
     now += 1;
@@ -23,7 +27,9 @@ describe("IdempotencyCache", () => {
   });
 
   it("fingerprints bodies independently of key order but not of values", () => {
-    expect(fingerprintOf({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(fingerprintOf({ b: [1, { d: 3, c: 2 }], a: 1 }));
+    expect(fingerprintOf({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(
+      fingerprintOf({ b: [1, { d: 3, c: 2 }], a: 1 }),
+    );
     expect(fingerprintOf({ a: 1 })).not.toBe(fingerprintOf({ a: 2 }));
     expect(fingerprintOf([1, 2])).not.toBe(fingerprintOf([2, 1]));
   });

@@ -16,9 +16,7 @@ export const idempotencyRecordSchema = z.object({
 export type IdempotencyRecord = z.infer<typeof idempotencyRecordSchema>;
 
 export type IdempotencyLookup =
-  | { kind: "miss" }
-  | { kind: "replay"; status: number; body: unknown }
-  | { kind: "conflict" };
+  { kind: "miss" } | { kind: "replay"; status: number; body: unknown } | { kind: "conflict" };
 
 export class IdempotencyCache {
   private readonly records = new Map<string, IdempotencyRecord>();
@@ -33,7 +31,9 @@ export class IdempotencyCache {
   lookup(scope: string, key: string, fingerprint: string): IdempotencyLookup {
     const record = this.live(scope, key);
     if (!record) return { kind: "miss" };
-    return record.fingerprint === fingerprint ? { kind: "replay", status: record.status, body: record.body } : { kind: "conflict" };
+    return record.fingerprint === fingerprint
+      ? { kind: "replay", status: record.status, body: record.body }
+      : { kind: "conflict" };
   }
 
   remember(scope: string, key: string, fingerprint: string, status: number, body: unknown): void {

@@ -25,7 +25,10 @@ describe("Idempotency-Key", () => {
   it("answers 409 invalid_idempotent_request when the key is reused with another body", async () => {
     const resend = sdkFor(emulator);
     await resend.emails.send(sampleEmail, { idempotencyKey: "outbox/124" });
-    const { data, error } = await resend.emails.send({ ...sampleEmail, subject: "Changed" }, { idempotencyKey: "outbox/124" });
+    const { data, error } = await resend.emails.send(
+      { ...sampleEmail, subject: "Changed" },
+      { idempotencyKey: "outbox/124" },
+    );
 
     expect(data).toBeNull();
     expect(error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" });

@@ -10,7 +10,9 @@ import { sdkFor, startTestEmulator } from "./test-support";
 
 const executablePath = findChromium();
 if (!executablePath) {
-  console.warn("Skipping the mailbox browser test: no Chromium found (set CHROMIUM_PATH or install Debian's chromium).");
+  console.warn(
+    "Skipping the mailbox browser test: no Chromium found (set CHROMIUM_PATH or install Debian's chromium).",
+  );
 }
 
 /** A stand-in for the app: records which paths were opened. */
@@ -18,7 +20,9 @@ function startTarget(): Promise<{ server: Server; url: string; visits: string[] 
   const visits: string[] = [];
   const server = createServer((req, res) => {
     visits.push(req.url ?? "");
-    res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>App</title><h1>Signed in</h1>");
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end("<!doctype html><title>App</title><h1>Signed in</h1>");
   });
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
@@ -40,7 +44,11 @@ describe.skipIf(!executablePath)("mailbox in a real browser", () => {
     ]);
   });
   afterAll(async () => {
-    await Promise.all([browser?.close(), emulator?.close(), new Promise((resolve) => target?.server.close(resolve))]);
+    await Promise.all([
+      browser?.close(),
+      emulator?.close(),
+      new Promise((resolve) => target?.server.close(resolve)),
+    ]);
   });
 
   it("opens an email by its subject and follows the link in its body to the app", async () => {
@@ -58,7 +66,12 @@ describe.skipIf(!executablePath)("mailbox in a real browser", () => {
       ),
     );
     const subject = `Reconnect your provider ${Date.now()}`;
-    const sent = await sdkFor(emulator).emails.send({ from: "Payroll <payroll@example.com>", to: "ada@example.com", subject, react });
+    const sent = await sdkFor(emulator).emails.send({
+      from: "Payroll <payroll@example.com>",
+      to: "ada@example.com",
+      subject,
+      react,
+    });
     expect(sent.error).toBeNull();
 
     const page = await browser.newPage();

@@ -7,7 +7,12 @@ import { renderMessagePage, type MessageView } from "./message-page";
 import { PAGE_SECURITY_HEADERS, renderPage } from "./page-layout";
 import { html } from "./html";
 
-export function handleMailbox(req: IncomingMessage, res: ServerResponse, url: URL, ctx: EmulatorContext): void {
+export function handleMailbox(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: EmulatorContext,
+): void {
   const to = url.searchParams.get("to")?.trim() || null;
   const { emails } = ctx.state.emails.list({ to: to ?? undefined });
   const page = renderMailboxPage({
@@ -46,6 +51,7 @@ export async function handleMailboxClear(res: ServerResponse, ctx: EmulatorConte
 }
 
 function sendNotFoundPage(res: ServerResponse): void {
-  const content = html`<h1>Email not found</h1><p>It may have been cleared. <a href="/">Back to all emails</a></p>`;
+  const content = html`<h1>Email not found</h1>
+    <p>It may have been cleared. <a href="/">Back to all emails</a></p>`;
   sendHtml(res, 404, renderPage({ title: "Email not found", content }), PAGE_SECURITY_HEADERS);
 }

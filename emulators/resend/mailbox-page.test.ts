@@ -12,7 +12,11 @@ describe("mailbox pages", () => {
   it("lists emails newest first with recipient and subject, linking to each", async () => {
     const resend = sdkFor(emulator);
     const older = await resend.emails.send({ ...sampleEmail, subject: "Older news" });
-    const newer = await resend.emails.send({ ...sampleEmail, to: "grace@example.com", subject: "Fresh news" });
+    const newer = await resend.emails.send({
+      ...sampleEmail,
+      to: "grace@example.com",
+      subject: "Fresh news",
+    });
 
     const { status, headers, body } = await page("/");
     expect(status).toBe(200);
@@ -48,7 +52,8 @@ describe("mailbox pages", () => {
   });
 
   it("renders the HTML body in the page with its links, so they can be clicked", async () => {
-    const html = '<!doctype html><html><head><style>p{color:red}</style></head><body style="background:#eee">' +
+    const html =
+      '<!doctype html><html><head><style>p{color:red}</style></head><body style="background:#eee">' +
       '<p>Hello</p><a href="https://app.example.com/login" target="_blank">Sign in</a></body></html>';
     const sent = await sdkFor(emulator).emails.send({ ...sampleEmail, html });
 
@@ -61,7 +66,10 @@ describe("mailbox pages", () => {
   });
 
   it("cannot be broken out of by an email that closes the template", async () => {
-    const sent = await sdkFor(emulator).emails.send({ ...sampleEmail, html: "<p>x</p></template><h1>Injected</h1>" });
+    const sent = await sdkFor(emulator).emails.send({
+      ...sampleEmail,
+      html: "<p>x</p></template><h1>Injected</h1>",
+    });
     const { body } = await page(`/messages/${sent.data?.id}`);
     expect(body).not.toContain("</template><h1>Injected");
   });
@@ -74,7 +82,12 @@ describe("mailbox pages", () => {
   });
 
   it("shows the text view by default for a text-only email", async () => {
-    const sent = await sdkFor(emulator).emails.send({ from: sampleEmail.from, to: sampleEmail.to, subject: "Text only", text: "Just text" });
+    const sent = await sdkFor(emulator).emails.send({
+      from: sampleEmail.from,
+      to: sampleEmail.to,
+      subject: "Text only",
+      text: "Just text",
+    });
     const { body } = await page(`/messages/${sent.data?.id}`);
     expect(body).toContain("<pre>Just text</pre>");
   });

@@ -9,7 +9,8 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     throw new Error(`RESEND_EMULATOR_PORT must be a port number, got "${env.RESEND_EMULATOR_PORT}"`);
   }
   // An explicitly empty RESEND_EMULATOR_STATE_FILE means "memory only".
-  const stateFile = env.RESEND_EMULATOR_STATE_FILE === "" ? null : (env.RESEND_EMULATOR_STATE_FILE ?? DEFAULT_STATE_FILE);
+  const stateFile =
+    env.RESEND_EMULATOR_STATE_FILE === "" ? null : (env.RESEND_EMULATOR_STATE_FILE ?? DEFAULT_STATE_FILE);
   const emulator = await startResendEmulator({
     host: env.RESEND_EMULATOR_HOST || DEFAULT_HOST,
     port,
@@ -18,7 +19,9 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     log: (line) => console.log(`[resend-emulator] ${line}`),
   });
   console.log(`[resend-emulator] mailbox: ${emulator.url}/`);
-  console.log(`[resend-emulator] app settings: RESEND_BASE_URL=${emulator.url} RESEND_API_KEY=${env.RESEND_API_KEY || DEFAULT_RESEND_API_KEY}`);
+  console.log(
+    `[resend-emulator] app settings: RESEND_BASE_URL=${emulator.url} RESEND_API_KEY=${env.RESEND_API_KEY || DEFAULT_RESEND_API_KEY}`,
+  );
   console.log(`[resend-emulator] state: ${stateFile ?? "memory only"}`);
   const stop = () => {
     emulator.close().then(

@@ -18,29 +18,30 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function renderPage(options: PageOptions): string {
-  const refresh = options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : "";
+  const refresh = options.refreshSeconds
+    ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />`
+    : "";
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-${refresh}
-<title>${options.title} · Resend emulator</title>
-<style>${raw(PAGE_STYLES)}</style>
-</head>
-<body>
-<a class="skip" href="#content">Skip to content</a>
-<header class="topbar">
-  <div class="topbar-inner">
-    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">R</span> Mailbox</a>
-    <span class="badge">Local Resend emulator · nothing is really sent</span>
-  </div>
-</header>
-<main id="content">
-${options.content}
-</main>
-</body>
-</html>
-`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        ${refresh}
+        <title>${options.title} · Resend emulator</title>
+        <style>
+          ${raw(PAGE_STYLES)}
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#content">Skip to content</a>
+        <header class="topbar">
+          <div class="topbar-inner">
+            <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">R</span> Mailbox</a>
+            <span class="badge">Local Resend emulator · nothing is really sent</span>
+          </div>
+        </header>
+        <main id="content">${options.content}</main>
+      </body>
+    </html> `.value;
 }

@@ -14,7 +14,10 @@ describe("state file", () => {
 
       const after = await startTestEmulator({ stateFile });
       try {
-        expect((await listEmails(after)).map((email) => email.subject)).toEqual(["Second", sampleEmail.subject]);
+        expect((await listEmails(after)).map((email) => email.subject)).toEqual([
+          "Second",
+          sampleEmail.subject,
+        ]);
         const retry = await sdkFor(after).emails.send(sampleEmail, { idempotencyKey: "outbox/1" });
         expect(retry.data?.id).toBe(sent.data?.id);
         expect(await listEmails(after)).toHaveLength(2);
@@ -29,7 +32,11 @@ describe("state file", () => {
       const emulator = await startTestEmulator({ stateFile });
       try {
         const resend = sdkFor(emulator);
-        await Promise.all(Array.from({ length: 10 }, (_, index) => resend.emails.send({ ...sampleEmail, subject: `#${index}` })));
+        await Promise.all(
+          Array.from({ length: 10 }, (_, index) =>
+            resend.emails.send({ ...sampleEmail, subject: `#${index}` }),
+          ),
+        );
         const onDisk = JSON.parse(await readFile(stateFile, "utf8")) as { emails: unknown[] };
 
         expect(onDisk.emails).toHaveLength(10);

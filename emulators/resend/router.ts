@@ -30,22 +30,40 @@ interface Route {
 }
 
 const routes: Route[] = [
-  { pattern: /^\/emails$/, methods: {
-    POST: ({ req, res, ctx }) => handleSend(req, res, ctx, "single"),
-    GET: ({ req, res, url, ctx }) => handleListEmails(req, res, url, ctx),
-    DELETE: ({ req, res, ctx }) => handleClearEmails(req, res, ctx),
-  } },
-  { pattern: /^\/emails\/batch$/, methods: { POST: ({ req, res, ctx }) => handleSend(req, res, ctx, "batch") } },
-  { pattern: /^\/emails\/([^/]+)$/, methods: { GET: ({ req, res, params, ctx }) => handleGetEmail(req, res, params[0] ?? "", ctx) } },
+  {
+    pattern: /^\/emails$/,
+    methods: {
+      POST: ({ req, res, ctx }) => handleSend(req, res, ctx, "single"),
+      GET: ({ req, res, url, ctx }) => handleListEmails(req, res, url, ctx),
+      DELETE: ({ req, res, ctx }) => handleClearEmails(req, res, ctx),
+    },
+  },
+  {
+    pattern: /^\/emails\/batch$/,
+    methods: { POST: ({ req, res, ctx }) => handleSend(req, res, ctx, "batch") },
+  },
+  {
+    pattern: /^\/emails\/([^/]+)$/,
+    methods: { GET: ({ req, res, params, ctx }) => handleGetEmail(req, res, params[0] ?? "", ctx) },
+  },
   { pattern: /^\/$/, methods: { GET: ({ req, res, url, ctx }) => handleMailbox(req, res, url, ctx) } },
-  { pattern: /^\/messages\/([^/]+)$/, methods: { GET: ({ res, url, params, ctx }) => handleMessage(res, params[0] ?? "", url, ctx) } },
-  { pattern: /^\/messages\/([^/]+)\/source$/, methods: { GET: ({ res, params, ctx }) => handleMessageSource(res, params[0] ?? "", ctx) } },
+  {
+    pattern: /^\/messages\/([^/]+)$/,
+    methods: { GET: ({ res, url, params, ctx }) => handleMessage(res, params[0] ?? "", url, ctx) },
+  },
+  {
+    pattern: /^\/messages\/([^/]+)\/source$/,
+    methods: { GET: ({ res, params, ctx }) => handleMessageSource(res, params[0] ?? "", ctx) },
+  },
   { pattern: /^\/mailbox\/clear$/, methods: { POST: ({ res, ctx }) => handleMailboxClear(res, ctx) } },
-  { pattern: /^\/_emulator\/faults$/, methods: {
-    POST: ({ req, res, ctx }) => handleSetFault(req, res, ctx),
-    GET: ({ res, ctx }) => handleGetFault(res, ctx),
-    DELETE: ({ res, ctx }) => handleClearFault(res, ctx),
-  } },
+  {
+    pattern: /^\/_emulator\/faults$/,
+    methods: {
+      POST: ({ req, res, ctx }) => handleSetFault(req, res, ctx),
+      GET: ({ res, ctx }) => handleGetFault(res, ctx),
+      DELETE: ({ res, ctx }) => handleClearFault(res, ctx),
+    },
+  },
   { pattern: /^\/_emulator\/reset$/, methods: { POST: ({ res, ctx }) => handleReset(res, ctx) } },
   { pattern: /^\/_emulator\/health$/, methods: { GET: ({ res, ctx }) => handleHealth(res, ctx) } },
 ];
@@ -57,7 +75,8 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Emul
     const match = candidate.pattern.exec(pathname);
     if (!match) continue;
     const handler = candidate.methods[req.method ?? "GET"];
-    if (!handler) return sendError(res, methodNotAllowed(), { allow: Object.keys(candidate.methods).join(", ") });
+    if (!handler)
+      return sendError(res, methodNotAllowed(), { allow: Object.keys(candidate.methods).join(", ") });
     const params = match.slice(1).map(safeDecode);
     return handler({ req, res, url, params, ctx });
   }

@@ -9,7 +9,12 @@ import { resendError, type ResendError } from "./resend-errors";
 
 export type SendKind = "single" | "batch";
 
-export async function handleSend(req: IncomingMessage, res: ServerResponse, ctx: EmulatorContext, kind: SendKind): Promise<void> {
+export async function handleSend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: EmulatorContext,
+  kind: SendKind,
+): Promise<void> {
   // Read the body first so an early error never leaves unread bytes on a keep-alive connection.
   const raw = await readBody(req);
   const authError = authorizeRequest(req.headers.authorization, { apiKey: ctx.apiKey });
@@ -34,7 +39,14 @@ export async function handleSend(req: IncomingMessage, res: ServerResponse, ctx:
     const seen = ctx.state.idempotency.lookup(scope, key, fingerprint);
     if (seen.kind === "replay") return sendJson(res, seen.status, seen.body);
     if (seen.kind === "conflict") {
-      return sendError(res, resendError(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."));
+      return sendError(
+        res,
+        resendError(
+          409,
+          "invalid_idempotent_request",
+          "Same idempotency key used with a different request payload.",
+        ),
+      );
     }
   }
 
@@ -42,7 +54,8 @@ export async function handleSend(req: IncomingMessage, res: ServerResponse, ctx:
   if (!outcome.ok) return sendError(res, outcome.error);
   // Recorded before the first await, so a concurrent retry with the same key already sees it.
   if (key !== null) ctx.state.idempotency.remember(scope, key, fingerprint, 200, outcome.body);
-  for (const email of outcome.accepted) ctx.log(`accepted ${email.id} to ${email.to.join(", ")}: ${email.subject}`);
+  for (const email of outcome.accepted)
+    ctx.log(`accepted ${email.id} to ${email.to.join(", ")}: ${email.subject}`);
   await ctx.state.persist();
   sendJson(res, 200, outcome.body);
 }

@@ -39,7 +39,11 @@ describe("POST /emails through the official SDK", () => {
 
   it("serves one email in Resend's retrieve shape", async () => {
     const resend = sdkFor(emulator);
-    const sent = await resend.emails.send({ ...sampleEmail, cc: "ops@example.com", replyTo: ["a@example.com"] });
+    const sent = await resend.emails.send({
+      ...sampleEmail,
+      cc: "ops@example.com",
+      replyTo: ["a@example.com"],
+    });
     const { data, error } = await resend.emails.get(sent.data?.id ?? "");
 
     expect(error).toBeNull();

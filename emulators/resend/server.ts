@@ -21,7 +21,9 @@ export interface RunningResendEmulator {
   close(): Promise<void>;
 }
 
-export async function startResendEmulator(options: ResendEmulatorOptions = {}): Promise<RunningResendEmulator> {
+export async function startResendEmulator(
+  options: ResendEmulatorOptions = {},
+): Promise<RunningResendEmulator> {
   const host = options.host ?? DEFAULT_HOST;
   const log = options.log ?? (() => {});
   const ctx: EmulatorContext = {
@@ -62,7 +64,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: EmulatorCo
       return sendError(res, resendError(413, "validation_error", error.message), { connection: "close" });
     }
     // One place for the unexpected: log the detail, answer with Resend's generic 500.
-    ctx.log(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.log(
+      `internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     sendError(res, resendError(500, "internal_server_error", "An unexpected error occurred."));
   }
 }
@@ -70,7 +74,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: EmulatorCo
 function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      const reason = error.code === "EADDRINUSE" ? `port ${port} on ${host} is already in use` : error.message;
+      const reason =
+        error.code === "EADDRINUSE" ? `port ${port} on ${host} is already in use` : error.message;
       reject(new Error(`Resend emulator could not start: ${reason}`));
     };
     server.once("error", onError);

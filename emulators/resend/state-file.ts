@@ -31,7 +31,9 @@ export async function readStateFile(file: string): Promise<StateFileContents | n
   }
   const parsed = stateFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`Resend emulator: ${file} does not look like an emulator state file; move it aside or delete it.`);
+    throw new Error(
+      `Resend emulator: ${file} does not look like an emulator state file; move it aside or delete it.`,
+    );
   }
   return parsed.data;
 }

@@ -44,13 +44,20 @@ function findProblem(payload: EmailPayload, options: ValidateOptions): ResendErr
     return invalidField("to", `Too many recipients. The maximum is ${MAX_RECIPIENTS}.`);
   }
   if (payload.template !== undefined) {
-    return resendError(422, "validation_error", "Templates are not supported by the local Resend emulator; send `html` or `text`.");
+    return resendError(
+      422,
+      "validation_error",
+      "Templates are not supported by the local Resend emulator; send `html` or `text`.",
+    );
   }
   if (!payload.html && !payload.text) {
     return resendError(422, "missing_required_field", "Missing `html` or `text` field.");
   }
   if (payload.tags?.some((tag) => !TAG_PART.test(tag.name) || !TAG_PART.test(tag.value))) {
-    return invalidField("tags", "Tag names and values can only contain ASCII letters, numbers, underscores or dashes (up to 256 characters).");
+    return invalidField(
+      "tags",
+      "Tag names and values can only contain ASCII letters, numbers, underscores or dashes (up to 256 characters).",
+    );
   }
   if (options.batch && payload.attachments !== undefined) {
     return invalidField("attachments", "Attachments are not supported in batch emails.");

@@ -7,18 +7,28 @@ const emulator = useTestEmulator();
 const send = (body: unknown) => postJson(emulator, "/emails", JSON.stringify(body));
 
 describe("validation of POST /emails", () => {
-  it.each(["from", "to", "subject"] as const)("answers 422 missing_required_field naming `%s`", async (field) => {
-    const body: Record<string, unknown> = { ...sampleEmail };
-    delete body[field];
-    const { error } = await sdkFor(emulator).emails.send(body as never);
+  it.each(["from", "to", "subject"] as const)(
+    "answers 422 missing_required_field naming `%s`",
+    async (field) => {
+      const body: Record<string, unknown> = { ...sampleEmail };
+      delete body[field];
+      const { error } = await sdkFor(emulator).emails.send(body as never);
 
-    expect(error).toEqual({ statusCode: 422, name: "missing_required_field", message: `Missing \`${field}\` field.` });
-  });
+      expect(error).toEqual({
+        statusCode: 422,
+        name: "missing_required_field",
+        message: `Missing \`${field}\` field.`,
+      });
+    },
+  );
 
   it("requires html or text", async () => {
     const { status, json } = await send({ from: sampleEmail.from, to: sampleEmail.to, subject: "No body" });
     expect(status).toBe(422);
-    expect(json).toMatchObject({ name: "missing_required_field", message: expect.stringContaining("`html` or `text`") });
+    expect(json).toMatchObject({
+      name: "missing_required_field",
+      message: expect.stringContaining("`html` or `text`"),
+    });
   });
 
   it.each([
@@ -29,11 +39,18 @@ describe("validation of POST /emails", () => {
   ])("rejects an invalid address in `%s` with 422 validation_error", async (field, override) => {
     const { status, json } = await send({ ...sampleEmail, ...override });
     expect(status).toBe(422);
-    expect(json).toMatchObject({ name: "validation_error", message: expect.stringContaining(`\`${field}\``) });
+    expect(json).toMatchObject({
+      name: "validation_error",
+      message: expect.stringContaining(`\`${field}\``),
+    });
   });
 
   it("accepts display-name forms, including quoted names", async () => {
-    const { status } = await send({ ...sampleEmail, from: '"Payroll, Inc." <payroll@example.com>', to: ["Ada <ada@example.com>"] });
+    const { status } = await send({
+      ...sampleEmail,
+      from: '"Payroll, Inc." <payroll@example.com>',
+      to: ["Ada <ada@example.com>"],
+    });
     expect(status).toBe(200);
   });
 
@@ -87,12 +104,20 @@ describe("validation of POST /emails/batch", () => {
   it("rejects more than 100 emails", async () => {
     const batch = Array.from({ length: 101 }, () => sampleEmail);
     const { error } = await sdkFor(emulator).batch.send(batch);
-    expect(error).toMatchObject({ statusCode: 422, name: "validation_error", message: expect.stringContaining("100") });
+    expect(error).toMatchObject({
+      statusCode: 422,
+      name: "validation_error",
+      message: expect.stringContaining("100"),
+    });
   });
 
   it("in strict mode rejects the whole batch, naming the item and field", async () => {
     const { error } = await sdkFor(emulator).batch.send([sampleEmail, { ...sampleEmail, subject: "" }]);
-    expect(error).toMatchObject({ statusCode: 422, name: "missing_required_field", message: expect.stringMatching(/emails\[1\].*`subject`/) });
+    expect(error).toMatchObject({
+      statusCode: 422,
+      name: "missing_required_field",
+      message: expect.stringMatching(/emails\[1\].*`subject`/),
+    });
     expect(await listEmails(emulator)).toEqual([]);
   });
 
@@ -111,7 +136,10 @@ describe("validation of POST /emails/batch", () => {
     expect((await postJson(emulator, "/emails/batch", JSON.stringify(sampleEmail))).status).toBe(422);
     const withAttachment = [{ ...sampleEmail, attachments: [{ filename: "a.txt", content: "YQ==" }] }];
     const { json } = await postJson(emulator, "/emails/batch", JSON.stringify(withAttachment));
-    expect(json).toMatchObject({ name: "validation_error", message: expect.stringContaining("`attachments`") });
+    expect(json).toMatchObject({
+      name: "validation_error",
+      message: expect.stringContaining("`attachments`"),
+    });
   });
 });
 

@@ -8,9 +8,13 @@ const userSelect = { id: true, email: true, emailVerified: true, name: true, ima
 export function prismaAdapter(db: Db): Adapter {
   return {
     createUser: ({ email, emailVerified, name, image }: Omit<AdapterUser, "id">) =>
-      db.user.create({ data: { email: email.toLowerCase(), emailVerified, name, image }, select: userSelect }),
+      db.user.create({
+        data: { email: email.toLowerCase(), emailVerified, name, image },
+        select: userSelect,
+      }),
     getUser: (id) => db.user.findUnique({ where: { id }, select: userSelect }),
-    getUserByEmail: (email) => db.user.findUnique({ where: { email: email.toLowerCase() }, select: userSelect }),
+    getUserByEmail: (email) =>
+      db.user.findUnique({ where: { email: email.toLowerCase() }, select: userSelect }),
     async getUserByAccount({ provider, providerAccountId }) {
       const account = await db.account.findUnique({
         where: { provider_providerAccountId: { provider, providerAccountId } },
@@ -34,12 +38,18 @@ export function prismaAdapter(db: Db): Adapter {
         },
       });
     },
-    async unlinkAccount({ provider, providerAccountId }: Pick<AdapterAccount, "provider" | "providerAccountId">) {
+    async unlinkAccount({
+      provider,
+      providerAccountId,
+    }: Pick<AdapterAccount, "provider" | "providerAccountId">) {
       await db.account.delete({ where: { provider_providerAccountId: { provider, providerAccountId } } });
     },
     createSession: (session) => db.session.create({ data: session }),
     async getSessionAndUser(sessionToken) {
-      const found = await db.session.findUnique({ where: { sessionToken }, include: { user: { select: userSelect } } });
+      const found = await db.session.findUnique({
+        where: { sessionToken },
+        include: { user: { select: userSelect } },
+      });
       if (!found) return null;
       const { user, ...session } = found;
       return { session, user };

@@ -31,20 +31,38 @@ async function exchangeCode(code: string): Promise<NewToken | null> {
   try {
     const token = await finchAppClient().accessTokens.create({ code, redirect_uri: connectCallbackUrl() });
     const introspection = await finchConnectionClient(token.access_token).account.introspect();
-    return { accessToken: token.access_token, introspection, companyId: token.company_id ?? introspection.company_id ?? null };
+    return {
+      accessToken: token.access_token,
+      introspection,
+      companyId: token.company_id ?? introspection.company_id ?? null,
+    };
   } catch {
     return null; // Finch down or the code refused: nothing stored, the old token stays
   }
 }
 
-export async function completeConnect({ state, code, userId }: { state: string; code: string; userId: string }): Promise<ConnectResult> {
+export async function completeConnect({
+  state,
+  code,
+  userId,
+}: {
+  state: string;
+  code: string;
+  userId: string;
+}): Promise<ConnectResult> {
   const consumed = await consumeConnectAttempt({ state, userId });
   if (!consumed.ok) return { kind: "invalid_state", reason: consumed.reason };
   const { attempt } = consumed;
   const token = await exchangeCode(code);
   if (!token) {
     if (attempt.connectionId) {
-      await recordConnectionEvent(db(), { connectionId: attempt.connectionId, organizationId: attempt.organizationId, type: "reconnect_failed", detail: "The code exchange with Finch failed; the previous token was kept.", actorUserId: userId });
+      await recordConnectionEvent(db(), {
+        connectionId: attempt.connectionId,
+        organizationId: attempt.organizationId,
+        type: "reconnect_failed",
+        detail: "The code exchange with Finch failed; the previous token was kept.",
+        actorUserId: userId,
+      });
     }
     return { kind: "exchange_failed", returnTo: attempt.returnTo };
   }
@@ -53,14 +71,20 @@ export async function completeConnect({ state, code, userId }: { state: string; 
     : connect(attempt, token, userId);
 }
 
-async function reconnect(attempt: ConsumedAttempt, connectionId: string, token: NewToken, userId: string): Promise<ConnectResult> {
+async function reconnect(
+  attempt: ConsumedAttempt,
+  connectionId: string,
+  token: NewToken,
+  userId: string,
+): Promise<ConnectResult> {
   const connection = await db().connection.findFirst({
     where: { id: connectionId, organizationId: attempt.organizationId },
     select: { id: true, finchConnectionId: true, finchCompanyId: true, providerName: true },
   });
   if (!connection) return { kind: "invalid_state", reason: "unknown" };
   const sameConnection = token.introspection.connection_id === connection.finchConnectionId;
-  const sameCompany = !token.companyId || !connection.finchCompanyId || token.companyId === connection.finchCompanyId;
+  const sameCompany =
+    !token.companyId || !connection.finchCompanyId || token.companyId === connection.finchCompanyId;
   if (!sameConnection || !sameCompany) {
     await recordConnectionEvent(db(), {
       connectionId,
@@ -81,7 +105,8 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
     where: { finchConnectionId: introspection.connection_id },
     select: { id: true, organizationId: true },
   });
-  if (existing && existing.organizationId !== attempt.organizationId) return { kind: "connected_elsewhere", returnTo: attempt.returnTo };
+  if (existing && existing.organizationId !== attempt.organizationId)
+    return { kind: "connected_elsewhere", returnTo: attempt.returnTo };
   if (existing) {
     await storeToken(existing.id, token, userId);
     return { kind: "reconnected", connectionId: existing.id, returnTo: attempt.returnTo };
@@ -104,7 +129,13 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
         ...sealAccessToken(id, token.accessToken),
       },
     });
-    await recordConnectionEvent(tx, { connectionId: id, organizationId: attempt.organizationId, type: "connected", source: "connect", actorUserId: userId });
+    await recordConnectionEvent(tx, {
+      connectionId: id,
+      organizationId: attempt.organizationId,
+      type: "connected",
+      source: "connect",
+      actorUserId: userId,
+    });
   });
   await syncQuietly(id, attempt.organizationId);
   return { kind: "connected", connectionId: id, returnTo: attempt.returnTo };
@@ -113,7 +144,10 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
 async function storeToken(connectionId: string, token: NewToken, userId: string): Promise<void> {
   const outcome = await db().$transaction(async (tx) => {
     await replaceAccessToken(tx, connectionId, token.accessToken);
-    await tx.connection.update({ where: { id: connectionId }, data: { products: token.introspection.products } });
+    await tx.connection.update({
+      where: { id: connectionId },
+      data: { products: token.introspection.products },
+    });
     return transitionConnection(tx, {
       connectionId,
       finchStatus: token.introspection.connection_status?.status ?? "connected",
@@ -122,7 +156,13 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
     });
   });
   if (!outcome.changed) {
-    await recordConnectionEvent(db(), { connectionId, organizationId: outcome.organizationId, type: "reconnected", source: "reconnect", actorUserId: userId });
+    await recordConnectionEvent(db(), {
+      connectionId,
+      organizationId: outcome.organizationId,
+      type: "reconnected",
+      source: "reconnect",
+      actorUserId: userId,
+    });
   }
   await afterConnectionChange(outcome);
   await syncQuietly(connectionId, outcome.organizationId);

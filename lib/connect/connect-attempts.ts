@@ -19,7 +19,10 @@ export interface CreateConnectAttemptOptions {
 
 const hash = (state: string) => crypto.createHash("sha256").update(state).digest("hex");
 
-export async function createConnectAttempt({ now = new Date(), ...options }: CreateConnectAttemptOptions): Promise<string> {
+export async function createConnectAttempt({
+  now = new Date(),
+  ...options
+}: CreateConnectAttemptOptions): Promise<string> {
   const state = crypto.randomBytes(32).toString("base64url");
   await db().connectAttempt.create({
     data: {
@@ -43,10 +46,20 @@ export interface ConsumedAttempt {
   returnTo: string;
 }
 
-export type ConsumeResult = { ok: true; attempt: ConsumedAttempt } | { ok: false; reason: "unknown" | "used" | "expired" | "other_user" };
+export type ConsumeResult =
+  | { ok: true; attempt: ConsumedAttempt }
+  | { ok: false; reason: "unknown" | "used" | "expired" | "other_user" };
 
 /** Marks the attempt used in the same statement that checks it, so a replayed state never passes. */
-export async function consumeConnectAttempt({ state, userId, now = new Date() }: { state: string; userId: string; now?: Date }): Promise<ConsumeResult> {
+export async function consumeConnectAttempt({
+  state,
+  userId,
+  now = new Date(),
+}: {
+  state: string;
+  userId: string;
+  now?: Date;
+}): Promise<ConsumeResult> {
   const stateHash = hash(state);
   const used = await db().connectAttempt.updateMany({
     where: { stateHash, userId, usedAt: null, expiresAt: { gt: now } },
@@ -56,7 +69,12 @@ export async function consumeConnectAttempt({ state, userId, now = new Date() }:
   if (used.count === 1 && row) {
     return {
       ok: true,
-      attempt: { organizationId: row.organizationId, connectionId: row.connectionId, purpose: row.purpose as ConnectPurpose, returnTo: row.returnTo },
+      attempt: {
+        organizationId: row.organizationId,
+        connectionId: row.connectionId,
+        purpose: row.purpose as ConnectPurpose,
+        returnTo: row.returnTo,
+      },
     };
   }
   if (!row) return { ok: false, reason: "unknown" };

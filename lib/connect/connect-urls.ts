@@ -16,7 +16,12 @@ export interface ClassicConnectUrlOptions {
 }
 
 /** Finch's classic authorize URL, for applications not yet on Connect sessions. */
-export function classicConnectUrl({ state, products, payrollProvider, connectionId }: ClassicConnectUrlOptions): string {
+export function classicConnectUrl({
+  state,
+  products,
+  payrollProvider,
+  connectionId,
+}: ClassicConnectUrlOptions): string {
   const { FINCH_CONNECT_URL, FINCH_CLIENT_ID, FINCH_SANDBOX } = env();
   const url = new URL("/authorize", FINCH_CONNECT_URL);
   url.searchParams.set("client_id", FINCH_CLIENT_ID);

@@ -10,7 +10,11 @@ import { classicConnectUrl, connectCallbackUrl, withState } from "./connect-urls
 
 export async function startConnect({ member }: { member: CurrentMember }): Promise<ConnectLaunch> {
   const { FINCH_CONNECT_FLOW, FINCH_PRODUCTS, FINCH_SANDBOX } = env();
-  const state = await createConnectAttempt({ userId: member.id, organizationId: member.organization.id, purpose: "connect" });
+  const state = await createConnectAttempt({
+    userId: member.id,
+    organizationId: member.organization.id,
+    purpose: "connect",
+  });
   if (FINCH_CONNECT_FLOW === "classic") {
     return { sessionId: null, state, url: classicConnectUrl({ state, products: FINCH_PRODUCTS }) };
   }
@@ -28,4 +32,3 @@ export async function startConnect({ member }: { member: CurrentMember }): Promi
     throw toFinchAppError(error, "We could not open Finch Connect. Please try again.");
   }
 }
-

@@ -20,18 +20,42 @@ export interface StartReconnectOptions {
   via?: "dashboard" | "email";
 }
 
-export async function startReconnect({ userId, organizationId, connectionId, returnTo, via = "dashboard" }: StartReconnectOptions): Promise<ConnectLaunch> {
+export async function startReconnect({
+  userId,
+  organizationId,
+  connectionId,
+  returnTo,
+  via = "dashboard",
+}: StartReconnectOptions): Promise<ConnectLaunch> {
   const connection = await db().connection.findFirst({
     where: { id: connectionId, organizationId },
     select: { id: true, finchConnectionId: true, providerId: true, products: true, status: true },
   });
   if (!connection) throw new AppError("not_found", "This connection does not exist.");
-  if (connection.status === "disconnected") throw new AppError("conflict", "This connection was disconnected. Connect payroll again instead.");
+  if (connection.status === "disconnected")
+    throw new AppError("conflict", "This connection was disconnected. Connect payroll again instead.");
 
-  const state = await createConnectAttempt({ userId, organizationId, connectionId, purpose: "reconnect", returnTo });
-  await recordConnectionEvent(db(), { connectionId, organizationId, type: "connect_started", source: via, actorUserId: userId });
+  const state = await createConnectAttempt({
+    userId,
+    organizationId,
+    connectionId,
+    purpose: "reconnect",
+    returnTo,
+  });
+  await recordConnectionEvent(db(), {
+    connectionId,
+    organizationId,
+    type: "connect_started",
+    source: via,
+    actorUserId: userId,
+  });
   if (env().FINCH_CONNECT_FLOW === "classic") {
-    const url = classicConnectUrl({ state, products: connection.products, payrollProvider: connection.providerId, connectionId: connection.finchConnectionId });
+    const url = classicConnectUrl({
+      state,
+      products: connection.products,
+      payrollProvider: connection.providerId,
+      connectionId: connection.finchConnectionId,
+    });
     return { sessionId: null, state, url };
   }
   try {

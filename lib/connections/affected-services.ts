@@ -13,6 +13,8 @@ const SERVICE_BY_PRODUCT: Record<string, string> = {
 };
 
 export function affectedServices(products: readonly string[]): string[] {
-  const services = products.map((product) => SERVICE_BY_PRODUCT[product]).filter((service): service is string => Boolean(service));
+  const services = products
+    .map((product) => SERVICE_BY_PRODUCT[product])
+    .filter((service): service is string => Boolean(service));
   return [...new Set(services)];
 }

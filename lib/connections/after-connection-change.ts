@@ -11,7 +11,10 @@ export async function afterConnectionChange(outcome: SignalOutcome): Promise<voi
   const incidentId = outcome.openedIncidentId ?? outcome.resolvedIncidentId;
   if (!outcome.changed || !incidentId) return;
   try {
-    const pending = await db().emailOutbox.findMany({ where: { incidentId, status: "pending" }, select: { id: true } });
+    const pending = await db().emailOutbox.findMany({
+      where: { incidentId, status: "pending" },
+      select: { id: true },
+    });
     await dispatchOutboxEmails(pending.map((row) => row.id));
   } catch (error) {
     // The change is committed and the rows exist; the outbox relay sends them.

@@ -35,11 +35,18 @@ export interface SignalOutcome {
 /** Applies a signal inside the caller's transaction; the caller must run afterConnectionChange after commit. */
 export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Promise<SignalOutcome> {
   const at = signal.at ?? new Date();
-  const [row] = await tx.$queryRaw<{ status: ConnectionStatus; organizationId: string; finchStatus: string }[]>`
+  const [row] = await tx.$queryRaw<
+    { status: ConnectionStatus; organizationId: string; finchStatus: string }[]
+  >`
     SELECT status, "organizationId", "finchStatus" FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
   if (!row) throw new Error(`connection ${signal.connectionId} not found`);
   const to = toConnectionStatus(signal.finchStatus);
-  const base = { connectionId: signal.connectionId, organizationId: row.organizationId, from: row.status, to };
+  const base = {
+    connectionId: signal.connectionId,
+    organizationId: row.organizationId,
+    from: row.status,
+    to,
+  };
   const healthy = to === "healthy";
 
   if (to === row.status && signal.finchStatus === row.finchStatus) {
@@ -65,7 +72,13 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
   });
 
   const outcome: SignalOutcome = { ...base, changed: true };
-  const event = { connectionId: signal.connectionId, organizationId: row.organizationId, source: signal.source, actorUserId: signal.actorUserId, at };
+  const event = {
+    connectionId: signal.connectionId,
+    organizationId: row.organizationId,
+    source: signal.source,
+    actorUserId: signal.actorUserId,
+    at,
+  };
   if (to === "needs_reauth") {
     const incident = await tx.incident.create({
       data: { connectionId: signal.connectionId, source: signal.source, reason, startedAt: at },
@@ -74,28 +87,52 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
     outcome.openedIncidentId = incident.id;
     await recordConnectionEvent(tx, { ...event, type: "broken", detail: reason ?? undefined });
     // In this transaction, so the emails exist exactly when the incident does (the outbox).
-    await queueBrokenEmails(tx, { incidentId: incident.id, connectionId: signal.connectionId, organizationId: row.organizationId, at });
+    await queueBrokenEmails(tx, {
+      incidentId: incident.id,
+      connectionId: signal.connectionId,
+      organizationId: row.organizationId,
+      at,
+    });
   } else if (row.status === "needs_reauth") {
     const open = await tx.incident.findFirst({
       where: { connectionId: signal.connectionId, resolvedAt: null },
       orderBy: { startedAt: "desc" },
       select: { id: true },
     });
-    await tx.incident.updateMany({ where: { connectionId: signal.connectionId, resolvedAt: null }, data: { resolvedAt: at } });
+    await tx.incident.updateMany({
+      where: { connectionId: signal.connectionId, resolvedAt: null },
+      data: { resolvedAt: at },
+    });
     outcome.resolvedIncidentId = open?.id;
     const type = signal.source === "reconnect" ? "reconnected" : healthy ? "recovered" : "status_changed";
     // Finch's "connected" webhook often lands just before our Connect callback stores the new token.
     const duringReconnect =
       type === "recovered" &&
-      (await tx.connectAttempt.count({ where: { connectionId: signal.connectionId, purpose: "reconnect", expiresAt: { gt: at } } })) > 0;
-    const detail = !healthy ? `Finch status: ${signal.finchStatus}` : duringReconnect ? "Finch reported it healthy while a reconnect through Finch Connect was under way." : undefined;
+      (await tx.connectAttempt.count({
+        where: { connectionId: signal.connectionId, purpose: "reconnect", expiresAt: { gt: at } },
+      })) > 0;
+    const detail = !healthy
+      ? `Finch status: ${signal.finchStatus}`
+      : duringReconnect
+        ? "Finch reported it healthy while a reconnect through Finch Connect was under way."
+        : undefined;
     await recordConnectionEvent(tx, { ...event, type, detail });
     if (open) {
       const restored = !healthy ? null : type === "reconnected" ? "reconnected" : "recovered";
-      await closeIncidentEmails(tx, { incidentId: open.id, connectionId: signal.connectionId, organizationId: row.organizationId, at, restored });
+      await closeIncidentEmails(tx, {
+        incidentId: open.id,
+        connectionId: signal.connectionId,
+        organizationId: row.organizationId,
+        at,
+        restored,
+      });
     }
   } else {
-    await recordConnectionEvent(tx, { ...event, type: healthy && signal.source === "reconnect" ? "reconnected" : "status_changed", detail: `Finch status: ${signal.finchStatus}` });
+    await recordConnectionEvent(tx, {
+      ...event,
+      type: healthy && signal.source === "reconnect" ? "reconnected" : "status_changed",
+      detail: `Finch status: ${signal.finchStatus}`,
+    });
   }
   return outcome;
 }

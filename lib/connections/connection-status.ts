@@ -26,7 +26,8 @@ export function toConnectionStatus(finchStatus: string): ConnectionStatus {
   }
 }
 
-export const REAUTH_REASON = "Your payroll provider asked for the connection to be authorized again (for example after a password or security-settings change).";
+export const REAUTH_REASON =
+  "Your payroll provider asked for the connection to be authorized again (for example after a password or security-settings change).";
 
 export function defaultReason(finchStatus: string): string | null {
   switch (finchStatus) {

@@ -14,7 +14,11 @@ function tokenKeyring(): TokenKeyring {
 /** The columns to write for a token; the row id is bound into the ciphertext. */
 export function sealAccessToken(connectionId: string, accessToken: string) {
   const sealed = encryptToken(accessToken, tokenKeyring(), connectionId);
-  return { accessTokenCiphertext: sealed.ciphertext, accessTokenKeyId: sealed.keyId, tokenUpdatedAt: new Date() };
+  return {
+    accessTokenCiphertext: sealed.ciphertext,
+    accessTokenKeyId: sealed.keyId,
+    tokenUpdatedAt: new Date(),
+  };
 }
 
 /** Reads and decrypts the token of a connection of this organization, or null if there is none. */
@@ -24,10 +28,17 @@ export async function readAccessToken(connectionId: string, organizationId: stri
     select: { accessTokenCiphertext: true, accessTokenKeyId: true },
   });
   if (!row) return null;
-  return decryptToken({ keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext }, tokenKeyring(), connectionId);
+  return decryptToken(
+    { keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext },
+    tokenKeyring(),
+    connectionId,
+  );
 }
 
 /** Replaces the token inside the caller's transaction. */
 export async function replaceAccessToken(tx: Tx, connectionId: string, accessToken: string): Promise<void> {
-  await tx.connection.update({ where: { id: connectionId }, data: sealAccessToken(connectionId, accessToken) });
+  await tx.connection.update({
+    where: { id: connectionId },
+    data: sealAccessToken(connectionId, accessToken),
+  });
 }

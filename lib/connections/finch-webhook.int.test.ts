@@ -23,8 +23,15 @@ async function startForwarder(): Promise<string> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
       const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-      const response = await POST(new Request("http://localhost/api/finch/webhook", { method: "POST", headers, body: Buffer.concat(chunks) }));
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === "string") headers.set(name, value);
+      const response = await POST(
+        new Request("http://localhost/api/finch/webhook", {
+          method: "POST",
+          headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
       res.writeHead(response.status, { "content-type": "application/json" });
       res.end(await response.text());
     });
@@ -39,7 +46,11 @@ async function state(connectionId: string) {
     select: { status: true, finchStatus: true, statusSource: true, authenticationType: true },
   });
   const incidents = await db().incident.findMany({ where: { connectionId }, orderBy: { startedAt: "asc" } });
-  const events = await db().connectionEvent.findMany({ where: { connectionId }, orderBy: { createdAt: "asc" }, select: { type: true, source: true } });
+  const events = await db().connectionEvent.findMany({
+    where: { connectionId },
+    orderBy: { createdAt: "asc" },
+    select: { type: true, source: true },
+  });
   return { ...connection, incidents, events };
 }
 
@@ -50,7 +61,11 @@ async function send(request: Request) {
   return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -82,7 +97,9 @@ describe("POST /api/finch/webhook", () => {
   it("moves a connection to needs_reauth, records the event and opens one incident", async () => {
     const connection = await newConnection();
     const eventId = `msg_break_${connection.id}`;
-    const answer = await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth"), { eventId }));
+    const answer = await send(
+      signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth"), { eventId }),
+    );
     expect(answer).toEqual({ status: 200, body: { ok: true, changed: true } });
 
     const after = await state(connection.id);
@@ -90,19 +107,27 @@ describe("POST /api/finch/webhook", () => {
     expect(after.incidents).toHaveLength(1);
     expect(after.incidents[0]).toMatchObject({ source: "webhook", resolvedAt: null });
     expect(after.events).toEqual([{ type: "broken", source: "webhook" }]);
-    expect(await db().finchWebhookEvent.findUnique({ where: { id: eventId } })).toMatchObject({ eventType: "account.updated", connectionId: connection.id });
+    expect(await db().finchWebhookEvent.findUnique({ where: { id: eventId } })).toMatchObject({
+      eventType: "account.updated",
+      connectionId: connection.id,
+    });
   });
 
   it("answers a redelivered event id as a duplicate and changes nothing, even when deliveries race", async () => {
     const connection = await newConnection();
     const eventId = `msg_dup_${connection.id}`;
     const payload = accountUpdated(connection.finchConnectionId, "reauth");
-    const answers = await Promise.all([send(signedWebhookRequest(payload, { eventId })), send(signedWebhookRequest(payload, { eventId }))]);
+    const answers = await Promise.all([
+      send(signedWebhookRequest(payload, { eventId })),
+      send(signedWebhookRequest(payload, { eventId })),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers.filter((a) => a.body.duplicate === true)).toHaveLength(1);
 
     // Same id, different content: still the same event, so still nothing happens.
-    const again = await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "connected"), { eventId }));
+    const again = await send(
+      signedWebhookRequest(accountUpdated(connection.finchConnectionId, "connected"), { eventId }),
+    );
     expect(again).toEqual({ status: 200, body: { ok: true, duplicate: true } });
     const after = await state(connection.id);
     expect(after.status).toBe("needs_reauth");
@@ -113,7 +138,9 @@ describe("POST /api/finch/webhook", () => {
   it("resolves the incident when Finch reports the connection connected again", async () => {
     const connection = await newConnection();
     await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth")));
-    const answer = await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "connected")));
+    const answer = await send(
+      signedWebhookRequest(accountUpdated(connection.finchConnectionId, "connected")),
+    );
     expect(answer.body).toEqual({ ok: true, changed: true });
     const after = await state(connection.id);
     expect(after).toMatchObject({ status: "healthy", finchStatus: "connected" });
@@ -126,23 +153,72 @@ describe("POST /api/finch/webhook", () => {
     const connection = await newConnection();
     await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "connected", "oauth")));
     expect((await state(connection.id)).authenticationType).toBe("oauth");
-    await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth", { type: "api_token", supported_fields: {} })));
-    expect(await state(connection.id)).toMatchObject({ authenticationType: "api_token", status: "needs_reauth" });
+    await send(
+      signedWebhookRequest(
+        accountUpdated(connection.finchConnectionId, "reauth", { type: "api_token", supported_fields: {} }),
+      ),
+    );
+    expect(await state(connection.id)).toMatchObject({
+      authenticationType: "api_token",
+      status: "needs_reauth",
+    });
     // Missing or odd values leave the stored method alone.
     await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth", null)));
-    await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth", { type: "<script>" })));
+    await send(
+      signedWebhookRequest(accountUpdated(connection.finchConnectionId, "reauth", { type: "<script>" })),
+    );
     expect((await state(connection.id)).authenticationType).toBe("api_token");
   });
 
   describe("rejects what Finch did not sign, and changes nothing", () => {
     const cases: [string, (finchConnectionId: string) => Request, number][] = [
-      ["a tampered body", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { tamper: (body) => body.replace("reauth", "connected") }), 401],
-      ["a stale timestamp", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 }), 401],
-      ["a timestamp from the future", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { timestamp: Math.floor(Date.now() / 1000) + 10 * 60 }), 401],
-      ["another secret", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { secret: Buffer.from("not-the-finch-secret").toString("base64") }), 401],
-      ["no signature header", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { omitHeaders: ["finch-signature"] }), 400],
-      ["no timestamp header", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { omitHeaders: ["finch-timestamp"] }), 400],
-      ["no event id header", (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { omitHeaders: ["finch-event-id"] }), 400],
+      [
+        "a tampered body",
+        (id) =>
+          signedWebhookRequest(accountUpdated(id, "reauth"), {
+            tamper: (body) => body.replace("reauth", "connected"),
+          }),
+        401,
+      ],
+      [
+        "a stale timestamp",
+        (id) =>
+          signedWebhookRequest(accountUpdated(id, "reauth"), {
+            timestamp: Math.floor(Date.now() / 1000) - 10 * 60,
+          }),
+        401,
+      ],
+      [
+        "a timestamp from the future",
+        (id) =>
+          signedWebhookRequest(accountUpdated(id, "reauth"), {
+            timestamp: Math.floor(Date.now() / 1000) + 10 * 60,
+          }),
+        401,
+      ],
+      [
+        "another secret",
+        (id) =>
+          signedWebhookRequest(accountUpdated(id, "reauth"), {
+            secret: Buffer.from("not-the-finch-secret").toString("base64"),
+          }),
+        401,
+      ],
+      [
+        "no signature header",
+        (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { omitHeaders: ["finch-signature"] }),
+        400,
+      ],
+      [
+        "no timestamp header",
+        (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { omitHeaders: ["finch-timestamp"] }),
+        400,
+      ],
+      [
+        "no event id header",
+        (id) => signedWebhookRequest(accountUpdated(id, "reauth"), { omitHeaders: ["finch-event-id"] }),
+        400,
+      ],
     ];
     for (const [name, build, expected] of cases) {
       it(name, async () => {
@@ -163,35 +239,76 @@ describe("POST /api/finch/webhook", () => {
     const connection = await newConnection();
     expect((await send(signedWebhookRequest("{not json"))).status).toBe(400);
     expect((await send(signedWebhookRequest({ hello: "world" }))).status).toBe(400);
-    expect((await send(signedWebhookRequest({ event_type: "account.updated", connection_id: connection.finchConnectionId, data: {} }))).status).toBe(400);
-    expect((await send(signedWebhookRequest({ event_type: "account.updated", data: { status: "reauth" } }))).status).toBe(400);
+    expect(
+      (
+        await send(
+          signedWebhookRequest({
+            event_type: "account.updated",
+            connection_id: connection.finchConnectionId,
+            data: {},
+          }),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await send(signedWebhookRequest({ event_type: "account.updated", data: { status: "reauth" } })))
+        .status,
+    ).toBe(400);
     expect((await state(connection.id)).status).toBe("healthy");
   });
 
   it("ignores unknown statuses, unknown connections and other event types with a 200", async () => {
     const connection = await newConnection();
-    expect((await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "brand_new_status")))).body).toEqual({ ok: true, ignored: "status" });
-    expect((await send(signedWebhookRequest(accountUpdated("no-such-finch-connection", "reauth")))).body).toEqual({ ok: true, ignored: "connection" });
-    const sync = { connection_id: connection.finchConnectionId, event_type: "job.data_sync_all.completed", data: { job_id: "j", job_url: "u" } };
+    expect(
+      (await send(signedWebhookRequest(accountUpdated(connection.finchConnectionId, "brand_new_status"))))
+        .body,
+    ).toEqual({ ok: true, ignored: "status" });
+    expect(
+      (await send(signedWebhookRequest(accountUpdated("no-such-finch-connection", "reauth")))).body,
+    ).toEqual({ ok: true, ignored: "connection" });
+    const sync = {
+      connection_id: connection.finchConnectionId,
+      event_type: "job.data_sync_all.completed",
+      data: { job_id: "j", job_url: "u" },
+    };
     expect((await send(signedWebhookRequest(sync))).body).toEqual({ ok: true, ignored: "event type" });
     expect(await state(connection.id)).toMatchObject({ status: "healthy", incidents: [], events: [] });
   });
 
   it("follows the stand-in's real deliveries: break, then restore, in both authentication_method shapes", async () => {
     const connection = await newConnection();
-    await finch.control("PUT", "/_emulator/webhooks", { urls: [forwarderUrl], authenticationMethodShape: "object" });
-    await finch.withToken(connection.accessToken).sandbox.connections.accounts.update({ connection_status: "reauth" });
-    await waitFor(() => state(connection.id), (s) => s.status === "needs_reauth");
+    await finch.control("PUT", "/_emulator/webhooks", {
+      urls: [forwarderUrl],
+      authenticationMethodShape: "object",
+    });
+    await finch
+      .withToken(connection.accessToken)
+      .sandbox.connections.accounts.update({ connection_status: "reauth" });
+    await waitFor(
+      () => state(connection.id),
+      (s) => s.status === "needs_reauth",
+    );
 
-    await finch.control("PUT", "/_emulator/webhooks", { urls: [forwarderUrl], authenticationMethodShape: "string" });
-    await finch.withToken(connection.accessToken).sandbox.connections.accounts.update({ connection_status: "connected" });
-    const restored = await waitFor(() => state(connection.id), (s) => s.status === "healthy");
+    await finch.control("PUT", "/_emulator/webhooks", {
+      urls: [forwarderUrl],
+      authenticationMethodShape: "string",
+    });
+    await finch
+      .withToken(connection.accessToken)
+      .sandbox.connections.accounts.update({ connection_status: "connected" });
+    const restored = await waitFor(
+      () => state(connection.id),
+      (s) => s.status === "healthy",
+    );
     expect(restored.incidents).toHaveLength(1);
     expect(restored.incidents[0].resolvedAt).toBeInstanceOf(Date);
     expect(restored.authenticationType).toBe("credential");
 
     // Every delivery for this connection was verified and answered 2xx, so none is waiting for a retry.
-    const { deliveries } = await finch.control<{ deliveries: { connectionId: string; status: string }[] }>("GET", "/_emulator/webhooks/deliveries");
+    const { deliveries } = await finch.control<{ deliveries: { connectionId: string; status: string }[] }>(
+      "GET",
+      "/_emulator/webhooks/deliveries",
+    );
     const ours = deliveries.filter((d) => d.connectionId === connection.finchConnectionId);
     expect(ours.map((d) => d.status)).toEqual(["delivered", "delivered"]);
   });

@@ -19,23 +19,34 @@ export type AccountUpdatedResult =
   | { result: "duplicate" }
   | { result: "unknown_connection" };
 
-export async function handleAccountUpdated(options: HandleAccountUpdatedOptions): Promise<AccountUpdatedResult> {
+export async function handleAccountUpdated(
+  options: HandleAccountUpdatedOptions,
+): Promise<AccountUpdatedResult> {
   const { eventId, finchConnectionId, finchStatus, authenticationType } = options;
-  const connection = await db().connection.findUnique({ where: { finchConnectionId }, select: { id: true, authenticationType: true } });
-  const outcome = await db().$transaction(async (tx): Promise<SignalOutcome | "duplicate" | "unknown_connection"> => {
-    // A concurrent redelivery waits on the primary key here and then inserts nothing.
-    const inserted = await tx.$executeRaw`
+  const connection = await db().connection.findUnique({
+    where: { finchConnectionId },
+    select: { id: true, authenticationType: true },
+  });
+  const outcome = await db().$transaction(
+    async (tx): Promise<SignalOutcome | "duplicate" | "unknown_connection"> => {
+      // A concurrent redelivery waits on the primary key here and then inserts nothing.
+      const inserted = await tx.$executeRaw`
       INSERT INTO "FinchWebhookEvent" (id, "eventType", "connectionId")
       VALUES (${eventId}, 'account.updated', ${connection?.id ?? null})
       ON CONFLICT (id) DO NOTHING`;
-    if (inserted === 0) return "duplicate";
-    if (!connection) return "unknown_connection";
-    const signal = await transitionConnection(tx, { connectionId: connection.id, finchStatus, source: "webhook" });
-    if (authenticationType && authenticationType !== connection.authenticationType) {
-      await tx.connection.update({ where: { id: connection.id }, data: { authenticationType } });
-    }
-    return signal;
-  });
+      if (inserted === 0) return "duplicate";
+      if (!connection) return "unknown_connection";
+      const signal = await transitionConnection(tx, {
+        connectionId: connection.id,
+        finchStatus,
+        source: "webhook",
+      });
+      if (authenticationType && authenticationType !== connection.authenticationType) {
+        await tx.connection.update({ where: { id: connection.id }, data: { authenticationType } });
+      }
+      return signal;
+    },
+  );
   if (outcome === "duplicate" || outcome === "unknown_connection") return { result: outcome };
   await afterConnectionChange(outcome);
   return { result: "applied", connectionId: outcome.connectionId, changed: outcome.changed };

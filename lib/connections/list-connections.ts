@@ -18,7 +18,11 @@ const summarySelect = {
 
 /** The organization's connections, broken ones first. */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
-  const rows = await db().connection.findMany({ where: { organizationId }, select: summarySelect, orderBy: { createdAt: "asc" } });
+  const rows = await db().connection.findMany({
+    where: { organizationId },
+    select: summarySelect,
+    orderBy: { createdAt: "asc" },
+  });
   const summaries = rows.map((row) => ({
     ...row,
     statusSince: row.statusSince.toISOString(),

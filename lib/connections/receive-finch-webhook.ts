@@ -26,7 +26,8 @@ export async function receiveFinchWebhook(rawBody: string, headers: Headers): Pr
   if (envelope.data.event_type !== "account.updated") return ignored("event type");
 
   const event = accountUpdatedEventSchema.safeParse(verified.payload);
-  if (!event.success) return { status: 400, body: { error: "account.updated needs connection_id and data.status." } };
+  if (!event.success)
+    return { status: 400, body: { error: "account.updated needs connection_id and data.status." } };
   const status = finchStatusSchema.safeParse(event.data.data.status);
   if (!status.success) {
     logInfo(`finch webhook ${verified.eventId}: unknown account status; ignored`);
@@ -43,7 +44,9 @@ export async function receiveFinchWebhook(rawBody: string, headers: Headers): Pr
     case "duplicate":
       return { status: 200, body: { ok: true, duplicate: true } };
     case "unknown_connection":
-      logInfo(`finch webhook ${verified.eventId}: account.updated for unknown connection ${event.data.connection_id}; ignored`);
+      logInfo(
+        `finch webhook ${verified.eventId}: account.updated for unknown connection ${event.data.connection_id}; ignored`,
+      );
       return ignored("connection");
     case "applied":
       return { status: 200, body: { ok: true, changed: result.changed } };

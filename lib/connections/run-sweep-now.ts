@@ -25,12 +25,21 @@ const summarySchema = z.object({
   retryAfterSeconds: z.number().optional(),
 });
 
-export async function runSweepNow({ organizationId, timeoutMs = 25_000 }: RunSweepNowOptions): Promise<SweepNowResult> {
-  const run = await runJobAndWait("connections-sweep", { organizationId }, { singletonKey: sweepScopeKey(organizationId), timeoutMs });
+export async function runSweepNow({
+  organizationId,
+  timeoutMs = 25_000,
+}: RunSweepNowOptions): Promise<SweepNowResult> {
+  const run = await runJobAndWait(
+    "connections-sweep",
+    { organizationId },
+    { singletonKey: sweepScopeKey(organizationId), timeoutMs },
+  );
   if (run.state === "pending") return { state: "pending" };
   const summary = run.state === "completed" ? summarySchema.safeParse(run.output) : undefined;
   if (!summary?.success) {
-    throw new AppError("upstream_unavailable", "The check could not finish. Please try again in a minute.", { internal: `sweep job ${run.jobId} ${run.state}` });
+    throw new AppError("upstream_unavailable", "The check could not finish. Please try again in a minute.", {
+      internal: `sweep job ${run.jobId} ${run.state}`,
+    });
   }
   return { state: "completed", summary: summary.data };
 }

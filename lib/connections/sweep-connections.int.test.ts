@@ -2,7 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { jobs, stopJobs } from "@/lib/jobs/job-engine";
 import { startCountingProxy, type CountingProxy } from "@/test/counting-proxy";
-import { seedConnection, seedOrganization, startFinchForTests, type FinchForTests, type SeededConnection } from "@/test/finch-test-kit";
+import {
+  seedConnection,
+  seedOrganization,
+  startFinchForTests,
+  type FinchForTests,
+  type SeededConnection,
+} from "@/test/finch-test-kit";
 import { sweepConnections, type DeferredSweep } from "./sweep-connections";
 
 let finch: FinchForTests;
@@ -43,7 +49,10 @@ const setFinchStatus = (connection: SeededConnection, status: "reauth" | "connec
   finch.withToken(connection.accessToken).sandbox.connections.accounts.update({ connection_status: status });
 
 async function statuses(connections: SeededConnection[]) {
-  const rows = await db().connection.findMany({ where: { id: { in: connections.map((c) => c.id) } }, select: { id: true, status: true, statusSource: true } });
+  const rows = await db().connection.findMany({
+    where: { id: { in: connections.map((c) => c.id) } },
+    select: { id: true, status: true, statusSource: true },
+  });
   return connections.map((c) => rows.find((r) => r.id === c.id)?.status);
 }
 
@@ -64,10 +73,18 @@ describe("sweepConnections", () => {
     expect(incidents).toMatchObject([{ source: "sweep", resolvedAt: null }]);
 
     // A second sweep finds nothing new and opens no second incident, but records the check.
-    const checkedBefore = await db().connection.findUniqueOrThrow({ where: { id: connections[0].id }, select: { lastCheckedAt: true } });
+    const checkedBefore = await db().connection.findUniqueOrThrow({
+      where: { id: connections[0].id },
+      select: { lastCheckedAt: true },
+    });
     expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 3, changed: 0 });
-    const checkedAfter = await db().connection.findUniqueOrThrow({ where: { id: connections[0].id }, select: { lastCheckedAt: true, lastSuccessAt: true } });
-    expect(checkedAfter.lastCheckedAt?.getTime()).toBeGreaterThan(checkedBefore.lastCheckedAt?.getTime() ?? 0);
+    const checkedAfter = await db().connection.findUniqueOrThrow({
+      where: { id: connections[0].id },
+      select: { lastCheckedAt: true, lastSuccessAt: true },
+    });
+    expect(checkedAfter.lastCheckedAt?.getTime()).toBeGreaterThan(
+      checkedBefore.lastCheckedAt?.getTime() ?? 0,
+    );
     expect(checkedAfter.lastSuccessAt).toEqual(checkedAfter.lastCheckedAt);
 
     await setFinchStatus(connections[1], "connected");
@@ -82,14 +99,22 @@ describe("sweepConnections", () => {
     const mine = await orgWith(2);
     const theirs = await orgWith(1);
     await setFinchStatus(theirs.connections[0], "reauth");
-    expect(await sweepConnections({ organizationId: mine.organizationId })).toMatchObject({ checked: 2, changed: 0 });
+    expect(await sweepConnections({ organizationId: mine.organizationId })).toMatchObject({
+      checked: 2,
+      changed: 0,
+    });
     expect(await statuses(theirs.connections)).toEqual(["healthy"]);
   });
 
   it("stops at a 429, flips nothing, and defers the unchecked rest until after Retry-After", async () => {
     const { organizationId, connections } = await orgWith(4);
     await setFinchStatus(connections[0], "reauth");
-    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 429, count: 1, retryAfterSeconds: 42 });
+    await finch.control("POST", "/_emulator/faults", {
+      path: "/introspect",
+      status: 429,
+      count: 1,
+      retryAfterSeconds: 42,
+    });
     const { deferred, deferRemainder } = collectDeferred();
 
     const summary = await sweepConnections({ organizationId, concurrency: 1, deferRemainder });
@@ -101,13 +126,20 @@ describe("sweepConnections", () => {
     expect([...deferred[0].connectionIds].sort()).toEqual(connections.map((c) => c.id).sort());
 
     // The remainder, swept later, finds the broken one.
-    expect(await sweepConnections({ organizationId, connectionIds: deferred[0].connectionIds })).toMatchObject({ checked: 4, changed: 1 });
+    expect(
+      await sweepConnections({ organizationId, connectionIds: deferred[0].connectionIds }),
+    ).toMatchObject({ checked: 4, changed: 1 });
   });
 
   it("lets the calls already in flight finish when a 429 arrives, and starts no new ones", async () => {
     const { organizationId } = await orgWith(8);
     await finch.control("POST", "/_emulator/latency", { path: "/introspect", ms: 60 });
-    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 429, count: 1, retryAfterSeconds: 10 });
+    await finch.control("POST", "/_emulator/faults", {
+      path: "/introspect",
+      status: 429,
+      count: 1,
+      retryAfterSeconds: 10,
+    });
     try {
       const { deferRemainder } = collectDeferred();
       const summary = await sweepConnections({ organizationId, concurrency: 4, deferRemainder });
@@ -120,7 +152,12 @@ describe("sweepConnections", () => {
 
   it("re-queues the remainder as a delayed sweep job of the same scope by default", async () => {
     const { organizationId } = await orgWith(2);
-    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 429, count: 5, retryAfterSeconds: 30 });
+    await finch.control("POST", "/_emulator/faults", {
+      path: "/introspect",
+      status: 429,
+      count: 5,
+      retryAfterSeconds: 30,
+    });
     const before = Date.now();
     const summary = await sweepConnections({ organizationId, concurrency: 2 });
     expect(summary).toMatchObject({ deferred: 2, checked: 0, retryAfterSeconds: 30 });
@@ -135,10 +172,16 @@ describe("sweepConnections", () => {
     const { organizationId, connections } = await orgWith(3);
     await setFinchStatus(connections[0], "reauth");
     await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 3 });
-    expect(await sweepConnections({ organizationId })).toEqual({ checked: 0, changed: 0, failed: 3, deferred: 0 });
+    expect(await sweepConnections({ organizationId })).toEqual({
+      checked: 0,
+      changed: 0,
+      failed: 3,
+      deferred: 0,
+    });
     expect(await statuses(connections)).toEqual(["healthy", "healthy", "healthy"]);
 
-    proxy.override = (path) => (path === "/introspect" ? { status: 200, body: { unexpected: true } } : undefined);
+    proxy.override = (path) =>
+      path === "/introspect" ? { status: 200, body: { unexpected: true } } : undefined;
     expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 0, failed: 3 });
     expect(await statuses(connections)).toEqual(["healthy", "healthy", "healthy"]);
   });
@@ -148,7 +191,15 @@ describe("sweepConnections", () => {
     const brokenToken = `Bearer ${connections[0].accessToken}`;
     proxy.override = (path, authorization) =>
       path === "/introspect" && authorization === brokenToken
-        ? { status: 401, body: { code: 401, name: "authentication_error", finch_code: "reauthenticate_user", message: "Please reauthenticate user" } }
+        ? {
+            status: 401,
+            body: {
+              code: 401,
+              name: "authentication_error",
+              finch_code: "reauthenticate_user",
+              message: "Please reauthenticate user",
+            },
+          }
         : undefined;
     expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 2, changed: 1 });
     expect(await statuses(connections)).toEqual(["needs_reauth", "healthy"]);
@@ -157,7 +208,12 @@ describe("sweepConnections", () => {
   it("marks a connection whose token Finch revoked as disconnected, and then leaves it out", async () => {
     const { organizationId, connections } = await orgWith(2);
     await finch.withToken(connections[0].accessToken).account.disconnect();
-    expect(await sweepConnections({ organizationId })).toEqual({ checked: 2, changed: 1, failed: 0, deferred: 0 });
+    expect(await sweepConnections({ organizationId })).toEqual({
+      checked: 2,
+      changed: 1,
+      failed: 0,
+      deferred: 0,
+    });
     expect(await statuses(connections)).toEqual(["disconnected", "healthy"]);
     expect(await db().incident.count({ where: { connectionId: connections[0].id } })).toBe(0);
     expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 1 });
@@ -165,8 +221,19 @@ describe("sweepConnections", () => {
 
   it("flips nothing when Finch rejects every token and accepts none (our configuration, not theirs)", async () => {
     const { organizationId, connections } = await orgWith(3);
-    proxy.override = (path) => (path === "/introspect" ? { status: 401, body: { code: 401, name: "invalid_token_error", message: "The access token is invalid" } } : undefined);
-    expect(await sweepConnections({ organizationId })).toEqual({ checked: 0, changed: 0, failed: 3, deferred: 0 });
+    proxy.override = (path) =>
+      path === "/introspect"
+        ? {
+            status: 401,
+            body: { code: 401, name: "invalid_token_error", message: "The access token is invalid" },
+          }
+        : undefined;
+    expect(await sweepConnections({ organizationId })).toEqual({
+      checked: 0,
+      changed: 0,
+      failed: 3,
+      deferred: 0,
+    });
     expect(await statuses(connections)).toEqual(["healthy", "healthy", "healthy"]);
   });
 

@@ -49,12 +49,24 @@ interface Target {
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 const MIN_RETRY_AFTER_SECONDS = 5;
 
-const DISCONNECTED_REASON = "Finch no longer accepts this connection's access token: the connection was disconnected.";
+const DISCONNECTED_REASON =
+  "Finch no longer accepts this connection's access token: the connection was disconnected.";
 
-async function deferWithJob({ organizationId, connectionIds, retryAfterSeconds }: DeferredSweep): Promise<void> {
-  const id = await enqueue("connections-sweep", { organizationId, connectionIds }, { singletonKey: sweepScopeKey(organizationId), startAfter: retryAfterSeconds });
+async function deferWithJob({
+  organizationId,
+  connectionIds,
+  retryAfterSeconds,
+}: DeferredSweep): Promise<void> {
+  const id = await enqueue(
+    "connections-sweep",
+    { organizationId, connectionIds },
+    { singletonKey: sweepScopeKey(organizationId), startAfter: retryAfterSeconds },
+  );
   // null: a sweep of this scope is already waiting; it, or the next scheduled one, covers these.
-  if (!id) logInfo(`sweep ${sweepScopeKey(organizationId)}: a sweep is already queued; ${connectionIds.length} deferred connection(s) left to it`);
+  if (!id)
+    logInfo(
+      `sweep ${sweepScopeKey(organizationId)}: a sweep is already queued; ${connectionIds.length} deferred connection(s) left to it`,
+    );
 }
 
 /**
@@ -74,7 +86,12 @@ async function recordUnchanged(connectionId: string, finchStatus: FinchConnectio
 }
 
 export async function sweepConnections(options: SweepConnectionsOptions = {}): Promise<SweepSummary> {
-  const { organizationId, connectionIds, concurrency = env().SWEEP_CONCURRENCY, deferRemainder = deferWithJob } = options;
+  const {
+    organizationId,
+    connectionIds,
+    concurrency = env().SWEEP_CONCURRENCY,
+    deferRemainder = deferWithJob,
+  } = options;
   const started = Date.now();
   const scope = sweepScopeKey(organizationId);
   // Disconnected connections have revoked tokens and come back only through a new Connect.
@@ -110,7 +127,11 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
               summary.checked++;
               return;
             }
-            const outcome = await applyConnectionSignal({ connectionId: target.id, finchStatus: result.finchStatus, source: "sweep" });
+            const outcome = await applyConnectionSignal({
+              connectionId: target.id,
+              finchStatus: result.finchStatus,
+              source: "sweep",
+            });
             summary.checked++;
             if (outcome.changed) summary.changed++;
             return;
@@ -121,7 +142,8 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
           case "rate_limited":
             rateLimited = true;
             rateLimitedTargets.push(target);
-            if (result.retryAfterSeconds !== undefined) retryAfter = Math.max(retryAfter ?? 0, result.retryAfterSeconds);
+            if (result.retryAfterSeconds !== undefined)
+              retryAfter = Math.max(retryAfter ?? 0, result.retryAfterSeconds);
             return;
           case "unavailable":
             summary.failed++;
@@ -143,9 +165,16 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
     summary.deferred = remainder.length;
     summary.retryAfterSeconds = Math.max(retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS, MIN_RETRY_AFTER_SECONDS);
     try {
-      await deferRemainder({ organizationId, connectionIds: remainder.map((t) => t.id), retryAfterSeconds: summary.retryAfterSeconds });
+      await deferRemainder({
+        organizationId,
+        connectionIds: remainder.map((t) => t.id),
+        retryAfterSeconds: summary.retryAfterSeconds,
+      });
     } catch (error) {
-      logError(`sweep ${scope}: could not re-queue ${remainder.length} rate-limited connection(s); the next scheduled sweep covers them`, error);
+      logError(
+        `sweep ${scope}: could not re-queue ${remainder.length} rate-limited connection(s); the next scheduled sweep covers them`,
+        error,
+      );
     }
   }
   logInfo(
@@ -162,16 +191,28 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
  * token we hold, with no token accepted, points at our own configuration (wrong FINCH_BASE_URL,
  * environment or credentials) rather than at mass disconnection: then nothing is flipped.
  */
-async function markRejected(rejected: Target[], answered: number, summary: SweepSummary, scope: string): Promise<void> {
+async function markRejected(
+  rejected: Target[],
+  answered: number,
+  summary: SweepSummary,
+  scope: string,
+): Promise<void> {
   if (rejected.length === 0) return;
   if (answered === 0 && rejected.length > 1) {
     summary.failed += rejected.length;
-    logError(`sweep ${scope}: Finch rejected all ${rejected.length} tokens and accepted none; check FINCH_BASE_URL and the Finch credentials. No connection was marked disconnected.`);
+    logError(
+      `sweep ${scope}: Finch rejected all ${rejected.length} tokens and accepted none; check FINCH_BASE_URL and the Finch credentials. No connection was marked disconnected.`,
+    );
     return;
   }
   for (const target of rejected) {
     try {
-      const outcome = await applyConnectionSignal({ connectionId: target.id, finchStatus: "disconnected", source: "sweep", reason: DISCONNECTED_REASON });
+      const outcome = await applyConnectionSignal({
+        connectionId: target.id,
+        finchStatus: "disconnected",
+        source: "sweep",
+        reason: DISCONNECTED_REASON,
+      });
       summary.checked++;
       if (outcome.changed) summary.changed++;
     } catch (error) {

@@ -3,7 +3,12 @@ import { POST } from "@/app/api/connections/sweep/route";
 import { db } from "@/lib/db";
 import { stopJobs } from "@/lib/jobs/job-engine";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
-import { seedConnection, seedOrganization, startFinchForTests, type FinchForTests } from "@/test/finch-test-kit";
+import {
+  seedConnection,
+  seedOrganization,
+  startFinchForTests,
+  type FinchForTests,
+} from "@/test/finch-test-kit";
 
 // Route handlers read the signed-in user from next-auth; here the test decides who is asking.
 const caller = vi.hoisted(() => ({
@@ -13,7 +18,8 @@ const caller = vi.hoisted(() => ({
 }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => caller.user,
-  getMembership: async () => (caller.organization ? { role: "owner", organization: caller.organization } : null),
+  getMembership: async () =>
+    caller.organization ? { role: "owner", organization: caller.organization } : null,
   isOperator: (email: string) => caller.operators.includes(email),
 }));
 
@@ -37,7 +43,9 @@ afterAll(async () => {
 });
 
 async function sweep(body?: string) {
-  const response = await POST(new Request("http://localhost/api/connections/sweep", { method: "POST", body }));
+  const response = await POST(
+    new Request("http://localhost/api/connections/sweep", { method: "POST", body }),
+  );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -45,11 +53,14 @@ async function brokenOrganization() {
   const org = await seedOrganization();
   const healthy = await seedConnection(finch, org.id);
   const broken = await seedConnection(finch, org.id);
-  await finch.withToken(broken.accessToken).sandbox.connections.accounts.update({ connection_status: "reauth" });
+  await finch
+    .withToken(broken.accessToken)
+    .sandbox.connections.accounts.update({ connection_status: "reauth" });
   return { org, healthy, broken };
 }
 
-const statusOf = async (id: string) => (await db().connection.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+const statusOf = async (id: string) =>
+  (await db().connection.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 describe("POST /api/connections/sweep", () => {
   it("sweeps the member's own organization and answers with the summary", async () => {
@@ -58,7 +69,10 @@ describe("POST /api/connections/sweep", () => {
     caller.organization = mine.org;
 
     const answer = await sweep();
-    expect(answer).toEqual({ status: 200, body: { ok: true, scope: "organization", summary: { checked: 2, changed: 1, failed: 0, deferred: 0 } } });
+    expect(answer).toEqual({
+      status: 200,
+      body: { ok: true, scope: "organization", summary: { checked: 2, changed: 1, failed: 0, deferred: 0 } },
+    });
     expect(await statusOf(mine.broken.id)).toBe("needs_reauth");
     expect(await statusOf(theirs.broken.id)).toBe("healthy");
   });
@@ -85,7 +99,12 @@ describe("POST /api/connections/sweep", () => {
 
   it("answers bad input with a 400", async () => {
     caller.organization = await seedOrganization();
-    for (const body of ["{oops", JSON.stringify({ scope: "everything" }), JSON.stringify({ scope: "all", extra: 1 }), "[]"]) {
+    for (const body of [
+      "{oops",
+      JSON.stringify({ scope: "everything" }),
+      JSON.stringify({ scope: "all", extra: 1 }),
+      "[]",
+    ]) {
       expect(await sweep(body)).toMatchObject({ status: 400, body: { error: expect.any(String) } });
     }
   });
@@ -98,6 +117,9 @@ describe("POST /api/connections/sweep", () => {
     const answer = await sweep(JSON.stringify({ scope: "all" }));
     expect(answer).toMatchObject({ status: 200, body: { ok: true, scope: "all" } });
     expect((answer.body.summary as { checked: number }).checked).toBeGreaterThanOrEqual(4);
-    expect([await statusOf(a.broken.id), await statusOf(b.broken.id)]).toEqual(["needs_reauth", "needs_reauth"]);
+    expect([await statusOf(a.broken.id), await statusOf(b.broken.id)]).toEqual([
+      "needs_reauth",
+      "needs_reauth",
+    ]);
   });
 });

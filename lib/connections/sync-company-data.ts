@@ -20,8 +20,19 @@ export async function syncCompanyData({ connectionId, organizationId }: SyncComp
   await db().$transaction(async (tx) => {
     await tx.finchCompany.upsert({
       where: { connectionId },
-      create: { connectionId, finchCompanyId: company.id, legalName: company.legal_name, employeeCount: individuals.length, fetchedAt },
-      update: { finchCompanyId: company.id, legalName: company.legal_name, employeeCount: individuals.length, fetchedAt },
+      create: {
+        connectionId,
+        finchCompanyId: company.id,
+        legalName: company.legal_name,
+        employeeCount: individuals.length,
+        fetchedAt,
+      },
+      update: {
+        finchCompanyId: company.id,
+        legalName: company.legal_name,
+        employeeCount: individuals.length,
+        fetchedAt,
+      },
     });
     await tx.connection.update({ where: { id: connectionId }, data: { finchCompanyId: company.id } });
     for (const person of individuals) {
@@ -38,7 +49,9 @@ export async function syncCompanyData({ connectionId, organizationId }: SyncComp
       });
     }
     // People who left the directory leave ours too.
-    await tx.finchIndividual.deleteMany({ where: { connectionId, finchIndividualId: { notIn: individuals.map((p) => p.id) } } });
+    await tx.finchIndividual.deleteMany({
+      where: { connectionId, finchIndividualId: { notIn: individuals.map((p) => p.id) } },
+    });
   });
   return { legalName: company.legal_name, employeeCount: individuals.length, fetchedAt };
 }

@@ -4,7 +4,8 @@ import { signToken, verifyToken } from "./signed-token";
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const now = new Date("2026-03-01T12:00:00Z");
 const expiresAt = new Date("2026-03-31T12:00:00Z");
-const make = (fields = ["conn_abc", "user_1"], purpose = "reconnect-link") => signToken({ purpose, fields, expiresAt, secret });
+const make = (fields = ["conn_abc", "user_1"], purpose = "reconnect-link") =>
+  signToken({ purpose, fields, expiresAt, secret });
 const check = (token: string, overrides: Partial<Parameters<typeof verifyToken>[0]> = {}) =>
   verifyToken({ purpose: "reconnect-link", token, fieldCount: 2, secret, now, ...overrides });
 
@@ -21,15 +22,26 @@ describe("signed tokens", () => {
   it("refuses a changed field, expiry or signature", () => {
     const token = make();
     const [connection, user, expiry, signature] = token.split(".");
-    expect(check([connection, "user_2", expiry, signature].join("."))).toEqual({ ok: false, reason: "bad_signature" });
-    expect(check([connection, user, (parseInt(expiry, 36) + 86_400).toString(36), signature].join("."))).toEqual({ ok: false, reason: "bad_signature" });
+    expect(check([connection, "user_2", expiry, signature].join("."))).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
+    expect(
+      check([connection, user, (parseInt(expiry, 36) + 86_400).toString(36), signature].join(".")),
+    ).toEqual({ ok: false, reason: "bad_signature" });
     const flipped = signature.slice(0, -2) + (signature.at(-2) === "A" ? "B" : "A") + signature.at(-1);
-    expect(check([connection, user, expiry, flipped].join("."))).toEqual({ ok: false, reason: "bad_signature" });
+    expect(check([connection, user, expiry, flipped].join("."))).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(check(token.slice(0, -4))).toEqual({ ok: false, reason: "bad_signature" });
   });
 
   it("refuses a token made for another purpose or with another secret", () => {
-    expect(check(make(["conn_abc", "user_1"], "unsubscribe"))).toEqual({ ok: false, reason: "bad_signature" });
+    expect(check(make(["conn_abc", "user_1"], "unsubscribe"))).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(check(make(), { secret: `${secret}x` })).toEqual({ ok: false, reason: "bad_signature" });
   });
 
@@ -54,11 +66,18 @@ describe("signature spelling", () => {
   it("refuses another base64url spelling of the same MAC (the last character's spare bits)", () => {
     const secret = "s".repeat(40);
     for (let i = 0; i < 64; i++) {
-      const token = signToken({ purpose: "p", fields: [`id${i}`], expiresAt: new Date(Date.now() + 60_000), secret });
+      const token = signToken({
+        purpose: "p",
+        fields: [`id${i}`],
+        expiresAt: new Date(Date.now() + 60_000),
+        secret,
+      });
       const last = token.at(-1) as string;
       const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
       const sibling = alphabet[alphabet.indexOf(last) ^ 1];
-      expect(verifyToken({ purpose: "p", token: `${token.slice(0, -1)}${sibling}`, fieldCount: 1, secret }).ok).toBe(false);
+      expect(
+        verifyToken({ purpose: "p", token: `${token.slice(0, -1)}${sibling}`, fieldCount: 1, secret }).ok,
+      ).toBe(false);
     }
   });
 });

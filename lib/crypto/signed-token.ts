@@ -13,12 +13,16 @@ export interface SignTokenOptions {
   secret: string;
 }
 
-export type VerifyTokenResult = { ok: true; fields: string[]; expiresAt: Date } | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+export type VerifyTokenResult =
+  | { ok: true; fields: string[]; expiresAt: Date }
+  | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
 
 const FIELD = /^[A-Za-z0-9_-]{1,128}$/;
 
 function key(secret: string, purpose: string): Buffer {
-  return Buffer.from(crypto.hkdfSync("sha256", secret, "finch-reconnect signed links", `purpose:${purpose}`, 32));
+  return Buffer.from(
+    crypto.hkdfSync("sha256", secret, "finch-reconnect signed links", `purpose:${purpose}`, 32),
+  );
 }
 
 function sign(secret: string, purpose: string, body: string): Buffer {
@@ -26,7 +30,8 @@ function sign(secret: string, purpose: string, body: string): Buffer {
 }
 
 export function signToken({ purpose, fields, expiresAt, secret }: SignTokenOptions): string {
-  if (!fields.every((field) => FIELD.test(field))) throw new Error("token fields must be URL-safe identifiers");
+  if (!fields.every((field) => FIELD.test(field)))
+    throw new Error("token fields must be URL-safe identifiers");
   const body = [...fields, Math.floor(expiresAt.getTime() / 1000).toString(36)].join(".");
   return `${body}.${sign(secret, purpose, body).toString("base64url")}`;
 }
@@ -40,15 +45,23 @@ export interface VerifyTokenOptions {
   now?: Date;
 }
 
-export function verifyToken({ purpose, token, fieldCount, secret, now = new Date() }: VerifyTokenOptions): VerifyTokenResult {
+export function verifyToken({
+  purpose,
+  token,
+  fieldCount,
+  secret,
+  now = new Date(),
+}: VerifyTokenOptions): VerifyTokenResult {
   const parts = token.split(".");
-  if (token.length > 1024 || parts.length !== fieldCount + 2 || !parts.every((part) => FIELD.test(part))) return { ok: false, reason: "malformed" };
+  if (token.length > 1024 || parts.length !== fieldCount + 2 || !parts.every((part) => FIELD.test(part)))
+    return { ok: false, reason: "malformed" };
   const signature = Buffer.from(parts.pop() as string);
   const body = parts.join(".");
   // Compared as text, not decoded bytes: base64url ignores a last character's spare bits, so two
   // spellings would decode to the same MAC. Constant time; lengths first, as timingSafeEqual needs.
   const expected = Buffer.from(sign(secret, purpose, body).toString("base64url"));
-  if (signature.length !== expected.length || !crypto.timingSafeEqual(signature, expected)) return { ok: false, reason: "bad_signature" };
+  if (signature.length !== expected.length || !crypto.timingSafeEqual(signature, expected))
+    return { ok: false, reason: "bad_signature" };
   const expiresAt = new Date(parseInt(parts.pop() as string, 36) * 1000);
   if (Number.isNaN(expiresAt.getTime())) return { ok: false, reason: "malformed" };
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };

@@ -17,7 +17,9 @@ describe("token cipher", () => {
 
   it("uses a fresh IV each time", () => {
     const keyring = parseKeyring(`k1:${key()}`);
-    expect(encryptToken(token, keyring, "c").ciphertext).not.toBe(encryptToken(token, keyring, "c").ciphertext);
+    expect(encryptToken(token, keyring, "c").ciphertext).not.toBe(
+      encryptToken(token, keyring, "c").ciphertext,
+    );
   });
 
   it("rotates: the first key encrypts, older keys still decrypt", () => {
@@ -35,7 +37,13 @@ describe("token cipher", () => {
     const [iv, tag, body] = sealed.ciphertext.split(".");
     const flipped = Buffer.from(body, "base64url");
     flipped[0] ^= 1;
-    expect(() => decryptToken({ ...sealed, ciphertext: [iv, tag, flipped.toString("base64url")].join(".") }, keyring, "conn_1")).toThrow();
+    expect(() =>
+      decryptToken(
+        { ...sealed, ciphertext: [iv, tag, flipped.toString("base64url")].join(".") },
+        keyring,
+        "conn_1",
+      ),
+    ).toThrow();
     expect(() => decryptToken(sealed, keyring, "conn_2")).toThrow();
     expect(() => decryptToken({ ...sealed, keyId: "gone" }, keyring, "conn_1")).toThrow(/gone/);
   });

@@ -16,11 +16,15 @@ export interface TokenKeyring {
 /** Parses "keyId:base64Key,…"; every key must be exactly 32 bytes. */
 export function parseKeyring(spec: string): TokenKeyring {
   const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(":");
     const keyId = entry.slice(0, separator).trim();
     const key = Buffer.from(entry.slice(separator + 1).trim(), "base64");
-    if (separator <= 0 || !/^[\w.-]+$/.test(keyId)) throw new Error("TOKEN_ENCRYPTION_KEYS: each entry must be keyId:base64Key");
+    if (separator <= 0 || !/^[\w.-]+$/.test(keyId))
+      throw new Error("TOKEN_ENCRYPTION_KEYS: each entry must be keyId:base64Key");
     if (key.length !== 32) throw new Error(`TOKEN_ENCRYPTION_KEYS: key "${keyId}" must decode to 32 bytes`);
     if (keys.has(keyId)) throw new Error(`TOKEN_ENCRYPTION_KEYS: key id "${keyId}" appears twice`);
     keys.set(keyId, key);
@@ -41,7 +45,11 @@ export function encryptToken(plaintext: string, keyring: TokenKeyring, context: 
   return { keyId: keyring.currentKeyId, ciphertext: parts.join(".") };
 }
 
-export function decryptToken({ keyId, ciphertext }: EncryptedToken, keyring: TokenKeyring, context: string): string {
+export function decryptToken(
+  { keyId, ciphertext }: EncryptedToken,
+  keyring: TokenKeyring,
+  context: string,
+): string {
   const key = keyring.keys.get(keyId);
   if (!key) throw new Error(`No decryption key with id "${keyId}" is configured`);
   const [iv, tag, body] = ciphertext.split(".").map((part) => Buffer.from(part, "base64url"));

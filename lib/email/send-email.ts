@@ -23,7 +23,13 @@ function resend(): Resend {
   return client;
 }
 
-export async function sendEmail({ to, subject, react, idempotencyKey, headers }: SendEmailOptions): Promise<{ id: string }> {
+export async function sendEmail({
+  to,
+  subject,
+  react,
+  idempotencyKey,
+  headers,
+}: SendEmailOptions): Promise<{ id: string }> {
   const html = await render(react);
   const text = toPlainText(html);
   let result: Awaited<ReturnType<Resend["emails"]["send"]>>;
@@ -46,7 +52,8 @@ export async function sendEmail({ to, subject, react, idempotencyKey, headers }:
     throw new AppError("email_failed", "We could not send the email. Please try again.", {
       internal: `mail service refused the message: ${result.error?.name ?? "unknown"} (${status})`,
       retryable: status === 0 || status === 429 || status >= 500,
-      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) : undefined,
+      retryAfterSeconds:
+        Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) : undefined,
     });
   }
   return { id: result.data.id };

@@ -14,7 +14,10 @@ export interface CallFinchOptions {
   organizationId: string;
 }
 
-export async function callFinch<T>({ connectionId, organizationId }: CallFinchOptions, call: (client: Finch) => Promise<T>): Promise<T> {
+export async function callFinch<T>(
+  { connectionId, organizationId }: CallFinchOptions,
+  call: (client: Finch) => Promise<T>,
+): Promise<T> {
   const token = await readAccessToken(connectionId, organizationId);
   if (!token) throw new AppError("not_found", "This connection does not exist.");
   try {
@@ -30,7 +33,10 @@ export async function callFinch<T>({ connectionId, organizationId }: CallFinchOp
 async function translate(error: unknown, connectionId: string): Promise<AppError> {
   if (isReauthError(error)) {
     await applyConnectionSignal({ connectionId, finchStatus: "reauth", source: "api_error" });
-    return new AppError("reauth_required", "This connection needs to be reconnected.", { internal: "finch 401 reauthenticate_user", cause: error });
+    return new AppError("reauth_required", "This connection needs to be reconnected.", {
+      internal: "finch 401 reauthenticate_user",
+      cause: error,
+    });
   }
   if (error instanceof Finch.RateLimitError) {
     return new AppError("rate_limited", "Finch is busy. Please try again shortly.", {
@@ -42,16 +48,26 @@ async function translate(error: unknown, connectionId: string): Promise<AppError
   }
   if (isTransientError(error)) {
     // 5xx and network errors are Finch's or the provider's trouble, not the customer's: status stays.
-    return new AppError("upstream_unavailable", "Finch is not answering right now. Please try again shortly.", {
-      internal: `finch transient ${error instanceof Finch.APIError ? error.status : "connection"} error`,
-      retryable: true,
-      cause: error,
-    });
+    return new AppError(
+      "upstream_unavailable",
+      "Finch is not answering right now. Please try again shortly.",
+      {
+        internal: `finch transient ${error instanceof Finch.APIError ? error.status : "connection"} error`,
+        retryable: true,
+        cause: error,
+      },
+    );
   }
   if (error instanceof Finch.AuthenticationError) {
     const code = finchCode(error) ?? "invalid_token";
     await db().connection.updateMany({ where: { id: connectionId }, data: { lastCheckedAt: new Date() } });
-    return new AppError("upstream_unavailable", "Finch did not accept this connection's credentials.", { internal: `finch 401 ${code}`, cause: error });
+    return new AppError("upstream_unavailable", "Finch did not accept this connection's credentials.", {
+      internal: `finch 401 ${code}`,
+      cause: error,
+    });
   }
-  return new AppError("internal", "Something went wrong talking to Finch.", { internal: "unexpected finch error", cause: error });
+  return new AppError("internal", "Something went wrong talking to Finch.", {
+    internal: "unexpected finch error",
+    cause: error,
+  });
 }

@@ -4,7 +4,8 @@ import Finch from "@tryfinch/finch-api";
 export function finchCode(error: unknown): string | undefined {
   if (!(error instanceof Finch.APIError)) return undefined;
   const body = error.error;
-  if (body && typeof body === "object" && "finch_code" in body && typeof body.finch_code === "string") return body.finch_code;
+  if (body && typeof body === "object" && "finch_code" in body && typeof body.finch_code === "string")
+    return body.finch_code;
   return undefined;
 }
 
@@ -26,5 +27,9 @@ export function retryAfterSeconds(error: unknown, now = Date.now()): number | un
 
 export function isTransientError(error: unknown): boolean {
   if (error instanceof Finch.APIConnectionError) return true;
-  return error instanceof Finch.APIError && typeof error.status === "number" && (error.status >= 500 || error.status === 408);
+  return (
+    error instanceof Finch.APIError &&
+    typeof error.status === "number" &&
+    (error.status >= 500 || error.status === 408)
+  );
 }

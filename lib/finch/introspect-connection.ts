@@ -20,7 +20,9 @@ const introspectionSchema = z.object({ connection_status: z.object({ status: fin
 
 function errorName(error: InstanceType<typeof Finch.APIError>): string | undefined {
   const body = error.error;
-  return body && typeof body === "object" && "name" in body && typeof body.name === "string" ? body.name : undefined;
+  return body && typeof body === "object" && "name" in body && typeof body.name === "string"
+    ? body.name
+    : undefined;
 }
 
 export async function introspectConnection(accessToken: string): Promise<IntrospectionResult> {
@@ -34,14 +36,18 @@ export async function introspectConnection(accessToken: string): Promise<Introsp
     // Whether Finch answers a broken connection's /introspect with 200 + "reauth" or with this 401
     // is unconfirmed (finch-reference §3), so both mean the same here.
     if (isReauthError(error)) return { kind: "status", finchStatus: "reauth" };
-    if (error instanceof Finch.RateLimitError) return { kind: "rate_limited", retryAfterSeconds: retryAfterSeconds(error) };
+    if (error instanceof Finch.RateLimitError)
+      return { kind: "rate_limited", retryAfterSeconds: retryAfterSeconds(error) };
     if (error instanceof Finch.AuthenticationError && !finchCode(error)) {
       const name = errorName(error);
       if (name === undefined || name === "invalid_token_error") return { kind: "token_rejected" };
     }
     if (error instanceof Finch.APIError) {
       const code = finchCode(error);
-      return { kind: "unavailable", detail: `finch ${error.status ?? "connection error"}${code ? ` ${code}` : ""}` };
+      return {
+        kind: "unavailable",
+        detail: `finch ${error.status ?? "connection error"}${code ? ` ${code}` : ""}`,
+      };
     }
     return { kind: "unavailable", detail: error instanceof Error ? error.name : "unknown error" };
   }

@@ -5,7 +5,10 @@ import Finch from "@tryfinch/finch-api";
 let names: Map<string, string> | undefined;
 
 function fallbackName(providerId: string): string {
-  return providerId.split(/[_-]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+  return providerId
+    .split(/[_-]/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(" ");
 }
 
 export async function providerDisplayName(finch: Finch, providerId: string): Promise<string> {

@@ -5,8 +5,7 @@ import "server-only";
 import { finchAppClient } from "./finch-client";
 
 export type VerifiedWebhook =
-  | { ok: true; eventId: string; payload: unknown }
-  | { ok: false; status: 400 | 401; error: string };
+  { ok: true; eventId: string; payload: unknown } | { ok: false; status: 400 | 401; error: string };
 
 const SIGNATURE_HEADERS = ["finch-event-id", "finch-timestamp", "finch-signature"];
 const MAX_EVENT_ID_LENGTH = 200;
@@ -20,10 +19,12 @@ export function verifyFinchWebhook(rawBody: string, headers: Headers): VerifiedW
     // unwrap verifies first and only then parses, so a SyntaxError means a genuine, malformed body.
     payload = finchAppClient().webhooks.unwrap(rawBody, headers);
   } catch (error) {
-    if (error instanceof SyntaxError) return { ok: false, status: 400, error: "The webhook body is not valid JSON." };
+    if (error instanceof SyntaxError)
+      return { ok: false, status: 400, error: "The webhook body is not valid JSON." };
     return { ok: false, status: 401, error: "Invalid or expired webhook signature." };
   }
   const eventId = headers.get("finch-event-id") ?? "";
-  if (eventId.length > MAX_EVENT_ID_LENGTH) return { ok: false, status: 400, error: "Finch-Event-Id is too long." };
+  if (eventId.length > MAX_EVENT_ID_LENGTH)
+    return { ok: false, status: 400, error: "Finch-Event-Id is too long." };
   return { ok: true, eventId, payload };
 }

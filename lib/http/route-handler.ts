@@ -15,11 +15,18 @@ export async function memberForRoute(): Promise<CurrentMember> {
 
 export function errorResponse(error: unknown): NextResponse {
   if (isAppError(error)) {
-    const headers = error.retryAfterSeconds !== undefined ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
-    return NextResponse.json({ error: error.userMessage, code: error.code }, { status: error.status, headers });
+    const headers =
+      error.retryAfterSeconds !== undefined ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+    return NextResponse.json(
+      { error: error.userMessage, code: error.code },
+      { status: error.status, headers },
+    );
   }
   logError("unhandled route error", error);
-  return NextResponse.json({ error: "Something went wrong. Please try again.", code: "internal" }, { status: 500 });
+  return NextResponse.json(
+    { error: "Something went wrong. Please try again.", code: "internal" },
+    { status: 500 },
+  );
 }
 
 /** Wraps a handler so every failure becomes errorResponse. */

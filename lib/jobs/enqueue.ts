@@ -17,7 +17,11 @@ export interface EnqueueOptions {
 }
 
 /** Returns the job id, or null when an equivalent job (same singletonKey) is already waiting. */
-export async function enqueue<Q extends QueueName>(queue: Q, data: JobData<Q>, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<Q extends QueueName>(
+  queue: Q,
+  data: JobData<Q>,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   const payload = queues[queue].schema.parse(data);
   const { tx, singletonKey, startAfter, retryLimit } = options;
   const boss = await jobs();

@@ -44,14 +44,22 @@ describe("job engine", () => {
     await waitUntil(async () => (await jobsWithKey(key)).every((job) => job.state === "completed"));
     const stored = await jobsWithKey(key);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ id: first, state: "completed", output: { checked: 0, changed: 0, failed: 0, deferred: 0 } });
+    expect(stored[0]).toMatchObject({
+      id: first,
+      state: "completed",
+      output: { checked: 0, changed: 0, failed: 0, deferred: 0 },
+    });
   });
 
   it("drains newly queued work within a couple of seconds and hands the result to a waiting caller", async () => {
     await startJobWorkers();
     const org = await seedOrganization();
     const started = Date.now();
-    const run = await runJobAndWait(QUEUE, { organizationId: org.id }, { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 });
+    const run = await runJobAndWait(
+      QUEUE,
+      { organizationId: org.id },
+      { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 },
+    );
     expect(run).toMatchObject({ state: "completed", output: { checked: 0, deferred: 0 } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -75,7 +83,9 @@ describe("job engine", () => {
     expect(await jobsWithKey(rolledBack)).toHaveLength(0);
 
     const committed = `outbox-test-commit:${org.id}`;
-    const id = await db().$transaction((tx) => enqueue(QUEUE, { organizationId: org.id }, { singletonKey: committed, tx, startAfter: 3600 }));
+    const id = await db().$transaction((tx) =>
+      enqueue(QUEUE, { organizationId: org.id }, { singletonKey: committed, tx, startAfter: 3600 }),
+    );
     expect(id).toEqual(expect.any(String));
     expect(await jobsWithKey(committed)).toHaveLength(1);
   });
@@ -88,7 +98,11 @@ describe("job engine", () => {
     await stopJobs();
     await startJobWorkers();
     const org = await seedOrganization();
-    const run = await runJobAndWait(QUEUE, { organizationId: org.id }, { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 });
+    const run = await runJobAndWait(
+      QUEUE,
+      { organizationId: org.id },
+      { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 },
+    );
     expect(run.state).toBe("completed");
   });
 });

@@ -29,7 +29,13 @@ export const queues = {
     schema: sweepJobSchema,
     // stately: per singletonKey (the sweep's scope) at most one job waiting and one running, across
     // every instance, so two instances never sweep the same scope at the same time.
-    options: { policy: "stately", retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+    options: {
+      policy: "stately",
+      retryLimit: 2,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 30 * 60,
+    },
     // Two, so an on-demand sweep of one organization never waits behind a long sweep of all of them.
     localConcurrency: 2,
   },

@@ -20,7 +20,11 @@ export type JobRun =
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function runJobAndWait<Q extends QueueName>(queue: Q, data: JobData<Q>, options: RunJobAndWaitOptions): Promise<JobRun> {
+export async function runJobAndWait<Q extends QueueName>(
+  queue: Q,
+  data: JobData<Q>,
+  options: RunJobAndWaitOptions,
+): Promise<JobRun> {
   const { singletonKey, timeoutMs = 25_000, pollMs = 200 } = options;
   const deadline = Date.now() + timeoutMs;
   const boss = await jobs();
@@ -28,7 +32,9 @@ export async function runJobAndWait<Q extends QueueName>(queue: Q, data: JobData
   if (!jobId) {
     // An equivalent job is already waiting or running: its answer is ours too, unless it is held
     // back (e.g. until a rate limit ends) past our deadline.
-    const live = (await boss.findJobs(queue, { key: singletonKey })).filter((job) => ["created", "retry", "active"].includes(job.state));
+    const live = (await boss.findJobs(queue, { key: singletonKey })).filter((job) =>
+      ["created", "retry", "active"].includes(job.state),
+    );
     const running = live.find((job) => job.state === "active");
     const next = running ?? live.find((job) => job.startAfter.getTime() <= deadline);
     if (!next) return { state: "pending", jobId: live[0]?.id ?? null };

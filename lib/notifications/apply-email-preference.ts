@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 import type { EmailPreferenceAction } from "./email-preference-links";
 
 /** False when the user or the incident no longer exists. */
-export async function applyEmailPreference(action: EmailPreferenceAction, now = new Date()): Promise<boolean> {
+export async function applyEmailPreference(
+  action: EmailPreferenceAction,
+  now = new Date(),
+): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: action.userId }, select: { id: true } });
   if (!user) return false;
   if (action.kind === "unsubscribe") {
@@ -18,6 +21,9 @@ export async function applyEmailPreference(action: EmailPreferenceAction, now = 
   }
   const incident = await db().incident.findUnique({ where: { id: action.incidentId }, select: { id: true } });
   if (!incident) return false;
-  await db().reminderSnooze.createMany({ data: [{ incidentId: action.incidentId, userId: action.userId, createdAt: now }], skipDuplicates: true });
+  await db().reminderSnooze.createMany({
+    data: [{ incidentId: action.incidentId, userId: action.userId, createdAt: now }],
+    skipDuplicates: true,
+  });
   return true;
 }

@@ -18,27 +18,52 @@ const NOTICES = ["connection_broken", "reconnect_reminder"];
 // Finch's "connected" webhook for a reauthentication usually arrives before our callback has stored
 // the new token, so the webhook, not the reconnect, ends the incident. A reconnect session opened
 // during the incident and still live says who fixed it.
-async function reconnectInFlight(tx: Tx, incidentId: string, connectionId: string, at: Date): Promise<boolean> {
+async function reconnectInFlight(
+  tx: Tx,
+  incidentId: string,
+  connectionId: string,
+  at: Date,
+): Promise<boolean> {
   const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { startedAt: true } });
   if (!incident) return false;
   const attempt = await tx.connectAttempt.findFirst({
-    where: { connectionId, purpose: "reconnect", createdAt: { gte: incident.startedAt, lte: at }, expiresAt: { gt: at } },
+    where: {
+      connectionId,
+      purpose: "reconnect",
+      createdAt: { gte: incident.startedAt, lte: at },
+      expiresAt: { gt: at },
+    },
     select: { id: true },
   });
   return attempt !== null;
 }
 
-export async function closeIncidentEmails(tx: Tx, { incidentId, connectionId, organizationId, at, restored }: CloseIncidentEmailsOptions): Promise<number> {
+export async function closeIncidentEmails(
+  tx: Tx,
+  { incidentId, connectionId, organizationId, at, restored }: CloseIncidentEmailsOptions,
+): Promise<number> {
   // Cancel first: a row a worker claims after this is already cancelled and never sent; one claimed
   // before is in flight and counts as told below.
   await tx.emailOutbox.updateMany({
-    where: { incidentId, kind: { in: NOTICES }, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lte: at } }] },
+    where: {
+      incidentId,
+      kind: { in: NOTICES },
+      status: "pending",
+      OR: [{ claimedUntil: null }, { claimedUntil: { lte: at } }],
+    },
     data: { status: "cancelled", lastError: "the incident ended before it was sent" },
   });
   if (!restored) return 0;
-  const how = restored === "recovered" && (await reconnectInFlight(tx, incidentId, connectionId, at)) ? "reconnected" : restored;
+  const how =
+    restored === "recovered" && (await reconnectInFlight(tx, incidentId, connectionId, at))
+      ? "reconnected"
+      : restored;
   const told = await tx.emailOutbox.findMany({
-    where: { incidentId, kind: { in: NOTICES }, OR: [{ status: "sent" }, { status: "pending", claimedUntil: { gt: at } }] },
+    where: {
+      incidentId,
+      kind: { in: NOTICES },
+      OR: [{ status: "sent" }, { status: "pending", claimedUntil: { gt: at } }],
+    },
     distinct: ["userId"],
     select: { userId: true, to: true },
   });

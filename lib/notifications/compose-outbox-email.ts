@@ -17,7 +17,9 @@ import { emailPreferencePageUrl, oneClickUnsubscribeUrl } from "./email-preferen
 import { outboxKindSchema, outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
 
-export type ComposedEmail = { ok: true; subject: string; react: ReactElement; headers?: Record<string, string> } | { ok: false; reason: string };
+export type ComposedEmail =
+  | { ok: true; subject: string; react: ReactElement; headers?: Record<string, string> }
+  | { ok: false; reason: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,31 +27,65 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   const kind = outboxKindSchema.parse(row.kind);
   const payload = outboxPayloadSchema.parse(row.payload);
   const [connection, incident, membership, snooze, preference] = await Promise.all([
-    db().connection.findFirst({ where: { id: row.connectionId, organizationId: row.organizationId }, select: { providerName: true, products: true, status: true, organization: { select: { name: true } } } }),
-    row.incidentId ? db().incident.findUnique({ where: { id: row.incidentId }, select: { id: true, startedAt: true, reason: true, resolvedAt: true } }) : null,
-    db().membership.findFirst({ where: { userId: row.userId, organizationId: row.organizationId }, select: { id: true } }),
-    row.incidentId ? db().reminderSnooze.findUnique({ where: { incidentId_userId: { incidentId: row.incidentId, userId: row.userId } } }) : null,
-    db().emailPreference.findUnique({ where: { userId: row.userId }, select: { remindersUnsubscribedAt: true } }),
+    db().connection.findFirst({
+      where: { id: row.connectionId, organizationId: row.organizationId },
+      select: { providerName: true, products: true, status: true, organization: { select: { name: true } } },
+    }),
+    row.incidentId
+      ? db().incident.findUnique({
+          where: { id: row.incidentId },
+          select: { id: true, startedAt: true, reason: true, resolvedAt: true },
+        })
+      : null,
+    db().membership.findFirst({
+      where: { userId: row.userId, organizationId: row.organizationId },
+      select: { id: true },
+    }),
+    row.incidentId
+      ? db().reminderSnooze.findUnique({
+          where: { incidentId_userId: { incidentId: row.incidentId, userId: row.userId } },
+        })
+      : null,
+    db().emailPreference.findUnique({
+      where: { userId: row.userId },
+      select: { remindersUnsubscribedAt: true },
+    }),
   ]);
   if (!connection || !incident) return { ok: false, reason: "the connection or incident no longer exists" };
   if (!membership) return { ok: false, reason: "the recipient left the organization" };
 
-  const common = { organizationName: connection.organization.name, providerName: connection.providerName, services: affectedServices(connection.products) };
+  const common = {
+    organizationName: connection.organization.name,
+    providerName: connection.providerName,
+    services: affectedServices(connection.products),
+  };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
     return {
       ok: true,
-      subject: how === "reconnected" ? `Reconnected: ${connection.providerName} is working again` : `${connection.providerName} is working again`,
-      react: createElement(ConnectionRestoredEmail, { ...common, how, dashboardUrl: new URL("/", env().APP_URL).toString() }),
+      subject:
+        how === "reconnected"
+          ? `Reconnected: ${connection.providerName} is working again`
+          : `${connection.providerName} is working again`,
+      react: createElement(ConnectionRestoredEmail, {
+        ...common,
+        how,
+        dashboardUrl: new URL("/", env().APP_URL).toString(),
+      }),
     };
   }
 
-  if (incident.resolvedAt || connection.status !== "needs_reauth") return { ok: false, reason: "the connection no longer needs reconnecting" };
-  if (kind === "reconnect_reminder" && (snooze || preference?.remindersUnsubscribedAt)) return { ok: false, reason: "the recipient snoozed or unsubscribed from reminders" };
+  if (incident.resolvedAt || connection.status !== "needs_reauth")
+    return { ok: false, reason: "the connection no longer needs reconnecting" };
+  if (kind === "reconnect_reminder" && (snooze || preference?.remindersUnsubscribedAt))
+    return { ok: false, reason: "the recipient snoozed or unsubscribed from reminders" };
   const issuedAt = row.createdAt;
   const unsubscribeUrl = emailPreferencePageUrl({ kind: "unsubscribe", userId: row.userId }, issuedAt);
   // RFC 2369 / RFC 8058: mail clients show their own "Unsubscribe" and POST to this URL.
-  const headers = { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(row.userId, issuedAt)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  const headers = {
+    "List-Unsubscribe": `<${oneClickUnsubscribeUrl(row.userId, issuedAt)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
   const details = {
     ...common,
     since: exactTime(incident.startedAt.toISOString()),
@@ -61,7 +97,11 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     return {
       ok: true,
       subject: `Action needed: your ${connection.providerName} connection needs to be reconnected`,
-      react: createElement(ConnectionBrokenEmail, { ...details, linkValidDays: env().RECONNECT_LINK_TTL_DAYS, reminderDays: env().REMINDER_DAYS }),
+      react: createElement(ConnectionBrokenEmail, {
+        ...details,
+        linkValidDays: env().RECONNECT_LINK_TTL_DAYS,
+        reminderDays: env().REMINDER_DAYS,
+      }),
       headers,
     };
   }
@@ -71,7 +111,10 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     react: createElement(ReconnectReminderEmail, {
       ...details,
       daysBroken: Math.max(1, Math.floor((issuedAt.getTime() - incident.startedAt.getTime()) / DAY_MS)),
-      snoozeUrl: emailPreferencePageUrl({ kind: "snooze", userId: row.userId, incidentId: incident.id }, issuedAt),
+      snoozeUrl: emailPreferencePageUrl(
+        { kind: "snooze", userId: row.userId, incidentId: incident.id },
+        issuedAt,
+      ),
     }),
     headers,
   };

@@ -29,10 +29,21 @@ function retryDelaySeconds(error: unknown, attempts: number): number {
   return Math.max(asked, Math.min(MAX_DELAY_SECONDS, base * 2 ** (attempts - 1)));
 }
 
-export async function deliverOutboxEmail({ outboxId, now = new Date() }: { outboxId: string; now?: Date }): Promise<DeliveryResult> {
+export async function deliverOutboxEmail({
+  outboxId,
+  now = new Date(),
+}: {
+  outboxId: string;
+  now?: Date;
+}): Promise<DeliveryResult> {
   // Claimed and read in one statement: of concurrent workers, exactly one gets the row.
   const [row] = await db().emailOutbox.updateManyAndReturn({
-    where: { id: outboxId, status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
+    where: {
+      id: outboxId,
+      status: "pending",
+      nextAttemptAt: { lte: now },
+      OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
+    },
     data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
   });
   if (!row) return { result: "not_claimed" };
@@ -42,13 +53,36 @@ export async function deliverOutboxEmail({ outboxId, now = new Date() }: { outbo
   try {
     const email = await composeOutboxEmail(row);
     if (!email.ok) {
-      await db().emailOutbox.update({ where: { id: row.id }, data: { status: "cancelled", claimedUntil: null, lastError: email.reason } });
+      await db().emailOutbox.update({
+        where: { id: row.id },
+        data: { status: "cancelled", claimedUntil: null, lastError: email.reason },
+      });
       return { result: "cancelled", reason: email.reason };
     }
-    const sent = await sendEmail({ to: row.to, subject: email.subject, react: email.react, headers: email.headers, idempotencyKey: `outbox-${row.id}` });
+    const sent = await sendEmail({
+      to: row.to,
+      subject: email.subject,
+      react: email.react,
+      headers: email.headers,
+      idempotencyKey: `outbox-${row.id}`,
+    });
     await db().$transaction(async (tx) => {
-      await tx.emailOutbox.update({ where: { id: row.id }, data: { status: "sent", sentAt: now, providerMessageId: sent.id, claimedUntil: null, lastError: null } });
-      await recordConnectionEvent(tx, { ...event, type: "email_sent", detail: `${label} sent to ${row.to}`, actorUserId: row.userId });
+      await tx.emailOutbox.update({
+        where: { id: row.id },
+        data: {
+          status: "sent",
+          sentAt: now,
+          providerMessageId: sent.id,
+          claimedUntil: null,
+          lastError: null,
+        },
+      });
+      await recordConnectionEvent(tx, {
+        ...event,
+        type: "email_sent",
+        detail: `${label} sent to ${row.to}`,
+        actorUserId: row.userId,
+      });
     });
     return { result: "sent" };
   } catch (error) {
@@ -57,13 +91,26 @@ export async function deliverOutboxEmail({ outboxId, now = new Date() }: { outbo
     const retryable = isAppError(error) ? error.retryable : true;
     if (retryable && row.attempts < env().EMAIL_MAX_ATTEMPTS) {
       const retryAt = new Date(now.getTime() + retryDelaySeconds(error, row.attempts) * 1000);
-      await db().emailOutbox.update({ where: { id: row.id }, data: { nextAttemptAt: retryAt, claimedUntil: null, lastError } });
-      logInfo(`email ${row.id} (${row.kind}) attempt ${row.attempts} failed; retrying at ${retryAt.toISOString()}: ${lastError}`);
+      await db().emailOutbox.update({
+        where: { id: row.id },
+        data: { nextAttemptAt: retryAt, claimedUntil: null, lastError },
+      });
+      logInfo(
+        `email ${row.id} (${row.kind}) attempt ${row.attempts} failed; retrying at ${retryAt.toISOString()}: ${lastError}`,
+      );
       return { result: "retry", retryAt };
     }
     await db().$transaction(async (tx) => {
-      await tx.emailOutbox.update({ where: { id: row.id }, data: { status: "failed", claimedUntil: null, lastError } });
-      await recordConnectionEvent(tx, { ...event, type: "email_failed", detail: `${label} to ${row.to} gave up after ${row.attempts} attempt(s)`, actorUserId: row.userId });
+      await tx.emailOutbox.update({
+        where: { id: row.id },
+        data: { status: "failed", claimedUntil: null, lastError },
+      });
+      await recordConnectionEvent(tx, {
+        ...event,
+        type: "email_failed",
+        detail: `${label} to ${row.to} gave up after ${row.attempts} attempt(s)`,
+        actorUserId: row.userId,
+      });
     });
     logError(`email ${row.id} (${row.kind}) failed after ${row.attempts} attempt(s)`, error);
     return { result: "failed" };

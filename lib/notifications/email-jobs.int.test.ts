@@ -23,7 +23,9 @@ describe("emails through the job engine", () => {
   it("delivers one email per member when the API error, the webhook and the sweep fire together", async () => {
     const { users, connection } = await team(3);
     await Promise.all(
-      (["api_error", "webhook", "sweep"] as const).map((source) => applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source })),
+      (["api_error", "webhook", "sweep"] as const).map((source) =>
+        applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source }),
+      ),
     );
     // Another instance's relay dispatching the same rows at the same moment adds nothing.
     await Promise.all([relayEmailOutbox(), relayEmailOutbox()]);
@@ -31,7 +33,9 @@ describe("emails through the job engine", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500)); // room for a duplicate to show up, if there were one
     for (const user of users) {
       const messages = await standIns.mail().messagesTo(user.email);
-      expect(messages.map((message) => message.subject)).toEqual(["Action needed: your gusto connection needs to be reconnected"]);
+      expect(messages.map((message) => message.subject)).toEqual([
+        "Action needed: your gusto connection needs to be reconnected",
+      ]);
     }
   });
 
@@ -47,7 +51,11 @@ describe("emails through the job engine", () => {
 
     // And the confirmation after the repair goes out the same way.
     await standIns.mail().fail(429, 2, 1);
-    await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "reconnect" });
+    await applyConnectionSignal({
+      connectionId: connection.id,
+      finchStatus: "connected",
+      source: "reconnect",
+    });
     await waitFor(settled(connection.id), (list) => list.length === 6 && allSent(list), 45_000);
     for (const user of users) {
       expect((await standIns.mail().messagesTo(user.email)).map((message) => message.subject)).toEqual([

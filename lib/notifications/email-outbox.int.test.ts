@@ -22,18 +22,31 @@ const breakIt = (connectionId: string, source: "api_error" | "webhook" | "sweep"
 
 function hrefs(html: string | null, label: RegExp): string[] {
   return [...(html ?? "").matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)]
-    .filter((match) => label.test(match[2].replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, "").trim()))
+    .filter((match) =>
+      label.test(
+        match[2]
+          .replace(/<!--[\s\S]*?-->/g, "")
+          .replace(/<[^>]+>/g, "")
+          .trim(),
+      ),
+    )
     .map((match) => match[1].replaceAll("&amp;", "&"));
 }
 
 describe("the email outbox", () => {
   it("writes one row per member however many detection paths report the breakage at once, and sends each once", async () => {
     const { users, connection } = await brokenTeam(3);
-    const outcomes = await Promise.all((["api_error", "webhook", "sweep"] as const).map((source) => breakIt(connection.id, source)));
+    const outcomes = await Promise.all(
+      (["api_error", "webhook", "sweep"] as const).map((source) => breakIt(connection.id, source)),
+    );
     expect(outcomes.filter((outcome) => outcome.openedIncidentId)).toHaveLength(1);
 
     const rows = await outboxOf(connection.id);
-    expect(rows.map((row) => row.kind)).toEqual(["connection_broken", "connection_broken", "connection_broken"]);
+    expect(rows.map((row) => row.kind)).toEqual([
+      "connection_broken",
+      "connection_broken",
+      "connection_broken",
+    ]);
     expect(new Set(rows.map((row) => row.to))).toEqual(new Set(users.map((user) => user.email)));
 
     await drainOutbox(connection.id);
@@ -44,13 +57,19 @@ describe("the email outbox", () => {
       expect(message.subject).toBe("Action needed: your gusto connection needs to be reconnected");
       expect(message.text).toContain("Paused until you reconnect");
       expect(message.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
-      expect(message.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:3000\/api\/email\/unsubscribe\?token=[\w.-]+>$/);
+      expect(message.headers?.["List-Unsubscribe"]).toMatch(
+        /^<http:\/\/localhost:3000\/api\/email\/unsubscribe\?token=[\w.-]+>$/,
+      );
       const [link] = hrefs(message.html, /^Reconnect gusto$/);
       const token = new URL(link).pathname.replace("/reconnect/", "");
       expect(verifyReconnectLink(token)).toEqual({ ok: true, connectionId: connection.id, userId: user.id });
     }
-    const events = await db().connectionEvent.findMany({ where: { connectionId: connection.id, type: "email_sent" } });
-    expect(events.map((event) => event.detail).sort()).toEqual(users.map((user) => `Reconnect request sent to ${user.email}`).sort());
+    const events = await db().connectionEvent.findMany({
+      where: { connectionId: connection.id, type: "email_sent" },
+    });
+    expect(events.map((event) => event.detail).sort()).toEqual(
+      users.map((user) => `Reconnect request sent to ${user.email}`).sort(),
+    );
     expect(JSON.stringify(events)).not.toContain(connection.accessToken);
   });
 
@@ -60,9 +79,13 @@ describe("the email outbox", () => {
     await breakIt(connection.id, "webhook", t0);
     await standIns.mail().fail(503, 2);
 
-    expect(await drainOutbox(connection.id, t0)).toEqual([{ result: "retry", retryAt: new Date(t0.getTime() + 1000) }]);
+    expect(await drainOutbox(connection.id, t0)).toEqual([
+      { result: "retry", retryAt: new Date(t0.getTime() + 1000) },
+    ]);
     expect(await drainOutbox(connection.id, new Date(t0.getTime() + 500))).toEqual([]); // not due yet
-    expect(await drainOutbox(connection.id, new Date(t0.getTime() + 1000))).toEqual([{ result: "retry", retryAt: new Date(t0.getTime() + 3000) }]);
+    expect(await drainOutbox(connection.id, new Date(t0.getTime() + 1000))).toEqual([
+      { result: "retry", retryAt: new Date(t0.getTime() + 3000) },
+    ]);
     expect(await drainOutbox(connection.id, new Date(t0.getTime() + 3000))).toEqual([{ result: "sent" }]);
 
     const [row] = await outboxOf(connection.id);
@@ -75,7 +98,9 @@ describe("the email outbox", () => {
     const t0 = new Date();
     await breakIt(connection.id, "webhook", t0);
     await standIns.mail().fail(429, 1, 120);
-    expect(await drainOutbox(connection.id, t0)).toEqual([{ result: "retry", retryAt: new Date(t0.getTime() + 120_000) }]);
+    expect(await drainOutbox(connection.id, t0)).toEqual([
+      { result: "retry", retryAt: new Date(t0.getTime() + 120_000) },
+    ]);
   });
 
   it("never delivers twice when the 'sent' record was lost after Resend accepted the email", async () => {
@@ -83,7 +108,10 @@ describe("the email outbox", () => {
     await breakIt(connection.id);
     await drainOutbox(connection.id);
     // A crash between Resend's answer and our update: the row still looks unsent.
-    await db().emailOutbox.updateMany({ where: { connectionId: connection.id }, data: { status: "pending", sentAt: null, claimedUntil: null } });
+    await db().emailOutbox.updateMany({
+      where: { connectionId: connection.id },
+      data: { status: "pending", sentAt: null, claimedUntil: null },
+    });
     expect(await drainOutbox(connection.id)).toEqual([{ result: "sent" }]);
     expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
@@ -113,7 +141,9 @@ describe("the email outbox", () => {
     expect(row).toMatchObject({ status: "failed", attempts: 8 });
     expect(row.lastError).toContain("(500)");
     expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(0);
-    const failed = await db().connectionEvent.findFirst({ where: { connectionId: connection.id, type: "email_failed" } });
+    const failed = await db().connectionEvent.findFirst({
+      where: { connectionId: connection.id, type: "email_failed" },
+    });
     expect(failed?.detail).toBe(`Reconnect request to ${users[0].email} gave up after 8 attempt(s)`);
   });
 
@@ -134,12 +164,20 @@ describe("the confirmation after a repair", () => {
     const { users, connection } = await brokenTeam(2);
     await breakIt(connection.id);
     await drainOutbox(connection.id);
-    const outcome = await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "reconnect", actorUserId: users[0].id });
+    const outcome = await applyConnectionSignal({
+      connectionId: connection.id,
+      finchStatus: "connected",
+      source: "reconnect",
+      actorUserId: users[0].id,
+    });
     expect(outcome.resolvedIncidentId).toEqual(expect.any(String));
     await drainOutbox(connection.id);
     for (const user of users) {
       const subjects = (await standIns.mail().messagesTo(user.email)).map((message) => message.subject);
-      expect(subjects.sort()).toEqual(["Action needed: your gusto connection needs to be reconnected", "Reconnected: gusto is working again"]);
+      expect(subjects.sort()).toEqual([
+        "Action needed: your gusto connection needs to be reconnected",
+        "Reconnected: gusto is working again",
+      ]);
     }
   });
 
@@ -147,7 +185,12 @@ describe("the confirmation after a repair", () => {
     const { org, users, connection } = await brokenTeam(1);
     await breakIt(connection.id);
     await drainOutbox(connection.id);
-    await createConnectAttempt({ userId: users[0].id, organizationId: org.id, connectionId: connection.id, purpose: "reconnect" });
+    await createConnectAttempt({
+      userId: users[0].id,
+      organizationId: org.id,
+      connectionId: connection.id,
+      purpose: "reconnect",
+    });
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "webhook" });
     await drainOutbox(connection.id);
     const [latest] = await standIns.mail().messagesTo(users[0].email);
@@ -168,10 +211,16 @@ describe("the confirmation after a repair", () => {
   it("sends a new notice when the connection breaks again later", async () => {
     const { users, connection } = await brokenTeam(1);
     await breakIt(connection.id);
-    await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "reconnect" });
+    await applyConnectionSignal({
+      connectionId: connection.id,
+      finchStatus: "connected",
+      source: "reconnect",
+    });
     await breakIt(connection.id, "sweep");
     await drainOutbox(connection.id);
-    expect((await standIns.mail().messagesTo(users[0].email)).map((message) => message.subject)).toEqual(["Action needed: your gusto connection needs to be reconnected"]);
+    expect((await standIns.mail().messagesTo(users[0].email)).map((message) => message.subject)).toEqual([
+      "Action needed: your gusto connection needs to be reconnected",
+    ]);
     expect(await db().incident.count({ where: { connectionId: connection.id } })).toBe(2);
   });
 });

@@ -7,14 +7,20 @@ import { env } from "@/lib/env";
 // Unsubscribe links must keep working long after the email was sent.
 const LINK_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
-export type EmailPreferenceAction = { kind: "unsubscribe"; userId: string } | { kind: "snooze"; userId: string; incidentId: string };
+export type EmailPreferenceAction =
+  { kind: "unsubscribe"; userId: string } | { kind: "snooze"; userId: string; incidentId: string };
 
 function fieldsOf(action: EmailPreferenceAction): string[] {
   return action.kind === "snooze" ? [action.userId, action.incidentId] : [action.userId];
 }
 
 export function emailPreferenceToken(action: EmailPreferenceAction, issuedAt: Date): string {
-  return signToken({ purpose: `email-${action.kind}`, fields: fieldsOf(action), expiresAt: new Date(issuedAt.getTime() + LINK_TTL_MS), secret: env().AUTH_SECRET });
+  return signToken({
+    purpose: `email-${action.kind}`,
+    fields: fieldsOf(action),
+    expiresAt: new Date(issuedAt.getTime() + LINK_TTL_MS),
+    secret: env().AUTH_SECRET,
+  });
 }
 
 /** The page a person opens: it asks for confirmation, so a mail scanner's GET changes nothing. */
@@ -31,8 +37,18 @@ export function oneClickUnsubscribeUrl(userId: string, issuedAt: Date): string {
   return url.toString();
 }
 
-export function verifyEmailPreferenceToken(kind: EmailPreferenceAction["kind"], token: string, now = new Date()): EmailPreferenceAction | null {
-  const result = verifyToken({ purpose: `email-${kind}`, token, fieldCount: kind === "snooze" ? 2 : 1, secret: env().AUTH_SECRET, now });
+export function verifyEmailPreferenceToken(
+  kind: EmailPreferenceAction["kind"],
+  token: string,
+  now = new Date(),
+): EmailPreferenceAction | null {
+  const result = verifyToken({
+    purpose: `email-${kind}`,
+    token,
+    fieldCount: kind === "snooze" ? 2 : 1,
+    secret: env().AUTH_SECRET,
+    now,
+  });
   if (!result.ok) return null;
   const [userId, incidentId] = result.fields;
   return kind === "snooze" ? { kind, userId, incidentId } : { kind, userId };

@@ -9,14 +9,26 @@ export interface EmailPreferenceStatus {
   providerName: string | null;
 }
 
-export async function emailPreferenceStatus(action: EmailPreferenceAction): Promise<EmailPreferenceStatus | null> {
+export async function emailPreferenceStatus(
+  action: EmailPreferenceAction,
+): Promise<EmailPreferenceStatus | null> {
   if (action.kind === "unsubscribe") {
-    const user = await db().user.findUnique({ where: { id: action.userId }, select: { emailPreference: { select: { remindersUnsubscribedAt: true } } } });
-    return user ? { applied: Boolean(user.emailPreference?.remindersUnsubscribedAt), providerName: null } : null;
+    const user = await db().user.findUnique({
+      where: { id: action.userId },
+      select: { emailPreference: { select: { remindersUnsubscribedAt: true } } },
+    });
+    return user
+      ? { applied: Boolean(user.emailPreference?.remindersUnsubscribedAt), providerName: null }
+      : null;
   }
   const incident = await db().incident.findUnique({
     where: { id: action.incidentId },
-    select: { connection: { select: { providerName: true } }, snoozes: { where: { userId: action.userId }, select: { userId: true } } },
+    select: {
+      connection: { select: { providerName: true } },
+      snoozes: { where: { userId: action.userId }, select: { userId: true } },
+    },
   });
-  return incident ? { applied: incident.snoozes.length > 0, providerName: incident.connection.providerName } : null;
+  return incident
+    ? { applied: incident.snoozes.length > 0, providerName: incident.connection.providerName }
+    : null;
 }

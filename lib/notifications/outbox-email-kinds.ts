@@ -13,7 +13,12 @@ export const outboxPayloadSchema = z.object({
 });
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 
-export function outboxDedupeKey(kind: OutboxKind, incidentId: string, userId: string, reminderNumber?: number): string {
+export function outboxDedupeKey(
+  kind: OutboxKind,
+  incidentId: string,
+  userId: string,
+  reminderNumber?: number,
+): string {
   switch (kind) {
     case "connection_broken":
       return `broken:${incidentId}:${userId}`;

@@ -11,8 +11,14 @@ export interface QueueBrokenEmailsOptions {
   at: Date;
 }
 
-export async function queueBrokenEmails(tx: Tx, { incidentId, connectionId, organizationId, at }: QueueBrokenEmailsOptions): Promise<number> {
-  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { email: true } } } });
+export async function queueBrokenEmails(
+  tx: Tx,
+  { incidentId, connectionId, organizationId, at }: QueueBrokenEmailsOptions,
+): Promise<number> {
+  const members = await tx.membership.findMany({
+    where: { organizationId },
+    select: { userId: true, user: { select: { email: true } } },
+  });
   const { count } = await tx.emailOutbox.createMany({
     data: members.map(({ userId, user }) => ({
       dedupeKey: outboxDedupeKey("connection_broken", incidentId, userId),

@@ -12,18 +12,32 @@ export async function queueDueReminders({ now = new Date() }: { now?: Date } = {
   const days = env().REMINDER_DAYS;
   if (days.length === 0) return [];
   const incidents = await db().incident.findMany({
-    where: { resolvedAt: null, startedAt: { lte: new Date(now.getTime() - days[0] * DAY_MS) }, connection: { status: "needs_reauth" } },
-    select: { id: true, startedAt: true, connectionId: true, connection: { select: { organizationId: true } } },
+    where: {
+      resolvedAt: null,
+      startedAt: { lte: new Date(now.getTime() - days[0] * DAY_MS) },
+      connection: { status: "needs_reauth" },
+    },
+    select: {
+      id: true,
+      startedAt: true,
+      connectionId: true,
+      connection: { select: { organizationId: true } },
+    },
   });
   const queued: string[] = [];
   for (const incident of incidents) {
     // Only the latest reminder due: after downtime, one email rather than every missed one.
-    const reminderNumber = days.filter((day) => incident.startedAt.getTime() + day * DAY_MS <= now.getTime()).length;
+    const reminderNumber = days.filter(
+      (day) => incident.startedAt.getTime() + day * DAY_MS <= now.getTime(),
+    ).length;
     const { organizationId } = incident.connection;
     const members = await db().membership.findMany({
       where: {
         organizationId,
-        user: { NOT: { emailPreference: { is: { remindersUnsubscribedAt: { not: null } } } }, reminderSnoozes: { none: { incidentId: incident.id } } },
+        user: {
+          NOT: { emailPreference: { is: { remindersUnsubscribedAt: { not: null } } } },
+          reminderSnoozes: { none: { incidentId: incident.id } },
+        },
       },
       select: { userId: true, user: { select: { email: true } } },
     });

@@ -17,13 +17,17 @@ export interface ReconnectLinkOptions {
 
 export function reconnectLinkUrl({ connectionId, userId, issuedAt }: ReconnectLinkOptions): string {
   const expiresAt = new Date(issuedAt.getTime() + env().RECONNECT_LINK_TTL_DAYS * DAY_MS);
-  const token = signToken({ purpose: PURPOSE, fields: [connectionId, userId], expiresAt, secret: env().AUTH_SECRET });
+  const token = signToken({
+    purpose: PURPOSE,
+    fields: [connectionId, userId],
+    expiresAt,
+    secret: env().AUTH_SECRET,
+  });
   return new URL(`/reconnect/${token}`, env().APP_URL).toString();
 }
 
 export type ReconnectLinkCheck =
-  | { ok: true; connectionId: string; userId: string }
-  | { ok: false; reason: "invalid" | "expired" };
+  { ok: true; connectionId: string; userId: string } | { ok: false; reason: "invalid" | "expired" };
 
 export function verifyReconnectLink(token: string, now = new Date()): ReconnectLinkCheck {
   const result = verifyToken({ purpose: PURPOSE, token, fieldCount: 2, secret: env().AUTH_SECRET, now });

@@ -13,11 +13,23 @@ export interface RecordLinkOpenedOptions {
   since: Date;
 }
 
-export async function recordLinkOpened({ connectionId, organizationId, userId, email, since }: RecordLinkOpenedOptions): Promise<void> {
+export async function recordLinkOpened({
+  connectionId,
+  organizationId,
+  userId,
+  email,
+  since,
+}: RecordLinkOpenedOptions): Promise<void> {
   const seen = await db().connectionEvent.findFirst({
     where: { connectionId, type: "link_opened", actorUserId: userId, createdAt: { gte: since } },
     select: { id: true },
   });
   if (seen) return;
-  await recordConnectionEvent(db(), { connectionId, organizationId, type: "link_opened", detail: `Opened by ${email}`, actorUserId: userId });
+  await recordConnectionEvent(db(), {
+    connectionId,
+    organizationId,
+    type: "link_opened",
+    detail: `Opened by ${email}`,
+    actorUserId: userId,
+  });
 }

@@ -6,9 +6,16 @@ import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
 
 const BATCH = 500;
 
-export async function relayEmailOutbox({ now = new Date() }: { now?: Date } = {}): Promise<{ due: number; queued: number }> {
+export async function relayEmailOutbox({ now = new Date() }: { now?: Date } = {}): Promise<{
+  due: number;
+  queued: number;
+}> {
   const due = await db().emailOutbox.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
+    where: {
+      status: "pending",
+      nextAttemptAt: { lte: now },
+      OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
+    },
     orderBy: { nextAttemptAt: "asc" },
     take: BATCH,
     select: { id: true },

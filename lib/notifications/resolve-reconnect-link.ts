@@ -22,20 +22,45 @@ export type ReconnectLinkState =
       services: string[];
     };
 
-export async function resolveReconnectLink({ token, userId, now = new Date() }: { token: string; userId: string; now?: Date }): Promise<ReconnectLinkState> {
+export async function resolveReconnectLink({
+  token,
+  userId,
+  now = new Date(),
+}: {
+  token: string;
+  userId: string;
+  now?: Date;
+}): Promise<ReconnectLinkState> {
   const link = verifyReconnectLink(token, now);
   if (!link.ok) return { kind: link.reason };
   const connection = await db().connection.findUnique({
     where: { id: link.connectionId },
     select: {
-      id: true, organizationId: true, providerName: true, products: true, status: true, statusSince: true, statusReason: true,
-      incidents: { where: { resolvedAt: null }, orderBy: { startedAt: "desc" }, take: 1, select: { id: true, startedAt: true, reason: true } },
+      id: true,
+      organizationId: true,
+      providerName: true,
+      products: true,
+      status: true,
+      statusSince: true,
+      statusReason: true,
+      incidents: {
+        where: { resolvedAt: null },
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        select: { id: true, startedAt: true, reason: true },
+      },
     },
   });
   if (!connection) return { kind: "not_found" };
   const [viewer, recipient] = await Promise.all([
-    db().membership.findFirst({ where: { userId, organizationId: connection.organizationId }, select: { id: true } }),
-    db().membership.findFirst({ where: { userId: link.userId, organizationId: connection.organizationId }, select: { id: true } }),
+    db().membership.findFirst({
+      where: { userId, organizationId: connection.organizationId },
+      select: { id: true },
+    }),
+    db().membership.findFirst({
+      where: { userId: link.userId, organizationId: connection.organizationId },
+      select: { id: true },
+    }),
   ]);
   // Nothing about the connection is shown to someone outside its organization.
   if (!viewer) return { kind: "other_organization" };

@@ -9,7 +9,11 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CurrentMember } from "@/lib/auth/session";
 
-export const inviteEmailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
+export const inviteEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address."));
 
 export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
   if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
@@ -30,7 +34,11 @@ export async function inviteMember({ inviter, email }: { inviter: CurrentMember;
   await sendEmail({
     to: address,
     subject: `${inviter.email} invited you to ${inviter.organization.name}`,
-    react: createElement(InvitationEmail, { organizationName: inviter.organization.name, invitedBy: inviter.email, url: url.toString() }),
+    react: createElement(InvitationEmail, {
+      organizationName: inviter.organization.name,
+      invitedBy: inviter.email,
+      url: url.toString(),
+    }),
   });
   return invitation;
 }
@@ -44,7 +52,15 @@ export function listPendingInvitations(email: string) {
 }
 
 /** Joins the invitation's organization; the invitation must be addressed to this user. */
-export async function acceptInvitation({ userId, email, invitationId }: { userId: string; email: string; invitationId: string }) {
+export async function acceptInvitation({
+  userId,
+  email,
+  invitationId,
+}: {
+  userId: string;
+  email: string;
+  invitationId: string;
+}) {
   return db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({
       where: { id: invitationId, email: email.toLowerCase(), acceptedAt: null },
@@ -53,7 +69,9 @@ export async function acceptInvitation({ userId, email, invitationId }: { userId
     if (!invitation) throw new AppError("not_found", "This invitation is no longer valid.");
     const existing = await tx.membership.findUnique({ where: { userId }, select: { id: true } });
     if (existing) throw new AppError("conflict", "You already belong to an organization.");
-    await tx.membership.create({ data: { userId, organizationId: invitation.organizationId, role: invitation.role } });
+    await tx.membership.create({
+      data: { userId, organizationId: invitation.organizationId, role: invitation.role },
+    });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
     return invitation.organizationId;
   });

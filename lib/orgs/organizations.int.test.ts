@@ -36,22 +36,35 @@ describe("organizations", () => {
     const org = await createOrganization({ userId: owner.id, name: "Invite Co" });
     const invitee = await newUser();
     const stranger = await newUser();
-    const invitation = await db().invitation.create({ data: { organizationId: org.id, email: invitee.email, invitedById: owner.id } });
+    const invitation = await db().invitation.create({
+      data: { organizationId: org.id, email: invitee.email, invitedById: owner.id },
+    });
 
-    await expect(acceptInvitation({ userId: stranger.id, email: stranger.email, invitationId: invitation.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      acceptInvitation({ userId: stranger.id, email: stranger.email, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
     await acceptInvitation({ userId: invitee.id, email: invitee.email, invitationId: invitation.id });
     const roles = (await listMembers(org.id)).map((m) => m.role).sort();
     expect(roles).toEqual(["member", "owner"]);
-    await expect(acceptInvitation({ userId: invitee.id, email: invitee.email, invitationId: invitation.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      acceptInvitation({ userId: invitee.id, email: invitee.email, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
 describe("magic-link tokens", () => {
   it("can be used exactly once", async () => {
     const adapter = prismaAdapter(db());
-    const token = { identifier: `t-${unique()}@example.com`, token: unique(), expires: new Date(Date.now() + 60_000) };
+    const token = {
+      identifier: `t-${unique()}@example.com`,
+      token: unique(),
+      expires: new Date(Date.now() + 60_000),
+    };
     await adapter.createVerificationToken?.(token);
-    const [first, second] = await Promise.all([adapter.useVerificationToken?.(token), adapter.useVerificationToken?.(token)]);
+    const [first, second] = await Promise.all([
+      adapter.useVerificationToken?.(token),
+      adapter.useVerificationToken?.(token),
+    ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
     expect(await adapter.useVerificationToken?.(token)).toBeNull();
   });

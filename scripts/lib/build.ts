@@ -5,7 +5,18 @@ import path from "node:path";
 import { run } from "./processes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 
 function fingerprint(): string {
   const hash = crypto.createHash("sha256");
@@ -13,7 +24,8 @@ function fingerprint(): string {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(file).sort()) if (entry !== "generated") visit(path.join(file, entry));
+      for (const entry of fs.readdirSync(file).sort())
+        if (entry !== "generated") visit(path.join(file, entry));
     } else if (!file.endsWith(".test.ts") && !file.endsWith(".test.tsx")) {
       hash.update(`${path.relative(ROOT, file)}:${stat.size}:${stat.mtimeMs}\n`);
     }
@@ -24,22 +36,40 @@ function fingerprint(): string {
 
 export async function generatePrismaClient(env: NodeJS.ProcessEnv): Promise<void> {
   if (fs.existsSync(path.join(ROOT, "lib", "generated", "prisma", "client.ts"))) return;
-  await run("prisma", process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "generate"], { cwd: ROOT, env });
+  await run(
+    "prisma",
+    process.execPath,
+    [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "generate"],
+    { cwd: ROOT, env },
+  );
 }
 
 export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const marker = path.join(ROOT, ".next", "source-fingerprint");
   const current = fingerprint();
-  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === current;
+  const built =
+    fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    fs.existsSync(marker) &&
+    fs.readFileSync(marker, "utf8") === current;
   if (built) return;
   console.log("Building the app (first start or sources changed)…");
-  await run("build", process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: ROOT,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  await run(
+    "build",
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"],
+    {
+      cwd: ROOT,
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   fs.writeFileSync(marker, current);
 }
 
 export async function migrate(env: NodeJS.ProcessEnv): Promise<void> {
-  await run("migrate", process.execPath, [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], { cwd: ROOT, env });
+  await run(
+    "migrate",
+    process.execPath,
+    [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
+    { cwd: ROOT, env },
+  );
 }

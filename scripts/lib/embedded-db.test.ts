@@ -8,7 +8,8 @@ import { startEmbeddedDb } from "./embedded-db";
 import { isPortFree, stopAll } from "./processes";
 
 async function freePort(): Promise<number> {
-  for (let port = 55500 + Math.floor(Math.random() * 400); port < 56000; port++) if (await isPortFree(port)) return port;
+  for (let port = 55500 + Math.floor(Math.random() * 400); port < 56000; port++)
+    if (await isPortFree(port)) return port;
   throw new Error("no free port");
 }
 
@@ -31,11 +32,15 @@ describe("the embedded database", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-"));
     const port = await freePort();
     const first = await startEmbeddedDb({ dataDir, port });
-    await withClient(first.url, (client) => client.query("CREATE TABLE kept (name text); INSERT INTO kept VALUES ('acme')"));
+    await withClient(first.url, (client) =>
+      client.query("CREATE TABLE kept (name text); INSERT INTO kept VALUES ('acme')"),
+    );
     await first.stop();
 
     const second = await startEmbeddedDb({ dataDir, port });
-    const rows = await withClient(second.url, (client) => client.query<{ name: string }>("SELECT name FROM kept"));
+    const rows = await withClient(second.url, (client) =>
+      client.query<{ name: string }>("SELECT name FROM kept"),
+    );
     expect(rows.rows).toEqual([{ name: "acme" }]);
   }, 60_000);
 
@@ -44,7 +49,9 @@ describe("the embedded database", () => {
     const squatter = net.createServer().listen(port, "127.0.0.1");
     await new Promise((resolve) => squatter.once("listening", resolve));
     try {
-      await expect(startEmbeddedDb({ dataDir: os.tmpdir(), port })).rejects.toThrow(`Port ${port} for the embedded database is already in use`);
+      await expect(startEmbeddedDb({ dataDir: os.tmpdir(), port })).rejects.toThrow(
+        `Port ${port} for the embedded database is already in use`,
+      );
     } finally {
       squatter.close();
     }

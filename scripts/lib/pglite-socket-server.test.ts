@@ -12,7 +12,9 @@ beforeAll(async () => {
   server = createPgliteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 20 });
   await server.start();
   url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  await db.exec("CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL); INSERT INTO item SELECT g, 'item-' || g FROM generate_series(1, 50) g;");
+  await db.exec(
+    "CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL); INSERT INTO item SELECT g, 'item-' || g FROM generate_series(1, 50) g;",
+  );
 });
 
 afterAll(async () => {
@@ -45,7 +47,10 @@ describe("createPgliteSocketServer", () => {
               const client = await pool.connect();
               try {
                 await client.query("BEGIN");
-                await client.query(`UPDATE item SET label = $2 WHERE id = $1 AND ${lane} >= 0`, [id, `item-${id}`]);
+                await client.query(`UPDATE item SET label = $2 WHERE id = $1 AND ${lane} >= 0`, [
+                  id,
+                  `item-${id}`,
+                ]);
                 check((await client.query(select, [id])).rows, id, lane);
                 await client.query("COMMIT");
               } finally {

@@ -85,7 +85,8 @@ class BatchQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
-    for (const item of this.queue.filter((queued) => queued.handlerId === handlerId)) item.reject(new Error("Handler disconnected"));
+    for (const item of this.queue.filter((queued) => queued.handlerId === handlerId))
+      item.reject(new Error("Handler disconnected"));
     this.queue = this.queue.filter((queued) => queued.handlerId !== handlerId);
   }
 

@@ -4,7 +4,12 @@ import net from "node:net";
 
 const children = new Set<ChildProcess>();
 
-export function startChild(name: string, command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): ChildProcess {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
   children.add(child);
   const prefix = (line: string) => `[${name}] ${line}`;
@@ -24,7 +29,12 @@ export function startChild(name: string, command: string, args: string[], option
 }
 
 /** Runs a command to completion, streaming its output; rejects on a non-zero exit. */
-export function run(name: string, command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+export function run(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = startChild(name, command, args, options);
     child.on("error", reject);
@@ -60,7 +70,9 @@ export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
 
 export async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
   if (!(await isPortFree(port))) {
-    throw new Error(`Port ${port} for ${what} is already in use. Stop whatever holds it, or set ${variable} to another port.`);
+    throw new Error(
+      `Port ${port} for ${what} is already in use. Stop whatever holds it, or set ${variable} to another port.`,
+    );
   }
 }
 

@@ -19,7 +19,11 @@ export async function createOrganizationAction(_: FormState, form: FormData): Pr
 export async function acceptInvitationAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser("/onboarding");
   try {
-    await acceptInvitation({ userId: user.id, email: user.email, invitationId: String(form.get("invitationId") ?? "") });
+    await acceptInvitation({
+      userId: user.id,
+      email: user.email,
+      invitationId: String(form.get("invitationId") ?? ""),
+    });
   } catch (error) {
     return formError(error);
   }

@@ -18,9 +18,15 @@ export default async function OnboardingPage() {
       <p className="mt-2 text-slate-600">Signed in as {user.email}.</p>
       {invitations.length > 0 && (
         <section aria-labelledby="invitations" className="mt-6 space-y-3">
-          <h2 id="invitations" className="font-semibold">You have been invited</h2>
+          <h2 id="invitations" className="font-semibold">
+            You have been invited
+          </h2>
           {invitations.map((invitation) => (
-            <AcceptInvitationButton key={invitation.id} invitationId={invitation.id} organizationName={invitation.organization.name} />
+            <AcceptInvitationButton
+              key={invitation.id}
+              invitationId={invitation.id}
+              organizationName={invitation.organization.name}
+            />
           ))}
           <p className="text-sm text-slate-500">Or create a new organization:</p>
         </section>

@@ -7,7 +7,10 @@ import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 
 export const GET = jsonRoute(async () => {
   const member = await memberForRoute();
-  return NextResponse.json({ connections: await listConnections(member.organization.id) }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { connections: await listConnections(member.organization.id) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });
 
 export const POST = jsonRoute(async () => {

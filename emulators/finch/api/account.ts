@@ -35,7 +35,9 @@ export function accountRoutes(ctx: EmulatorContext): Route[] {
       connection_id: connection.id,
       connection_type: connection.connectionType,
       connection_status: status,
-      authentication_methods: [{ type: connection.authenticationType, connection_status: status, products: token.products }],
+      authentication_methods: [
+        { type: connection.authenticationType, connection_status: status, products: token.products },
+      ],
       products: token.products,
       provider_id: connection.providerId,
       customer_id: connection.customerId,

@@ -20,7 +20,10 @@ export function authTokenRoutes(ctx: EmulatorContext): Route[] {
     const raw = jsonBody(req);
     // Client credentials are checked before the code so a wrong secret never reveals code validity.
     const creds = z.object({ client_id: z.unknown(), client_secret: z.unknown() }).partial().safeParse(raw);
-    if (!creds.success || !credentialsMatch(ctx.credentials, creds.data.client_id, creds.data.client_secret)) {
+    if (
+      !creds.success ||
+      !credentialsMatch(ctx.credentials, creds.data.client_id, creds.data.client_secret)
+    ) {
       throw errors.invalidClient();
     }
     const body = validate(tokenRequestSchema, raw);
@@ -40,7 +43,8 @@ export function authTokenRoutes(ctx: EmulatorContext): Route[] {
 
     code.usedAt = new Date().toISOString();
     const token = ctx.connections.issueToken(connection, code.products);
-    if (ctx.store.state.revokeOldTokensOnReauth) ctx.connections.revokeTokens(connection.id, token.accessToken);
+    if (ctx.store.state.revokeOldTokensOnReauth)
+      ctx.connections.revokeTokens(connection.id, token.accessToken);
 
     return json({
       access_token: token.accessToken,

@@ -18,7 +18,10 @@ const REAUTH_SESSION_DEFAULT_MINUTES = 43_200;
 
 const productsSchema = z
   .array(z.enum(FINCH_PRODUCTS))
-  .refine((p) => !(p.includes("deduction") && p.includes("benefits")), "send either 'benefits' or 'deduction', not both");
+  .refine(
+    (p) => !(p.includes("deduction") && p.includes("benefits")),
+    "send either 'benefits' or 'deduction', not both",
+  );
 const minutesSchema = z.number().int().min(1).max(MAX_MINUTES).nullish();
 const redirectUriSchema = z.url({ protocol: /^https?$/ }).nullish();
 
@@ -49,7 +52,8 @@ const reauthSessionSchema = z.object({
 const expiresAt = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 export function connectSessionRoutes(ctx: EmulatorContext): Route[] {
-  const connectUrl = (sessionId: string) => `${ctx.publicUrl()}/authorize?session=${encodeURIComponent(sessionId)}`;
+  const connectUrl = (sessionId: string) =>
+    `${ctx.publicUrl()}/authorize?session=${encodeURIComponent(sessionId)}`;
 
   const saveSession = (session: SessionRecord) => {
     ctx.store.state.sessions.push(session);

@@ -37,7 +37,8 @@ const individualNotFound = (individualId: string) => ({
 });
 
 export function employerRoutes(ctx: EmulatorContext): Route[] {
-  const dataFor = (connection: ConnectionRecord) => generateCompany(connection.companyId, connection.employeeCount);
+  const dataFor = (connection: ConnectionRecord) =>
+    generateCompany(connection.companyId, connection.employeeCount);
 
   const company = (req: EmulatorRequest) => {
     const { connection } = requireDataAccess(req, ctx.connections, "company");
@@ -55,7 +56,8 @@ export function employerRoutes(ctx: EmulatorContext): Route[] {
     return json({ individuals: page.map((e) => e.directory), paging: { count: everyone.length, offset } });
   };
 
-  const batch = (product: "individual" | "employment", pick: (e: GeneratedEmployee, includeSsn: boolean) => unknown) =>
+  const batch =
+    (product: "individual" | "employment", pick: (e: GeneratedEmployee, includeSsn: boolean) => unknown) =>
     (req: EmulatorRequest) => {
       const { connection, token } = requireDataAccess(req, ctx.connections, product);
       checkEntityIds(req, connection);
@@ -64,7 +66,9 @@ export function employerRoutes(ctx: EmulatorContext): Route[] {
       const byId = new Map(dataFor(connection).employees.map((e) => [e.individual.id, e]));
       const responses = body.requests.map(({ individual_id }) => {
         const employee = byId.get(individual_id);
-        return employee ? { individual_id, code: 200, body: pick(employee, includeSsn) } : individualNotFound(individual_id);
+        return employee
+          ? { individual_id, code: 200, body: pick(employee, includeSsn) }
+          : individualNotFound(individual_id);
       });
       return json({ responses });
     };
@@ -76,8 +80,15 @@ export function employerRoutes(ctx: EmulatorContext): Route[] {
       method: "POST",
       pattern: "/employer/individual",
       kind: "api",
-      handle: batch("individual", (e, includeSsn) => (includeSsn ? { ...e.individual, ssn: e.ssn } : e.individual)),
+      handle: batch("individual", (e, includeSsn) =>
+        includeSsn ? { ...e.individual, ssn: e.ssn } : e.individual,
+      ),
     },
-    { method: "POST", pattern: "/employer/employment", kind: "api", handle: batch("employment", (e) => e.employment) },
+    {
+      method: "POST",
+      pattern: "/employer/employment",
+      kind: "api",
+      handle: batch("employment", (e) => e.employment),
+    },
   ];
 }

@@ -3,7 +3,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+};
 
 export interface StaticServer {
   url: string;
@@ -20,7 +24,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body),
+      (body) =>
+        res
+          .writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" })
+          .end(body),
       () => res.writeHead(404).end("not found"),
     );
   });

@@ -44,7 +44,11 @@ describe.skipIf(!executablePath)(title, () => {
 
   const logEntries = (page: Page) => page.getByRole("list", { name: "Callback log" }).getByRole("listitem");
   const newSession = () =>
-    t.client.connect.sessions.new({ customer_id: "browser-cust", customer_name: "Browser Customer", products: ["company", "directory"] });
+    t.client.connect.sessions.new({
+      customer_id: "browser-cust",
+      customer_name: "Browser Customer",
+      products: ["company", "directory"],
+    });
 
   it("success: pick a provider, survive a wrong password, sign in, and get a code the SDK can exchange", async () => {
     const { session_id } = await newSession();
@@ -69,7 +73,11 @@ describe.skipIf(!executablePath)(title, () => {
 
     const code = /code=(\S+)/.exec(line)?.[1] ?? "";
     const token = await t.client.accessTokens.create({ code });
-    expect(token).toMatchObject({ customer_id: "browser-cust", provider_id: "gusto", products: ["company", "directory"] });
+    expect(token).toMatchObject({
+      customer_id: "browser-cust",
+      provider_id: "gusto",
+      products: ["company", "directory"],
+    });
     await page.close();
   }, 20_000);
 

@@ -38,7 +38,14 @@ function flowError(message: string, back: FlowReturn): Reply {
 
 function cancel(flow: ConnectFlow): Reply {
   if (flow.sdkHostUrl) {
-    return html(postMessagePage({ name: NAME, kind: "closed" }, flow.sdkHostUrl, "Closing", "Finch Connect was closed."));
+    return html(
+      postMessagePage(
+        { name: NAME, kind: "closed" },
+        flow.sdkHostUrl,
+        "Closing",
+        "Finch Connect was closed.",
+      ),
+    );
   }
   const location = flow.redirectUri
     ? returnUrl(flow.redirectUri, {
@@ -52,8 +59,20 @@ function cancel(flow: ConnectFlow): Reply {
 
 function success(flow: ConnectFlow, code: string): Reply {
   if (flow.sdkHostUrl) {
-    const message = { name: NAME, kind: "success" as const, code, ...(flow.state ? { state: flow.state } : {}) };
-    return html(postMessagePage(message, flow.sdkHostUrl, "You're connected", "Your account was connected. Returning you to the app."));
+    const message = {
+      name: NAME,
+      kind: "success" as const,
+      code,
+      ...(flow.state ? { state: flow.state } : {}),
+    };
+    return html(
+      postMessagePage(
+        message,
+        flow.sdkHostUrl,
+        "You're connected",
+        "Your account was connected. Returning you to the app.",
+      ),
+    );
   }
   const location = flow.redirectUri ? returnUrl(flow.redirectUri, { code, state: flow.state }) : null;
   return location ? redirect(location) : html(codePage(code, flow.state));
@@ -68,7 +87,11 @@ export function authorizeRoutes(ctx: EmulatorContext): Route[] {
     if (!resolution.ok) return flowError(resolution.message, resolution.back);
     const { flow } = resolution;
     const provider = providerFor(flow, req.url.searchParams);
-    return html(provider ? signInPage(flow, provider, req.url.searchParams) : providerPickerPage(flow, req.url.searchParams));
+    return html(
+      provider
+        ? signInPage(flow, provider, req.url.searchParams)
+        : providerPickerPage(flow, req.url.searchParams),
+    );
   };
 
   const submit = (req: EmulatorRequest): Reply => {
@@ -92,7 +115,9 @@ export function authorizeRoutes(ctx: EmulatorContext): Route[] {
       );
     }
     const { code, connection } = completeSignIn(ctx.store, ctx.connections, flow, provider.id, username);
-    ctx.log(`finch-emulator: Connect sign-in as '${username}' -> connection ${connection.id} (${connection.status})`);
+    ctx.log(
+      `finch-emulator: Connect sign-in as '${username}' -> connection ${connection.id} (${connection.status})`,
+    );
     return success(flow, code.code);
   };
 

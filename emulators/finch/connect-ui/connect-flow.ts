@@ -2,7 +2,12 @@ import type { EmulatorContext } from "../context";
 import type { SignInFlow } from "../domain/complete-sign-in";
 import { isFinchProduct } from "../domain/products";
 import { findProvider } from "../domain/providers";
-import { AUTHENTICATION_TYPES, type AuthenticationType, type ClientType, type ConnectionType } from "../state/types";
+import {
+  AUTHENTICATION_TYPES,
+  type AuthenticationType,
+  type ClientType,
+  type ConnectionType,
+} from "../state/types";
 
 /** Where results go: an embedded iframe posts messages to its parent, a redirect flow goes back by URL. */
 export interface FlowReturn {
@@ -18,8 +23,7 @@ export interface ConnectFlow extends SignInFlow, FlowReturn {
 }
 
 export type FlowResolution =
-  | { ok: true; flow: ConnectFlow }
-  | { ok: false; message: string; back: FlowReturn };
+  { ok: true; flow: ConnectFlow } | { ok: false; message: string; back: FlowReturn };
 
 function originOf(value: string | null): string | null {
   if (!value) return null;
@@ -44,10 +48,18 @@ function environment(sandbox: string | null): { clientType: ClientType; connecti
 function fromSession(ctx: EmulatorContext, sessionId: string, back: FlowReturn): FlowResolution {
   const session = ctx.store.state.sessions.find((s) => s.id === sessionId);
   if (!session || Date.parse(session.expiresAt) <= Date.now()) {
-    return { ok: false, message: "This Connect session is invalid or has expired. Ask for a new link.", back };
+    return {
+      ok: false,
+      message: "This Connect session is invalid or has expired. Ask for a new link.",
+      back,
+    };
   }
   if (session.completedAt) {
-    return { ok: false, message: "This Connect session has already been completed. Ask for a new link.", back };
+    return {
+      ok: false,
+      message: "This Connect session has already been completed. Ask for a new link.",
+      back,
+    };
   }
   const repairing = session.connectionId ? ctx.connections.get(session.connectionId) : undefined;
   if (session.connectionId && (!repairing || repairing.status === "disconnected")) {
@@ -66,7 +78,9 @@ function fromSession(ctx: EmulatorContext, sessionId: string, back: FlowReturn):
       products: session.products,
       reauthConnectionId: session.connectionId,
       authenticationType: repairing?.authenticationType ?? authenticationTypeOf(session.authMethod),
-      ...(repairing ? { clientType: repairing.clientType, connectionType: repairing.connectionType } : environment(session.sandbox)),
+      ...(repairing
+        ? { clientType: repairing.clientType, connectionType: repairing.connectionType }
+        : environment(session.sandbox)),
       preselectedProviderId: repairing?.providerId ?? session.providerId,
       customerLabel: session.customerName ?? "your company",
     },
@@ -86,7 +100,11 @@ function fromLegacyQuery(ctx: EmulatorContext, query: URLSearchParams, back: Flo
     return { ok: false, message: "Missing redirect_uri: the redirect flow needs one.", back };
   }
   if (back.redirectUri && !originOf(back.redirectUri)) {
-    return { ok: false, message: "Invalid redirect_uri: it must be an http or https URL.", back: { ...back, redirectUri: null } };
+    return {
+      ok: false,
+      message: "Invalid redirect_uri: it must be an http or https URL.",
+      back: { ...back, redirectUri: null },
+    };
   }
   const connectionId = query.get("connection_id");
   const repairing = connectionId ? ctx.connections.get(connectionId) : undefined;
@@ -94,7 +112,8 @@ function fromLegacyQuery(ctx: EmulatorContext, query: URLSearchParams, back: Flo
     return { ok: false, message: "Unknown connection_id: nothing to reauthenticate.", back };
   }
   const payrollProvider = query.get("payroll_provider");
-  const preselected = repairing?.providerId ?? (payrollProvider && findProvider(payrollProvider) ? payrollProvider : null);
+  const preselected =
+    repairing?.providerId ?? (payrollProvider && findProvider(payrollProvider) ? payrollProvider : null);
   return {
     ok: true,
     flow: {
@@ -106,7 +125,9 @@ function fromLegacyQuery(ctx: EmulatorContext, query: URLSearchParams, back: Flo
       products,
       reauthConnectionId: repairing?.id ?? null,
       authenticationType: repairing?.authenticationType ?? "credential",
-      ...(repairing ? { clientType: repairing.clientType, connectionType: repairing.connectionType } : environment(query.get("sandbox"))),
+      ...(repairing
+        ? { clientType: repairing.clientType, connectionType: repairing.connectionType }
+        : environment(query.get("sandbox"))),
       preselectedProviderId: preselected,
       customerLabel: query.get("client_name") ?? "your company",
     },
@@ -122,5 +143,9 @@ export function resolveConnectFlow(ctx: EmulatorContext, query: URLSearchParams)
   const sessionId = query.get("session");
   if (sessionId) return fromSession(ctx, sessionId, back);
   if (query.get("client_id")) return fromLegacyQuery(ctx, query, back);
-  return { ok: false, message: "Missing session: open Finch Connect with a session id from POST /connect/sessions.", back };
+  return {
+    ok: false,
+    message: "Missing session: open Finch Connect with a session id from POST /connect/sessions.",
+    back,
+  };
 }

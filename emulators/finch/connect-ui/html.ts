@@ -6,7 +6,10 @@ import { escapeHtml } from "../../shared/escape-html";
 export { escapeHtml };
 
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function hiddenInputs(params: URLSearchParams, skip: string[] = []): string {

@@ -10,7 +10,11 @@ export type FinchAuthMessage =
   | {
       name: "finch-auth-message-v2";
       kind: "error";
-      error: { shouldClose: boolean; message: string; type: "validation_error" | "employer_connection_error" };
+      error: {
+        shouldClose: boolean;
+        message: string;
+        type: "validation_error" | "employer_connection_error";
+      };
     }
   | { name: "finch-auth-message-v2"; kind: "closed" };
 
@@ -25,7 +29,8 @@ const PRODUCT_LABELS: Record<string, string> = {
   ssn: "social security numbers",
 };
 
-const icon = (provider: ProviderInfo) => `<img src="/assets/providers/${escapeHtml(provider.id)}.svg" alt="" aria-hidden="true">`;
+const icon = (provider: ProviderInfo) =>
+  `<img src="/assets/providers/${escapeHtml(provider.id)}.svg" alt="" aria-hidden="true">`;
 
 function withoutProvider(query: URLSearchParams): URLSearchParams {
   const copy = new URLSearchParams(query);
@@ -35,12 +40,15 @@ function withoutProvider(query: URLSearchParams): URLSearchParams {
 
 function productSummary(products: string[]): string {
   const labels = products.map((p) => PRODUCT_LABELS[p] ?? p.replace(/_/g, " "));
-  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : (labels[0] ?? "data");
+  return labels.length > 1
+    ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`
+    : (labels[0] ?? "data");
 }
 
 export function providerPickerPage(flow: ConnectFlow, query: URLSearchParams): string {
   const buttons = PROVIDERS.map(
-    (p) => `<button class="provider" type="submit" name="provider" value="${escapeHtml(p.id)}">${icon(p)}<span>${escapeHtml(p.display_name)}</span></button>`,
+    (p) =>
+      `<button class="provider" type="submit" name="provider" value="${escapeHtml(p.id)}">${icon(p)}<span>${escapeHtml(p.display_name)}</span></button>`,
   ).join("");
   return connectPage(
     "Select your provider",
@@ -61,7 +69,12 @@ export interface SignInPageOptions {
   username?: string;
 }
 
-export function signInPage(flow: ConnectFlow, provider: ProviderInfo, query: URLSearchParams, options: SignInPageOptions = {}): string {
+export function signInPage(
+  flow: ConnectFlow,
+  provider: ProviderInfo,
+  query: URLSearchParams,
+  options: SignInPageOptions = {},
+): string {
   const reauth = flow.reauthConnectionId
     ? `<p class="hint">Your connection to ${escapeHtml(provider.display_name)} needs attention. Sign in again to restore it.</p>`
     : "";
@@ -89,7 +102,12 @@ ${back}`,
 }
 
 /** Posts one message to the embedding app (targetOrigin = sdk_host_url) and says what happened. */
-export function postMessagePage(message: FinchAuthMessage, sdkHostUrl: string, heading: string, text: string): string {
+export function postMessagePage(
+  message: FinchAuthMessage,
+  sdkHostUrl: string,
+  heading: string,
+  text: string,
+): string {
   const tone = message.kind === "error" ? "alert" : "success";
   return connectPage(
     heading,
@@ -117,5 +135,8 @@ ${state ? `<p>State: <code>${escapeHtml(state)}</code></p>` : ""}
 }
 
 export function closedPage(): string {
-  return connectPage("Closed", `<h1 id="page-title">Finch Connect was closed</h1><p>You can close this window.</p>`);
+  return connectPage(
+    "Closed",
+    `<h1 id="page-title">Finch Connect was closed</h1><p>You can close this window.</p>`,
+  );
 }

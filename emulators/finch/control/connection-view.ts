@@ -21,7 +21,11 @@ export function connectionView(connection: ConnectionRecord, connections: Connec
     employee_count: connection.employeeCount,
     token_count: tokens.length,
     active_token_count: tokens.filter((t) => !t.revokedAt).length,
-    tokens: tokens.map((t) => ({ access_token: t.accessToken, created_at: t.createdAt, revoked_at: t.revokedAt })),
+    tokens: tokens.map((t) => ({
+      access_token: t.accessToken,
+      created_at: t.createdAt,
+      revoked_at: t.revokedAt,
+    })),
     created_at: connection.createdAt,
     updated_at: connection.updatedAt,
   };

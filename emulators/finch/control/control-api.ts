@@ -58,14 +58,16 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
     {
       method: "GET",
       pattern: "/_emulator/connections",
-      handle: () => json({ connections: ctx.connections.list().map((c) => connectionView(c, ctx.connections)) }),
+      handle: () =>
+        json({ connections: ctx.connections.list().map((c) => connectionView(c, ctx.connections)) }),
     },
     {
       method: "POST",
       pattern: "/_emulator/connections",
       handle: (req) => {
         const body = validate(createConnectionSchema, jsonOrFormBody(req));
-        if (!findProvider(body.provider_id)) throw errors.badRequest(`Unknown provider '${body.provider_id}'`);
+        if (!findProvider(body.provider_id))
+          throw errors.badRequest(`Unknown provider '${body.provider_id}'`);
         const { connection, token } = createSandboxConnection(ctx.connections, {
           providerId: body.provider_id,
           authenticationType: "credential",
@@ -87,12 +89,24 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
         const connection = view(req.params.id ?? "");
         const { status } = validate(statusSchema, jsonOrFormBody(req));
         ctx.connections.setStatus(connection, status);
-        return done(req, connectionView(connection, ctx.connections), `Connection ${connection.id} is now ${status}`);
+        return done(
+          req,
+          connectionView(connection, ctx.connections),
+          `Connection ${connection.id} is now ${status}`,
+        );
       },
     },
     { method: "GET", pattern: "/_emulator/codes", handle: () => json({ codes: ctx.store.state.codes }) },
-    { method: "GET", pattern: "/_emulator/sessions", handle: () => json({ sessions: ctx.store.state.sessions }) },
-    { method: "GET", pattern: "/_emulator/latency", handle: () => json({ latency: ctx.faults.list().latency }) },
+    {
+      method: "GET",
+      pattern: "/_emulator/sessions",
+      handle: () => json({ sessions: ctx.store.state.sessions }),
+    },
+    {
+      method: "GET",
+      pattern: "/_emulator/latency",
+      handle: () => json({ latency: ctx.faults.list().latency }),
+    },
     {
       method: "POST",
       pattern: "/_emulator/latency",
@@ -124,7 +138,8 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
         const body = validate(webhooksSchema, jsonOrFormBody(req));
         ctx.store.state.webhooks = {
           urls: body.urls,
-          authenticationMethodShape: body.authenticationMethodShape ?? ctx.store.state.webhooks.authenticationMethodShape,
+          authenticationMethodShape:
+            body.authenticationMethodShape ?? ctx.store.state.webhooks.authenticationMethodShape,
         };
         ctx.store.save();
         return json(ctx.store.state.webhooks);
@@ -140,7 +155,8 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       pattern: "/_emulator/settings",
       handle: (req) => {
         const body = validate(settingsSchema, jsonOrFormBody(req));
-        if (body.revokeOldTokensOnReauth !== undefined) ctx.store.state.revokeOldTokensOnReauth = body.revokeOldTokensOnReauth;
+        if (body.revokeOldTokensOnReauth !== undefined)
+          ctx.store.state.revokeOldTokensOnReauth = body.revokeOldTokensOnReauth;
         ctx.store.save();
         return json({ revokeOldTokensOnReauth: ctx.store.state.revokeOldTokensOnReauth });
       },

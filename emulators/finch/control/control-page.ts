@@ -27,37 +27,47 @@ button.primary{background:#5925dc;border-color:#5925dc;color:#fff}
 select,input{font:inherit;padding:6px 8px;border:1px solid #d0d5dd;border-radius:6px}
 .muted{color:#667085}`;
 
-const statusBadge = (status: string) => `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+const statusBadge = (status: string) =>
+  `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
 
 function connectionRows(ctx: EmulatorContext): string {
   const rows = ctx.connections.list().map((c) => {
     const v = connectionView(c, ctx.connections);
     const action = (status: string, label: string) =>
       `<form method="post" action="/_emulator/connections/${encodeURIComponent(v.connection_id)}/status"><input type="hidden" name="status" value="${status}"><button type="submit">${label}</button></form>`;
-    const controls = c.status === "disconnected" ? `<span class="muted">Disconnected</span>` : `${action("reauth", "Require reauthentication")} ${action("connected", "Restore")}`;
+    const controls =
+      c.status === "disconnected"
+        ? `<span class="muted">Disconnected</span>`
+        : `${action("reauth", "Require reauthentication")} ${action("connected", "Restore")}`;
     return `<tr><td>${escapeHtml(v.company_name ?? "")}<div class="muted">${escapeHtml(v.customer_name ?? "")}${v.username ? ` · ${escapeHtml(v.username)}` : ""}</div></td>
 <td>${escapeHtml(v.provider_id)}</td><td><code>${escapeHtml(v.connection_id)}</code></td><td>${statusBadge(v.status)}</td>
 <td>${v.active_token_count} active / ${v.token_count}</td><td class="actions">${controls}</td></tr>`;
   });
-  if (rows.length === 0) return `<p class="muted">No connections yet. Connect through the app, or create a sandbox connection below.</p>`;
+  if (rows.length === 0)
+    return `<p class="muted">No connections yet. Connect through the app, or create a sandbox connection below.</p>`;
   return `<table><thead><tr><th>Company</th><th>Provider</th><th>Connection id</th><th>Status</th><th>Tokens</th><th>Actions</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function deliveryRows(deliveries: WebhookDeliveryRecord[]): string {
   if (deliveries.length === 0) return `<p class="muted">No webhooks sent yet.</p>`;
-  const rows = deliveries.slice(-20).reverse().map((d) => {
-    const last = d.attempts[d.attempts.length - 1];
-    const status = (JSON.parse(d.payload) as { data?: { status?: string } }).data?.status ?? "";
-    return `<tr><td><code>${escapeHtml(d.eventId)}</code></td><td>${escapeHtml(d.eventType)} → ${escapeHtml(status)}</td><td><code>${escapeHtml(d.connectionId)}</code></td>
+  const rows = deliveries
+    .slice(-20)
+    .reverse()
+    .map((d) => {
+      const last = d.attempts[d.attempts.length - 1];
+      const status = (JSON.parse(d.payload) as { data?: { status?: string } }).data?.status ?? "";
+      return `<tr><td><code>${escapeHtml(d.eventId)}</code></td><td>${escapeHtml(d.eventType)} → ${escapeHtml(status)}</td><td><code>${escapeHtml(d.connectionId)}</code></td>
 <td><code>${escapeHtml(d.url)}</code></td><td>${statusBadge(d.status)}</td><td>${d.attempts.length}${last ? ` (last: ${escapeHtml(String(last.statusCode ?? last.error ?? ""))})` : ""}</td></tr>`;
-  });
+    });
   return `<table><thead><tr><th>Event</th><th>Type</th><th>Connection</th><th>Endpoint</th><th>Status</th><th>Attempts</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 export function controlPageRoutes(ctx: EmulatorContext): Route[] {
   const page = (req: EmulatorRequest) => {
     const notice = req.url.searchParams.get("notice");
-    const options = PROVIDERS.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.display_name)}</option>`).join("");
+    const options = PROVIDERS.map(
+      (p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.display_name)}</option>`,
+    ).join("");
     const webhooks = ctx.store.state.webhooks;
     return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Finch emulator</title><style>${STYLES}</style></head><body>

@@ -28,9 +28,17 @@ export interface AddFaultInput {
 }
 
 const FAULT_BODIES: Record<FaultStatus, { name: string; message: string; finchCode?: string }> = {
-  429: { name: "rate_limit_exceeded_error", message: "Rate limit exceeded", finchCode: "finch_application_rl" },
+  429: {
+    name: "rate_limit_exceeded_error",
+    message: "Rate limit exceeded",
+    finchCode: "finch_application_rl",
+  },
   500: { name: "server_error", message: "Internal server error" },
-  502: { name: "bad_gateway_error", message: "The payroll provider returned an error", finchCode: "upstream_provider_error" },
+  502: {
+    name: "bad_gateway_error",
+    message: "The payroll provider returned an error",
+    finchCode: "upstream_provider_error",
+  },
   503: { name: "service_unavailable_error", message: "Service temporarily unavailable" },
 };
 
@@ -69,7 +77,9 @@ export class FaultRegistry {
   }
 
   latencyFor(path: string): number {
-    return this.latency.filter((rule) => pathMatches(rule.path, path)).reduce((max, rule) => Math.max(max, rule.ms), 0);
+    return this.latency
+      .filter((rule) => pathMatches(rule.path, path))
+      .reduce((max, rule) => Math.max(max, rule.ms), 0);
   }
 
   /** The error to answer this call with, if an active rule fires; consumes one use of the rule. */

@@ -7,7 +7,10 @@ describe("generateCompany", () => {
     const again = generateCompany("company-a", 25);
     const b = generateCompany("company-b", 25);
     expect(JSON.stringify(again)).toBe(JSON.stringify(a));
-    expect(b.company.legal_name === a.company.legal_name && b.employees[0]?.individual.id === a.employees[0]?.individual.id).toBe(false);
+    expect(
+      b.company.legal_name === a.company.legal_name &&
+        b.employees[0]?.individual.id === a.employees[0]?.individual.id,
+    ).toBe(false);
     expect(b.employees[0]?.individual.id).not.toBe(a.employees[0]?.individual.id);
   });
 
@@ -34,7 +37,9 @@ describe("generateCompany", () => {
 
   it("keeps earlier people unchanged when the company grows", () => {
     const small = generateCompany("growing", 12).employees.map((e) => e.individual);
-    const large = generateCompany("growing", 20).employees.slice(0, 12).map((e) => e.individual);
+    const large = generateCompany("growing", 20)
+      .employees.slice(0, 12)
+      .map((e) => e.individual);
     expect(large).toEqual(small);
   });
 });

@@ -40,7 +40,12 @@ export function defaultEmployeeCount(companyId: string): number {
   return new SeededRandom(`${companyId}:size`).int(12, 40);
 }
 
-const slugify = (text: string) => text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month, 2)}-${pad(day, 2)}`;
 
@@ -100,7 +105,14 @@ interface EmployeeSeed {
   isHead: boolean;
 }
 
-function generateEmployee(companyId: string, index: number, seed: EmployeeSeed, managerId: string | null, slug: string, hq: Location): GeneratedEmployee {
+function generateEmployee(
+  companyId: string,
+  index: number,
+  seed: EmployeeSeed,
+  managerId: string | null,
+  slug: string,
+  hq: Location,
+): GeneratedEmployee {
   const rng = new SeededRandom(`${companyId}:person:${index}`);
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
@@ -118,7 +130,12 @@ function generateEmployee(companyId: string, index: number, seed: EmployeeSeed, 
         : rng.pick(TITLES_BY_DEPARTMENT[seed.department] ?? ["Associate"]);
   const income = hourly
     ? { amount: rng.int(1_800, 3_400), currency: "usd", unit: "hourly" as const, effective_date: startDate }
-    : { amount: rng.int(55_000, 210_000) * 100, currency: "usd", unit: "yearly" as const, effective_date: startDate };
+    : {
+        amount: rng.int(55_000, 210_000) * 100,
+        currency: "usd",
+        unit: "yearly" as const,
+        effective_date: startDate,
+      };
   const workEmail = `${slugify(first)}.${slugify(last)}@${slug}.example`;
 
   const individual: IndividualBody = {
@@ -129,7 +146,14 @@ function generateEmployee(companyId: string, index: number, seed: EmployeeSeed, 
     preferred_name: null,
     dob: isoDate(rng.int(1962, 2002), rng.int(1, 12), rng.int(1, 28)),
     gender: rng.pick(["female", "male", "female", "male", "other", "decline_to_specify"] as const),
-    ethnicity: rng.pick(["asian", "white", "black_or_african_american", "hispanic_or_latino", "two_or_more_races", "decline_to_specify"] as const),
+    ethnicity: rng.pick([
+      "asian",
+      "white",
+      "black_or_african_american",
+      "hispanic_or_latino",
+      "two_or_more_races",
+      "decline_to_specify",
+    ] as const),
     marital_status: rng.pick(["single", "married", "divorced", "unknown"] as const),
     emails: [
       { data: workEmail, type: "work" },
@@ -155,7 +179,9 @@ function generateEmployee(companyId: string, index: number, seed: EmployeeSeed, 
     employment_status: isActive ? "active" : "terminated",
     is_active: isActive,
     start_date: startDate,
-    end_date: isActive ? null : isoDate(Math.min(startYear + rng.int(1, 3), 2025), rng.int(1, 12), rng.int(1, 28)),
+    end_date: isActive
+      ? null
+      : isoDate(Math.min(startYear + rng.int(1, 3), 2025), rng.int(1, 12), rng.int(1, 28)),
     latest_rehire_date: null,
     class_code: null,
     flsa_status: hourly || isContractor ? "non_exempt" : "exempt",
@@ -201,7 +227,8 @@ export function generateCompany(companyId: string, employeeCount: number): Gener
   const seeds: EmployeeSeed[] = [];
   for (let i = 0; i < employeeCount; i++) {
     const isHead = i >= 1 && i <= departments.length;
-    const department = i === 0 ? "Operations" : isHead ? (departments[i - 1] ?? "Operations") : rng.pick(departments);
+    const department =
+      i === 0 ? "Operations" : isHead ? (departments[i - 1] ?? "Operations") : rng.pick(departments);
     seeds.push({ id: deterministicUuid(`${companyId}:individual:${i}`), department, isHead });
   }
   const headOf = new Map(seeds.filter((s) => s.isHead).map((s) => [s.department, s.id]));

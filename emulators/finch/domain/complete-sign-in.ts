@@ -1,7 +1,13 @@
 import { OTHER_COMPANY_USERNAME_PREFIX } from "../defaults";
 import { newAuthorizationCode } from "../state/ids";
 import type { StateStore } from "../state/state-store";
-import type { AuthenticationType, AuthorizationCodeRecord, ClientType, ConnectionRecord, ConnectionType } from "../state/types";
+import type {
+  AuthenticationType,
+  AuthorizationCodeRecord,
+  ClientType,
+  ConnectionRecord,
+  ConnectionType,
+} from "../state/types";
 import { defaultEmployeeCount } from "./company-generator";
 import { companyIdFor, type ConnectionService } from "./connections";
 
@@ -86,7 +92,13 @@ export function completeSignIn(
   } else {
     // A reauth signed in as another company leaves the original connection broken, as Finch would.
     const customer = original ?? flow;
-    connection = findOrCreateConnection(connections, flow, customer, original?.providerId ?? providerId, username);
+    connection = findOrCreateConnection(
+      connections,
+      flow,
+      customer,
+      original?.providerId ?? providerId,
+      username,
+    );
   }
 
   const now = Date.now();

@@ -10,7 +10,10 @@ import type {
 } from "../state/types";
 
 /** A connection as created: the record without what the emulator assigns (ids, status, sync time, timestamps). */
-export type NewConnectionInput = Omit<ConnectionRecord, "id" | "companyId" | "accountId" | "entityId" | "status" | "lastSuccessfulSync" | "createdAt" | "updatedAt"> & {
+export type NewConnectionInput = Omit<
+  ConnectionRecord,
+  "id" | "companyId" | "accountId" | "entityId" | "status" | "lastSuccessfulSync" | "createdAt" | "updatedAt"
+> & {
   companyId?: string;
 };
 
@@ -37,9 +40,17 @@ export class ConnectionService {
   }
 
   /** A live (not disconnected) connection a Connect sign-in should reuse, if one exists. */
-  findByCompanyKey(customerId: string | null, providerId: string, companyKey: string): ConnectionRecord | undefined {
+  findByCompanyKey(
+    customerId: string | null,
+    providerId: string,
+    companyKey: string,
+  ): ConnectionRecord | undefined {
     return this.store.state.connections.find(
-      (c) => c.status !== "disconnected" && c.customerId === customerId && c.providerId === providerId && c.companyKey === companyKey,
+      (c) =>
+        c.status !== "disconnected" &&
+        c.customerId === customerId &&
+        c.providerId === providerId &&
+        c.companyKey === companyKey,
     );
   }
 
@@ -114,7 +125,11 @@ export class ConnectionService {
   revokeTokens(connectionId: string, exceptAccessToken?: string): void {
     const now = new Date().toISOString();
     for (const token of this.store.state.tokens) {
-      if (token.connectionId === connectionId && !token.revokedAt && token.accessToken !== exceptAccessToken) {
+      if (
+        token.connectionId === connectionId &&
+        !token.revokedAt &&
+        token.accessToken !== exceptAccessToken
+      ) {
         token.revokedAt = now;
       }
     }

@@ -20,7 +20,11 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function credentialsMatch(expected: ClientCredentials, clientId: unknown, clientSecret: unknown): boolean {
+export function credentialsMatch(
+  expected: ClientCredentials,
+  clientId: unknown,
+  clientSecret: unknown,
+): boolean {
   return (
     typeof clientId === "string" &&
     typeof clientSecret === "string" &&
@@ -37,7 +41,8 @@ export function requireBasicClient(req: EmulatorRequest, expected: ClientCredent
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
   const separator = decoded.indexOf(":");
   if (separator < 0) throw errors.invalidClient();
-  if (!credentialsMatch(expected, decoded.slice(0, separator), decoded.slice(separator + 1))) throw errors.invalidClient();
+  if (!credentialsMatch(expected, decoded.slice(0, separator), decoded.slice(separator + 1)))
+    throw errors.invalidClient();
 }
 
 /** A valid, unrevoked access token. Says nothing about the connection's health (see requireDataAccess). */
@@ -53,7 +58,11 @@ export function requireBearer(req: EmulatorRequest, connections: ConnectionServi
 }
 
 /** Data endpoints also fail when the connection is unhealthy or lacks the product. */
-export function requireDataAccess(req: EmulatorRequest, connections: ConnectionService, product: string): BearerContext {
+export function requireDataAccess(
+  req: EmulatorRequest,
+  connections: ConnectionService,
+  product: string,
+): BearerContext {
   const context = requireBearer(req, connections);
   switch (context.connection.status) {
     case "reauth":

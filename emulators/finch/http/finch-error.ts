@@ -26,7 +26,12 @@ export class FinchError extends Error {
   }
 }
 
-export function finchErrorBody(status: number, name: string, message: string, finchCode?: string): FinchErrorBody {
+export function finchErrorBody(
+  status: number,
+  name: string,
+  message: string,
+  finchCode?: string,
+): FinchErrorBody {
   return {
     code: status,
     name,
@@ -41,14 +46,28 @@ export const errors = {
   badRequest: (message: string) => new FinchError(400, "bad_request", message, "invalid_request"),
   invalidGrant: (message: string) => new FinchError(400, "invalid_grant_error", message),
   missingToken: () =>
-    new FinchError(401, "unauthorized_request_error", "Missing Authorization header with a Bearer access token"),
+    new FinchError(
+      401,
+      "unauthorized_request_error",
+      "Missing Authorization header with a Bearer access token",
+    ),
   missingClientCredentials: () =>
-    new FinchError(401, "unauthorized_request_error", "Missing Authorization header with Basic client credentials"),
+    new FinchError(
+      401,
+      "unauthorized_request_error",
+      "Missing Authorization header with Basic client credentials",
+    ),
   invalidToken: () => new FinchError(401, "invalid_token_error", "The access token is invalid"),
   invalidClient: () => new FinchError(401, "invalid_client_error", "Invalid client_id or client_secret"),
-  reauthenticate: () => new FinchError(401, "authentication_error", "Please reauthenticate user", "reauthenticate_user"),
+  reauthenticate: () =>
+    new FinchError(401, "authentication_error", "Please reauthenticate user", "reauthenticate_user"),
   accountSetupRequired: () =>
-    new FinchError(401, "authentication_error", "The account setup is not complete yet", "account_setup_required"),
+    new FinchError(
+      401,
+      "authentication_error",
+      "The account setup is not complete yet",
+      "account_setup_required",
+    ),
   insufficientPermissions: () =>
     new FinchError(
       403,
@@ -57,8 +76,13 @@ export const errors = {
       "insufficient_account_permissions",
     ),
   insufficientScope: (product: string) =>
-    new FinchError(403, "insufficient_scope_error", `This connection was not granted the '${product}' product`),
-  notFound: (message: string, finchCode = "item_not_found") => new FinchError(404, "not_found_error", message, finchCode),
+    new FinchError(
+      403,
+      "insufficient_scope_error",
+      `This connection was not granted the '${product}' product`,
+    ),
+  notFound: (message: string, finchCode = "item_not_found") =>
+    new FinchError(404, "not_found_error", message, finchCode),
   routeNotFound: () => new FinchError(404, "not_found_error", "Not found"),
   methodNotAllowed: () => new FinchError(405, "method_not_allowed_error", "Method not allowed"),
   payloadTooLarge: () => new FinchError(413, "payload_too_large_error", "Request body is too large"),

@@ -14,4 +14,8 @@ export const json = (body: unknown, status = 200, headers?: Record<string, strin
 
 export const html = (markup: string, status = 200): Reply => ({ kind: "html", status, html: markup });
 
-export const redirect = (location: string, status: 302 | 303 = 302): Reply => ({ kind: "redirect", status, location });
+export const redirect = (location: string, status: 302 | 303 = 302): Reply => ({
+  kind: "redirect",
+  status,
+  location,
+});

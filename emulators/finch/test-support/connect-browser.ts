@@ -8,7 +8,12 @@ export interface HtmlForm {
 }
 
 const unescape = (value: string) =>
-  value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export function parseForms(html: string): HtmlForm[] {
   const forms: HtmlForm[] = [];
@@ -17,10 +22,19 @@ export function parseForms(html: string): HtmlForm[] {
     const fields = [...inner.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(
       ([, name = "", value = ""]): [string, string] => [unescape(name), unescape(value)],
     );
-    const buttons = [...inner.matchAll(/<button[^>]*name="([^"]*)" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map(
-      ([, name = "", value = "", label = ""]) => ({ name, value, label: unescape(label.replace(/<[^>]+>/g, "").trim()) }),
-    );
-    forms.push({ method: method === "get" ? "get" : "post", action: unescape(action ?? ""), fields, buttons });
+    const buttons = [
+      ...inner.matchAll(/<button[^>]*name="([^"]*)" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g),
+    ].map(([, name = "", value = "", label = ""]) => ({
+      name,
+      value,
+      label: unescape(label.replace(/<[^>]+>/g, "").trim()),
+    }));
+    forms.push({
+      method: method === "get" ? "get" : "post",
+      action: unescape(action ?? ""),
+      fields,
+      buttons,
+    });
   }
   return forms;
 }
@@ -43,14 +57,21 @@ async function fetchPage(url: string, init?: RequestInit): Promise<Response> {
  */
 export async function signInThroughConnect(
   authorizeUrl: string,
-  { username, password = "letmein", provider = "gusto", action = "connect" }: { username: string; password?: string; provider?: string; action?: string },
+  {
+    username,
+    password = "letmein",
+    provider = "gusto",
+    action = "connect",
+  }: { username: string; password?: string; provider?: string; action?: string },
 ): Promise<ConnectResult> {
   const origin = new URL(authorizeUrl).origin;
   let page = await fetchPage(authorizeUrl);
   let html = await page.text();
   if (page.status !== 200) return { status: page.status, location: null, html, code: null, state: null };
 
-  const picker = parseForms(html).find((f) => f.method === "get" && f.buttons.some((b) => b.name === "provider"));
+  const picker = parseForms(html).find(
+    (f) => f.method === "get" && f.buttons.some((b) => b.name === "provider"),
+  );
   if (picker) {
     const query = new URLSearchParams(picker.fields);
     query.set("provider", provider);
@@ -58,7 +79,9 @@ export async function signInThroughConnect(
     html = await page.text();
   }
 
-  const signIn = parseForms(html).find((f) => f.method === "post" && f.buttons.some((b) => b.value === "connect"));
+  const signIn = parseForms(html).find(
+    (f) => f.method === "post" && f.buttons.some((b) => b.value === "connect"),
+  );
   if (!signIn) throw new Error(`no sign-in form on the page:\n${html}`);
   const response = await fetchPage(`${origin}${signIn.action}`, {
     method: "POST",

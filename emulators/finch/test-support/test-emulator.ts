@@ -17,7 +17,9 @@ export interface TestEmulator {
 }
 
 /** Starts an in-process emulator on an ephemeral port, memory-only unless a state file is given. */
-export async function startTestEmulator(overrides: Partial<FinchEmulatorOptions> = {}): Promise<TestEmulator> {
+export async function startTestEmulator(
+  overrides: Partial<FinchEmulatorOptions> = {},
+): Promise<TestEmulator> {
   const emulator = await startFinchEmulator({
     port: 0,
     stateFile: null,
@@ -27,7 +29,12 @@ export async function startTestEmulator(overrides: Partial<FinchEmulatorOptions>
     webhookUrls: [],
     ...overrides,
   });
-  const client = new Finch({ baseURL: emulator.url, clientID: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET, maxRetries: 0 });
+  const client = new Finch({
+    baseURL: emulator.url,
+    clientID: TEST_CLIENT_ID,
+    clientSecret: TEST_CLIENT_SECRET,
+    maxRetries: 0,
+  });
   return {
     emulator,
     url: emulator.url,
@@ -38,7 +45,12 @@ export async function startTestEmulator(overrides: Partial<FinchEmulatorOptions>
 }
 
 /** Calls a control endpoint and returns its parsed JSON (throws on non-2xx so tests fail loudly). */
-export async function control<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function control<T = unknown>(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },

@@ -13,7 +13,8 @@ export function accountUpdatedEvent(connection: ConnectionRecord, shape: Authent
     event_type: "account.updated",
     data: {
       status: connection.status,
-      authentication_method: shape === "string" ? connection.authenticationType : { type: connection.authenticationType },
+      authentication_method:
+        shape === "string" ? connection.authenticationType : { type: connection.authenticationType },
     },
   };
 }

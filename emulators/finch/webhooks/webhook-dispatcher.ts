@@ -27,7 +27,9 @@ export class WebhookDispatcher {
 
   accountUpdated(connection: ConnectionRecord): void {
     const { store } = this.options;
-    const payload = JSON.stringify(accountUpdatedEvent(connection, store.state.webhooks.authenticationMethodShape));
+    const payload = JSON.stringify(
+      accountUpdatedEvent(connection, store.state.webhooks.authenticationMethodShape),
+    );
     const eventId = newEventId();
     for (const url of store.state.webhooks.urls) {
       const delivery: WebhookDeliveryRecord = {
@@ -105,7 +107,12 @@ export class WebhookDispatcher {
     }
     if (this.closed && statusCode === null) return; // shutting down: leave it pending for the next start
 
-    delivery.attempts.push({ at: new Date(started).toISOString(), statusCode, error, durationMs: Date.now() - started });
+    delivery.attempts.push({
+      at: new Date(started).toISOString(),
+      statusCode,
+      error,
+      durationMs: Date.now() - started,
+    });
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const retryDelay = retryDelaysMs[delivery.attempts.length - 1];
     if (ok) {

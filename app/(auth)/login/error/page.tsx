@@ -17,7 +17,10 @@ const messages: Record<string, { title: string; body: string }> = {
   AccessDenied: { title: "Access denied", body: "This account cannot sign in." },
 };
 
-const fallback = { title: "We could not sign you in", body: "Something went wrong while signing in. Please request a new link." };
+const fallback = {
+  title: "We could not sign you in",
+  body: "Something went wrong while signing in. Please request a new link.",
+};
 
 export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
@@ -26,7 +29,9 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
     <CenteredPage>
       <h1 className="text-2xl font-semibold">{message.title}</h1>
       <p className="mt-2 text-slate-600">{message.body}</p>
-      <Link href="/login" className={buttonClasses("primary", "mt-6")}>Request a new sign-in link</Link>
+      <Link href="/login" className={buttonClasses("primary", "mt-6")}>
+        Request a new sign-in link
+      </Link>
     </CenteredPage>
   );
 }

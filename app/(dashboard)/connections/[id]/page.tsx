@@ -12,11 +12,16 @@ export const metadata: Metadata = { title: "Connection history" };
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const member = await requireMember(`/connections/${id}`);
-  const connection = await getConnectionTimeline({ connectionId: id, organizationId: member.organization.id });
+  const connection = await getConnectionTimeline({
+    connectionId: id,
+    organizationId: member.organization.id,
+  });
   if (!connection) notFound();
   return (
     <div className="space-y-6">
-      <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">← All connections</Link>
+      <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">
+        ← All connections
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{connection.providerName}</h1>
         <StatusBadge status={connection.status} />

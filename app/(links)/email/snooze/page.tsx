@@ -6,9 +6,20 @@ import { confirmEmailPreference } from "../actions";
 
 export const metadata: Metadata = { title: "Snooze reminders" };
 
-export default async function SnoozePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SnoozePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const action = verifyEmailPreferenceToken("snooze", value);
-  return <EmailPreferencePage kind="snooze" token={value} status={action && (await emailPreferenceStatus(action))} confirm={confirmEmailPreference} />;
+  return (
+    <EmailPreferencePage
+      kind="snooze"
+      token={value}
+      status={action && (await emailPreferenceStatus(action))}
+      confirm={confirmEmailPreference}
+    />
+  );
 }

@@ -6,9 +6,20 @@ import { confirmEmailPreference } from "../actions";
 
 export const metadata: Metadata = { title: "Reminder emails" };
 
-export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UnsubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
   const action = verifyEmailPreferenceToken("unsubscribe", value);
-  return <EmailPreferencePage kind="unsubscribe" token={value} status={action && (await emailPreferenceStatus(action))} confirm={confirmEmailPreference} />;
+  return (
+    <EmailPreferencePage
+      kind="unsubscribe"
+      token={value}
+      status={action && (await emailPreferenceStatus(action))}
+      confirm={confirmEmailPreference}
+    />
+  );
 }

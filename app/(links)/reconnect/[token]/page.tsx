@@ -19,8 +19,22 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
   if (!link.ok) return <ReconnectLinkMessage state={{ kind: link.reason }} linkValidDays={linkValidDays} />;
   const user = await requireUser(`/reconnect/${token}`);
   const state = await resolveReconnectLink({ token, userId: user.id });
-  if (state.kind !== "needs_reconnect") return <ReconnectLinkMessage state={state} email={user.email} linkValidDays={linkValidDays} />;
-  await recordLinkOpened({ connectionId: state.connectionId, organizationId: state.organizationId, userId: user.id, email: user.email, since: state.since });
+  if (state.kind !== "needs_reconnect")
+    return <ReconnectLinkMessage state={state} email={user.email} linkValidDays={linkValidDays} />;
+  await recordLinkOpened({
+    connectionId: state.connectionId,
+    organizationId: state.organizationId,
+    userId: user.id,
+    email: user.email,
+    since: state.since,
+  });
   const { connectionId, providerName, since, reason, services } = state;
-  return <ReconnectLinkPanel token={token} connectUrl={env().FINCH_CONNECT_URL} email={user.email} {...{ connectionId, providerName, since, reason, services }} />;
+  return (
+    <ReconnectLinkPanel
+      token={token}
+      connectUrl={env().FINCH_CONNECT_URL}
+      email={user.email}
+      {...{ connectionId, providerName, since, reason, services }}
+    />
+  );
 }

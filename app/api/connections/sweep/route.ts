@@ -25,7 +25,8 @@ async function organizationToSweep(scope: "organization" | "all"): Promise<strin
   if (scope === "organization") return (await memberForRoute()).organization.id;
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Sign in to continue.");
-  if (!isOperator(user.email)) throw new AppError("forbidden", "Only operators can check every organization.");
+  if (!isOperator(user.email))
+    throw new AppError("forbidden", "Only operators can check every organization.");
   return undefined;
 }
 

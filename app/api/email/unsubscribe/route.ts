@@ -13,7 +13,10 @@ export const POST = jsonRoute(async (request: NextRequest) => {
   const token = tokenSchema.safeParse(request.nextUrl.searchParams.get("token"));
   const action = token.success ? verifyEmailPreferenceToken("unsubscribe", token.data) : null;
   if (!action || !(await applyEmailPreference(action))) {
-    return NextResponse.json({ error: "This unsubscribe link is not valid.", code: "bad_request" }, { status: 400 });
+    return NextResponse.json(
+      { error: "This unsubscribe link is not valid.", code: "bad_request" },
+      { status: 400 },
+    );
   }
   return NextResponse.json({ ok: true, unsubscribed: "reminders" });
 });

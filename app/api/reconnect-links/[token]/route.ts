@@ -10,16 +10,30 @@ const refusals: Record<Exclude<ReconnectLinkState["kind"], "needs_reconnect">, A
   expired: new AppError("bad_request", "This link has expired. Reconnect from the dashboard instead."),
   not_found: new AppError("not_found", "This connection no longer exists."),
   other_organization: new AppError("forbidden", "This link belongs to another organization."),
-  other_recipient: new AppError("forbidden", "This link was sent to a colleague. Reconnect from the dashboard instead."),
+  other_recipient: new AppError(
+    "forbidden",
+    "This link was sent to a colleague. Reconnect from the dashboard instead.",
+  ),
   healthy: new AppError("conflict", "This connection already works. There is nothing to reconnect."),
-  other_problem: new AppError("conflict", "Reconnecting does not fix this connection's problem. See the dashboard."),
+  other_problem: new AppError(
+    "conflict",
+    "Reconnecting does not fix this connection's problem. See the dashboard.",
+  ),
 };
 
-export const POST = jsonRoute(async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
-  const member = await memberForRoute();
-  const { token } = await params;
-  const state = await resolveReconnectLink({ token, userId: member.id });
-  if (state.kind !== "needs_reconnect") throw refusals[state.kind];
-  const launch = await startReconnect({ userId: member.id, organizationId: state.organizationId, connectionId: state.connectionId, returnTo: "/", via: "email" });
-  return NextResponse.json(launch);
-});
+export const POST = jsonRoute(
+  async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
+    const member = await memberForRoute();
+    const { token } = await params;
+    const state = await resolveReconnectLink({ token, userId: member.id });
+    if (state.kind !== "needs_reconnect") throw refusals[state.kind];
+    const launch = await startReconnect({
+      userId: member.id,
+      organizationId: state.organizationId,
+      connectionId: state.connectionId,
+      returnTo: "/",
+      via: "email",
+    });
+    return NextResponse.json(launch);
+  },
+);

@@ -13,7 +13,8 @@ function Harness() {
   // The hook captures its callbacks once, so they only use the stable state setter.
   const append = (line: string) => setLog((lines) => [...lines, line]);
   const { open } = useFinchConnect({
-    onSuccess: ({ code, state: returnedState }) => append(`success code=${code} state=${returnedState ?? ""}`),
+    onSuccess: ({ code, state: returnedState }) =>
+      append(`success code=${code} state=${returnedState ?? ""}`),
     onError: ({ errorMessage, errorType }) => append(`error type=${errorType ?? ""} message=${errorMessage}`),
     onClose: () => append("closed"),
     apiConfig: { connectUrl },

@@ -6,6 +6,10 @@ import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 export const POST = jsonRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const member = await memberForRoute();
   const { id } = await params;
-  const launch = await startReconnect({ userId: member.id, organizationId: member.organization.id, connectionId: id });
+  const launch = await startReconnect({
+    userId: member.id,
+    organizationId: member.organization.id,
+    connectionId: id,
+  });
   return NextResponse.json(launch);
 });
