@@ -88,7 +88,7 @@ export async function waitFor<T>(
  * Registers the stand-ins for a notifications test file: mail and Finch started before the tests (mail
  * first, see startMailForTests), everything stopped afterwards. `extraSetup` runs after both are up.
  */
-export function useNotificationStandIns(extraSetup?: () => Promise<void>): {
+export function setupNotificationStandIns(extraSetup?: () => Promise<void>): {
   mail(): MailForTests;
   finch(): FinchForTests;
 } {

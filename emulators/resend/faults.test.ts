@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { listEmails, postJson, sampleEmail, sdkFor, useTestEmulator } from "./test-support";
+import { listEmails, postJson, sampleEmail, sdkFor, setupTestEmulator } from "./test-support";
 
-const emulator = useTestEmulator();
+const emulator = setupTestEmulator();
 
 const armFault = (fault: Record<string, unknown>) =>
   postJson(emulator, "/_emulator/faults", JSON.stringify(fault), {});

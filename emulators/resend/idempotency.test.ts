@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { listEmails, postJson, sampleEmail, sdkFor, useTestEmulator } from "./test-support";
+import { listEmails, postJson, sampleEmail, sdkFor, setupTestEmulator } from "./test-support";
 
-const emulator = useTestEmulator();
+const emulator = setupTestEmulator();
 
 describe("Idempotency-Key", () => {
   it("returns the same id for the same key and body, and stores the email once", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sampleEmail, sdkFor, useTestEmulator } from "./test-support";
+import { sampleEmail, sdkFor, setupTestEmulator } from "./test-support";
 
-const emulator = useTestEmulator();
+const emulator = setupTestEmulator();
 
 async function page(pathname: string): Promise<{ status: number; headers: Headers; body: string }> {
   const response = await fetch(`${emulator.url}${pathname}`);

@@ -1,8 +1,8 @@
 import { Resend } from "resend";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { listEmails, sampleEmail, sdkFor, startTestEmulator, useTestEmulator } from "./test-support";
+import { listEmails, sampleEmail, sdkFor, startTestEmulator, setupTestEmulator } from "./test-support";
 
-const emulator = useTestEmulator();
+const emulator = setupTestEmulator();
 afterEach(() => {
   vi.unstubAllEnvs();
 });

@@ -14,7 +14,7 @@ export async function startTestEmulator(options: ResendEmulatorOptions = {}): Pr
  * One emulator for a test file: started before its tests, emptied after each, closed at the end. The
  * handle reads the running emulator lazily, so it can be created at module level.
  */
-export function useTestEmulator(): RunningResendEmulator {
+export function setupTestEmulator(): RunningResendEmulator {
   let running: RunningResendEmulator | undefined;
   const current = () => {
     if (!running) throw new Error("the emulator starts in beforeAll");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { listEmails, postJson, sampleEmail, sdkFor, useTestEmulator } from "./test-support";
+import { listEmails, postJson, sampleEmail, sdkFor, setupTestEmulator } from "./test-support";
 
-const emulator = useTestEmulator();
+const emulator = setupTestEmulator();
 
 /** Sends a raw body through the SDK-equivalent wire format, bypassing the SDK's types. */
 const send = (body: unknown) => postJson(emulator, "/emails", JSON.stringify(body));

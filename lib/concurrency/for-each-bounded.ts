@@ -1,7 +1,7 @@
 // A small worker pool: never more than `concurrency` items in flight, and a way to stop starting
 // new ones (e.g. when the upstream says to slow down) while letting the ones in flight finish.
 
-export interface ForEachBoundedOptions<T> {
+export interface ForEachBoundedOptions {
   concurrency: number;
   /** Checked before each item starts; once it answers true, no further item starts. */
   shouldStop?: () => boolean;
@@ -11,7 +11,7 @@ export interface ForEachBoundedOptions<T> {
 export async function forEachBounded<T>(
   items: readonly T[],
   run: (item: T) => Promise<void>,
-  { concurrency, shouldStop = () => false }: ForEachBoundedOptions<T>,
+  { concurrency, shouldStop = () => false }: ForEachBoundedOptions,
 ): Promise<T[]> {
   let next = 0;
   let failure: { error: unknown } | undefined;

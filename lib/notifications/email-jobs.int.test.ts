@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
-import { outboxOf, seedMember, useNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
+import { outboxOf, seedMember, setupNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
 import { relayEmailOutbox } from "./relay-email-outbox";
 
-const standIns = useNotificationStandIns(async () => {
+const standIns = setupNotificationStandIns(async () => {
   await startJobWorkers();
 });
 

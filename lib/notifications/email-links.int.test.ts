@@ -5,13 +5,13 @@ import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal
 import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
-import { seedMember, useNotificationStandIns } from "@/test/notifications-test-kit";
+import { seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
 import { emailPreferenceToken, oneClickUnsubscribeUrl } from "./email-preference-links";
 import { reconnectLinkUrl } from "./reconnect-link";
 import { recordLinkOpened } from "./record-link-opened";
 import { resolveReconnectLink } from "./resolve-reconnect-link";
 
-const standIns = useNotificationStandIns();
+const standIns = setupNotificationStandIns();
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -3,11 +3,11 @@ import { createConnectAttempt } from "@/lib/connect/connect-attempts";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
-import { drainOutbox, outboxOf, seedMember, useNotificationStandIns } from "@/test/notifications-test-kit";
+import { drainOutbox, outboxOf, seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
 import { deliverOutboxEmail } from "./deliver-outbox-email";
 import { verifyReconnectLink } from "./reconnect-link";
 
-const standIns = useNotificationStandIns();
+const standIns = setupNotificationStandIns();
 
 async function brokenTeam(members = 2) {
   const org = await seedOrganization();

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
-import { drainOutbox, outboxOf, seedMember, useNotificationStandIns } from "@/test/notifications-test-kit";
+import { drainOutbox, outboxOf, seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
 import { applyEmailPreference } from "./apply-email-preference";
 import { queueDueReminders } from "./queue-due-reminders";
 
-const standIns = useNotificationStandIns();
+const standIns = setupNotificationStandIns();
 
 const DAY = 24 * 60 * 60 * 1000;
 const after = (start: Date, days: number, extraMs = 60_000) =>

@@ -1,13 +1,6 @@
 import { deterministicUuid, newUuid } from "../state/ids";
 import type { StateStore } from "../state/state-store";
-import type {
-  AuthenticationType,
-  ClientType,
-  ConnectionRecord,
-  ConnectionStatus,
-  ConnectionType,
-  TokenRecord,
-} from "../state/types";
+import type { ConnectionRecord, ConnectionStatus, TokenRecord } from "../state/types";
 
 /** A connection as created: the record without what the emulator assigns (ids, status, sync time, timestamps). */
 export type NewConnectionInput = Omit<
