@@ -1,17 +1,20 @@
-// npm run bench [-- --connections=N --latency=MS --concurrency=4,8 --db=auto|postgresql|pglite]
+// npm run bench [-- --suite=NAME] [-- --connections=N --latency=MS --concurrency=4,8 --db=auto|postgresql|pglite]
 // Runs each benchmark in its own process (with the react-server condition, as Next.js runs server
 // modules, so `server-only` imports load) and stops it if it ever outlives its time limit.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const BENCHMARKS = ["sweep.bench.ts"];
+// One entry per suite; `--suite=NAME` runs one, no flag runs them all.
+const SUITES: Record<string, string> = {
+  sweep: "sweep.bench.ts",
+};
 const TIME_LIMIT_MS = 5 * 60_000;
 
 function runBenchmark(file: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(__dirname, file), ...process.argv.slice(2)],
+      ["--conditions=react-server", "--import", "tsx", path.join(__dirname, file), ...benchmarkArgs()],
       {
         cwd: path.resolve(__dirname, ".."),
         stdio: "inherit",
@@ -28,9 +31,24 @@ function runBenchmark(file: string): Promise<number> {
   });
 }
 
+function benchmarkArgs(): string[] {
+  return process.argv.slice(2).filter((arg) => !arg.startsWith("--suite="));
+}
+
+function chosenSuites(): string[] {
+  const flag = process.argv.slice(2).find((arg) => arg.startsWith("--suite="));
+  if (!flag) return Object.keys(SUITES);
+  const name = flag.slice("--suite=".length);
+  if (!(name in SUITES)) {
+    console.error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(", ")}`);
+    process.exit(2);
+  }
+  return [name];
+}
+
 async function main() {
   let failed = 0;
-  for (const file of BENCHMARKS) if ((await runBenchmark(file)) !== 0) failed++;
+  for (const suite of chosenSuites()) if ((await runBenchmark(SUITES[suite])) !== 0) failed++;
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -70,19 +70,7 @@ export async function drainOutbox(connectionId: string, now = new Date()): Promi
   return results;
 }
 
-export async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+export { waitFor } from "./wait-for";
 
 /**
  * Registers the stand-ins for a notifications test file: mail and Finch started before the tests (mail
