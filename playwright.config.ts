@@ -1,12 +1,13 @@
 // End-to-end tests in a real Chromium against the product started exactly as `npm start` starts it,
 // with its own data folder so every run begins from an empty embedded database.
 import { defineConfig, devices } from "@playwright/test";
+import { APP_URL, CLASSIC_APP_URL, E2E_PORT_ENV, E2E_PORTS } from "./e2e/support/ports";
 import { CHROMIUM_ARGS, findChromium } from "./test/find-chromium";
 
 const executablePath = findChromium() ?? undefined;
 const dataDir = ".data/e2e";
 // Whatever the shell has configured, e2e runs on the embedded database and the local stand-ins.
-const localOnly = { DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "", NODE_ENV: "" };
+const localOnly = { DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "", NODE_ENV: "", APP_URL: "" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -19,7 +20,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: "http://localhost:3000",
+    baseURL: APP_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -38,8 +39,8 @@ export default defineConfig({
   webServer: [
     {
       command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
-      url: "http://localhost:3000/login",
-      env: { ...localOnly, DATA_DIR: dataDir },
+      url: `${APP_URL}/login`,
+      env: { ...localOnly, ...E2E_PORT_ENV, DATA_DIR: dataDir },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "pipe",
@@ -47,10 +48,10 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     },
     {
-      // A second instance on the same database, configured for Finch's classic (session-less) Connect URL.
-      command: "node --import tsx scripts/start-instance.ts 3001 FINCH_CONNECT_FLOW=classic",
-      url: "http://localhost:3001/login",
-      env: { ...localOnly, DATA_DIR: dataDir },
+      // A second instance on the same database (port picked free, like every port of the run), configured for Finch's classic (session-less) Connect URL.
+      command: `node --import tsx scripts/start-instance.ts ${E2E_PORTS.classic} FINCH_CONNECT_FLOW=classic`,
+      url: `${CLASSIC_APP_URL}/login`,
+      env: { ...localOnly, ...E2E_PORT_ENV, DATA_DIR: dataDir },
       reuseExistingServer: false,
       timeout: 420_000,
       stdout: "pipe",

@@ -7,10 +7,11 @@ import {
   setWebhookUrls,
 } from "./support/finch-stand-in";
 import { uniqueEmail } from "./support/mailbox";
+import { CLASSIC_APP_URL, FINCH_URL } from "./support/ports";
 import { signUp } from "./support/sign-in";
 
 // The instance on :3001 shares the database and runs with FINCH_CONNECT_FLOW=classic.
-const CLASSIC = "http://localhost:3001";
+const CLASSIC = CLASSIC_APP_URL;
 
 test("the classic Connect URL connects, then reconnects with payroll_provider and no picker", async ({
   page,
@@ -22,7 +23,7 @@ test("the classic Connect URL connects, then reconnects with payroll_provider an
   await page.goto(CLASSIC);
 
   await page.getByRole("button", { name: "Connect payroll" }).click();
-  await page.waitForURL(/127\.0\.0\.1:4010\/authorize\?/);
+  await page.waitForURL((url) => url.origin === FINCH_URL && url.pathname === "/authorize");
   const connectUrl = new URL(page.url());
   expect(connectUrl.searchParams.get("client_id")).toBeTruthy();
   expect(connectUrl.searchParams.get("redirect_uri")).toBe(`${CLASSIC}/api/finch/callback`);
@@ -43,7 +44,7 @@ test("the classic Connect URL connects, then reconnects with payroll_provider an
   const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
   await banner.getByRole("button", { name: /^Reconnect/ }).click();
 
-  await page.waitForURL(/127\.0\.0\.1:4010\/authorize\?/);
+  await page.waitForURL((url) => url.origin === FINCH_URL && url.pathname === "/authorize");
   const reconnectUrl = new URL(page.url());
   expect(reconnectUrl.searchParams.get("payroll_provider")).toBe("gusto");
   expect(reconnectUrl.searchParams.get("connection_id")).toBe(before.finchConnectionId);

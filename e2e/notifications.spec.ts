@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { connectFrame, connectPayroll, signInToProvider } from "./support/connect";
 import { connectionsOf, query } from "./support/db";
+import { APP_URL } from "./support/ports";
 import {
   APP_WEBHOOK_URL,
   revokeOldTokensOnReauth,
@@ -78,7 +79,7 @@ test("a broken connection emails each member once, and the emailed link brings t
   expect(link).toMatch(/^\/reconnect\/[\w.-]+$/);
 
   // A mail scanner fetching the link changes nothing.
-  const scanned = await fetch(`http://localhost:3000${link}`, { redirect: "manual" });
+  const scanned = await fetch(`${APP_URL}${link}`, { redirect: "manual" });
   expect(scanned.status).toBeLessThan(400);
   expect(
     await query(`SELECT 1 FROM "ConnectAttempt" WHERE "connectionId" = $1 AND purpose = 'reconnect'`, [

@@ -1,7 +1,7 @@
 // Reads the product's embedded database directly, to check what the UI claims.
 import { Client } from "pg";
 
-export const DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:54329/postgres?sslmode=disable";
+import { DATABASE_URL } from "./ports";
 
 export async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: DATABASE_URL });

@@ -1,6 +1,8 @@
 // Drives the Finch stand-in's control API, the way a person uses its control page during a demo.
-export const FINCH_URL = "http://127.0.0.1:4010";
-export const APP_WEBHOOK_URL = "http://localhost:3000/api/finch/webhook";
+import { APP_URL, FINCH_URL } from "./ports";
+
+export { FINCH_URL };
+export const APP_WEBHOOK_URL = `${APP_URL}/api/finch/webhook`;
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${FINCH_URL}/_emulator${path}`, {

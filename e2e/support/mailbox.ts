@@ -1,7 +1,9 @@
 // Reads messages from the Resend stand-in's mailbox, the way a person would find them in their inbox.
 import { expect } from "@playwright/test";
 
-export const MAILBOX_URL = "http://127.0.0.1:4020";
+import { MAILBOX_URL } from "./ports";
+
+export { MAILBOX_URL };
 
 export interface MailboxMessage {
   id: string;
