@@ -2,7 +2,7 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
-import { sweepConnections } from "@/lib/connections/sweep-connections";
+import { sweepConnections } from "@/lib/finch/sweep-connections";
 import { env } from "@/lib/env";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";

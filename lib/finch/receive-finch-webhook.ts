@@ -1,11 +1,11 @@
 // Everything behind POST /api/finch/webhook: verify, parse, dispatch. Answers are values (status +
 // JSON body) so the route stays thin; only account.updated changes anything, quickly and inline.
 import "server-only";
-import { finchStatusSchema } from "@/lib/finch/finch-status-schema";
-import { accountUpdatedEventSchema, webhookEnvelopeSchema } from "@/lib/finch/finch-webhook-schema";
-import { verifyFinchWebhook } from "@/lib/finch/verify-finch-webhook";
+import { handleAccountUpdated } from "@/lib/connections/handle-account-updated";
 import { logInfo } from "@/lib/log";
-import { handleAccountUpdated } from "./handle-account-updated";
+import { finchStatusSchema } from "./finch-status-schema";
+import { accountUpdatedEventSchema, webhookEnvelopeSchema } from "./finch-webhook-schema";
+import { verifyFinchWebhook } from "./verify-finch-webhook";
 
 export interface WebhookAnswer {
   status: number;
