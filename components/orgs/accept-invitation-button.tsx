@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/(onboarding)/onboarding/actions";
+import { acceptInvitationAction } from "@/lib/orgs/accept-invitation-action";
 import { Button } from "@/components/ui/button";
 
 export function AcceptInvitationButton({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createOrganizationAction } from "@/app/(onboarding)/onboarding/actions";
+import { createOrganizationAction } from "@/lib/orgs/create-organization-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
