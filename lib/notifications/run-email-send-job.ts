@@ -5,7 +5,7 @@ import { logError } from "@/lib/log";
 import { deliverOutboxEmail, type DeliveryResult } from "./deliver-outbox-email";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
 
-export async function sendOutboxEmail({ outboxId }: { outboxId: string }): Promise<DeliveryResult> {
+export async function runEmailSendJob({ outboxId }: { outboxId: string }): Promise<DeliveryResult> {
   let delivery: DeliveryResult;
   try {
     delivery = await deliverOutboxEmail({ outboxId });
