@@ -18,7 +18,7 @@ export function AcceptInvitationButton({
       <Button type="submit" pending={pending}>
         Join {organizationName}
       </Button>
-      {state && !state.ok && (
+      {state && state.kind === "error" && (
         <p className="mt-2 text-sm text-red-600" role="alert">
           {state.error}
         </p>

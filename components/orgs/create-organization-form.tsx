@@ -17,7 +17,7 @@ export function CreateOrganizationForm() {
         maxLength={100}
         placeholder="Acme Inc."
         hint="The employer whose payroll you connect."
-        error={state && !state.ok ? state.error : undefined}
+        error={state && state.kind === "error" ? state.error : undefined}
       />
       <Button type="submit" className="w-full" pending={pending}>
         Create organization

@@ -24,7 +24,7 @@ export function InviteMemberForm() {
         </Button>
       </div>
       {state &&
-        (state.ok ? (
+        (state.kind === "success" ? (
           <Notice tone="success">{state.message}</Notice>
         ) : (
           <Notice tone="error">{state.error}</Notice>

@@ -51,7 +51,7 @@ export async function completeConnect({
   userId: string;
 }): Promise<ConnectResult> {
   const consumed = await consumeConnectAttempt({ state, userId });
-  if (!consumed.ok) return { kind: "invalid_state", reason: consumed.reason };
+  if (consumed.kind === "refused") return { kind: "invalid_state", reason: consumed.reason };
   const { attempt } = consumed;
   const token = await exchangeCode(code);
   if (!token) {

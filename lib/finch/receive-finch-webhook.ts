@@ -16,7 +16,7 @@ const ignored = (reason: string): WebhookAnswer => ({ status: 200, body: { ok: t
 
 export async function receiveFinchWebhook(rawBody: string, headers: Headers): Promise<WebhookAnswer> {
   const verified = verifyFinchWebhook(rawBody, headers);
-  if (!verified.ok) {
+  if (verified.kind === "rejected") {
     logInfo(`finch webhook rejected: ${verified.error}`);
     return { status: verified.status, body: { error: verified.error } };
   }
@@ -40,7 +40,7 @@ export async function receiveFinchWebhook(rawBody: string, headers: Headers): Pr
     finchStatus: status.data,
     authenticationType: event.data.data.authentication_method,
   });
-  switch (result.result) {
+  switch (result.kind) {
     case "duplicate":
       return { status: 200, body: { ok: true, duplicate: true } };
     case "unknown_connection":

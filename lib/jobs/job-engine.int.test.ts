@@ -60,7 +60,7 @@ describe("job engine", () => {
       { organizationId: org.id },
       { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 },
     );
-    expect(run).toMatchObject({ state: "completed", output: { checked: 0, deferred: 0 } });
+    expect(run).toMatchObject({ kind: "completed", output: { checked: 0, deferred: 0 } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -103,6 +103,6 @@ describe("job engine", () => {
       { organizationId: org.id },
       { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 },
     );
-    expect(run.state).toBe("completed");
+    expect(run.kind).toBe("completed");
   });
 });

@@ -14,6 +14,6 @@ export async function runEmailSendJob({ outboxId }: { outboxId: string }): Promi
     logError(`email ${outboxId}: delivery did not start`, error);
     throw error;
   }
-  if (delivery.result === "retry") await dispatchOutboxEmails([outboxId], delivery.retryAt);
+  if (delivery.kind === "retry") await dispatchOutboxEmails([outboxId], delivery.retryAt);
   return delivery;
 }

@@ -34,7 +34,7 @@ export const POST = jsonRoute(async (request: Request) => {
   const { scope } = await readBody(request);
   const organizationId = await organizationToSweep(scope);
   const result = await runSweepNow({ organizationId });
-  if (result.state === "pending") {
+  if (result.kind === "pending") {
     return NextResponse.json({ ok: true, scope, pending: true }, { status: 202 });
   }
   return NextResponse.json({ ok: true, scope, summary: result.summary });
