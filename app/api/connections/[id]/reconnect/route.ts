@@ -1,6 +1,6 @@
 // POST /api/connections/:id/reconnect – a reauthentication Connect session for this connection
 import { NextResponse } from "next/server";
-import { startReconnect } from "@/lib/connect/start-reconnect";
+import { startReconnect } from "@/lib/finch-connect/start-reconnect";
 import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 
 export const POST = jsonRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
