@@ -7,6 +7,7 @@ import { SignInEmail } from "@/components/emails/sign-in-email";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/safe-redirect";
 import { prismaAdapter } from "./prisma-adapter";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -44,11 +45,8 @@ export function authOptions(): NextAuthOptions {
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id, email: user.email } };
       },
-      // Only same-origin redirects, whatever a callbackUrl says.
-      redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
-      },
+      // Only same-origin redirects, whatever a callbackUrl says; a malformed one lands on the home page.
+      redirect: safeAuthRedirect,
     },
   };
   return options;
