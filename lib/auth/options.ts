@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { safeAuthRedirect } from "@/lib/safe-redirect";
+import { parseEmailAddress } from "./email-address";
 import { prismaAdapter } from "./prisma-adapter";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -21,7 +22,12 @@ const magicLink: EmailConfig = {
   from: "",
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   options: {},
-  normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+  // The route checks the address first (with a clear message); this keeps next-auth from ever mailing another shape.
+  normalizeIdentifier(identifier) {
+    const parsed = parseEmailAddress(identifier);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.email;
+  },
   async sendVerificationRequest({ identifier, url }) {
     const { host } = new URL(url);
     await sendEmail({
