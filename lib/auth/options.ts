@@ -45,6 +45,8 @@ export function authOptions(): NextAuthOptions {
     adapter: prismaAdapter(db()),
     secret: env().AUTH_SECRET,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
+    useSecureCookies: env().APP_URL.startsWith("https://"),
     providers: [magicLink],
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     callbacks: {
