@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { describe, expect, it } from "vitest";
+import { repairAdvice } from "@/lib/connections/repair-advice";
 import { ConnectionBrokenEmail } from "./connection-broken-email";
 import { ConnectionRestoredEmail } from "./connection-restored-email";
 import { ReconnectReminderEmail } from "./reconnect-reminder-email";
@@ -23,6 +24,23 @@ describe("connection emails", () => {
         "Paused until you reconnect: employee directory sync and employment and compensation sync.",
       );
       expect(text).toContain("Unsubscribe from reminders");
+    }
+  });
+
+  it("carry the advice table's steps for an API-token connection, and none for a plain sign-in", async () => {
+    const advice = repairAdvice({
+      providerId: "gusto",
+      providerName: "Gusto",
+      finchStatus: "reauth",
+      authenticationType: "api_token",
+    });
+    for (const template of [ConnectionBrokenEmail, ReconnectReminderEmail]) {
+      const text = toPlainText(
+        await render(createElement(template, { reason: advice?.happened, steps: advice?.todo })),
+      );
+      expect(text).toContain("The API token Finch uses to read Gusto stopped working");
+      expect(text).toContain("2. Create a new API token for Finch and copy it.");
+      expect(toPlainText(await render(createElement(template, {})))).not.toContain("What to do:");
     }
   });
 

@@ -7,6 +7,8 @@ export interface ConnectionSummary {
   providerName: string;
   status: ConnectionStatus;
   finchStatus: string;
+  /** How it was made: credential, api_token, oauth or assisted (null until Finch says). */
+  authenticationType: string | null;
   statusReason: string | null;
   statusSince: string;
   products: string[];

@@ -9,6 +9,7 @@ const summarySelect = {
   providerName: true,
   status: true,
   finchStatus: true,
+  authenticationType: true,
   statusReason: true,
   statusSince: true,
   products: true,
