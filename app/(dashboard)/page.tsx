@@ -4,9 +4,16 @@ import { ConnectPayrollButton } from "@/components/connections/connect-payroll-b
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
 import { requireMember } from "@/lib/auth/session";
+import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { listConnections } from "@/lib/connections/list-connections";
 
 export const metadata: Metadata = { title: "Connections" };
+
+/** The receipt of the reconnect that just happened: the newest one across the connections. */
+function newestReceipt(connections: ConnectionSummary[]) {
+  const receipts = connections.flatMap((c) => (c.receipt ? [c.receipt] : []));
+  return receipts.sort((a, b) => b.takenAt.localeCompare(a.takenAt))[0]?.checks ?? null;
+}
 
 export default async function DashboardPage({
   searchParams,
@@ -31,7 +38,7 @@ export default async function DashboardPage({
           </div>
         )}
       </div>
-      <ConnectResultNotice result={connect} />
+      <ConnectResultNotice result={connect} receipt={newestReceipt(connections)} />
       <ConnectionList fallback={connections} />
     </div>
   );

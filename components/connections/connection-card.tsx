@@ -2,8 +2,21 @@ import Link from "next/link";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { repairAdvice } from "@/lib/connections/repair-advice";
 import { exactTime, timeAgo } from "@/lib/format-time";
+import { checkText } from "@/lib/connections/receipt-line";
 import { StatusBadge } from "./status-badge";
 import { SyncButton } from "./sync-button";
+
+/** After a reconnect that left a product failing: a small, specific warning instead of an alarm. */
+function StillFailing({ connection }: { connection: ConnectionSummary }) {
+  const failing = connection.receipt?.checks.filter((check) => !check.ok) ?? [];
+  if (failing.length === 0) return null;
+  return (
+    <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="still-failing">
+      Still failing since the reconnect: <strong>{failing.map(checkText).join(", ")}</strong>. The rest works;
+      ask your {connection.providerName} administrator to grant Finch access to what is missing.
+    </p>
+  );
+}
 
 export function ConnectionCard({
   connection,
@@ -42,6 +55,7 @@ export function ConnectionCard({
           </p>
         )
       )}
+      {connection.status === "healthy" && <StillFailing connection={connection} />}
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Employees</dt>

@@ -53,6 +53,25 @@ describe("connection emails", () => {
     );
   });
 
+  it("carry the repair receipt in the Reconnected email, naming what still fails", async () => {
+    const text = toPlainText(
+      await render(
+        createElement(ConnectionRestoredEmail, {
+          how: "reconnected",
+          reconnectedBy: "pat@example.com",
+          receipt: [
+            { product: "company", ok: true, problem: null },
+            { product: "directory", ok: true, problem: null },
+            { product: "employment", ok: false, problem: "permission missing" },
+          ],
+        }),
+      ),
+    );
+    expect(text).toContain("Acme Inc.'s Gusto connection was reconnected by pat@example.com.");
+    expect(text).toContain("Reconnected · Company ✓ · Directory ✓ · Employment ✗ (permission missing)");
+    expect(text).toContain("Still failing: Employment ✗ (permission missing).");
+  });
+
   it("say how the connection came back", async () => {
     expect(
       toPlainText(await render(createElement(ConnectionRestoredEmail, { how: "reconnected" }))),

@@ -17,6 +17,7 @@ import type { EmailOutbox } from "@/lib/generated/prisma/client";
 import { emailPreferencePageUrl, oneClickUnsubscribeUrl } from "./email-preference-links";
 import { outboxKindSchema, outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
+import { restoredEmailReceipt } from "./restored-email-receipt";
 
 export type ComposedEmail =
   | { ok: true; subject: string; react: ReactElement; headers?: Record<string, string> }
@@ -70,6 +71,11 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
+    const receipt = await restoredEmailReceipt({
+      incidentId: incident.id,
+      resolvedAt: incident.resolvedAt,
+      how,
+    });
     return {
       ok: true,
       subject:
@@ -79,6 +85,8 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       react: createElement(ConnectionRestoredEmail, {
         ...common,
         how,
+        receipt: receipt?.checks ?? [],
+        reconnectedBy: receipt?.reconnectedBy ?? null,
         dashboardUrl: new URL("/", env().APP_URL).toString(),
       }),
     };
