@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
+import { parseChecks } from "./receipt-line";
 
 const summarySelect = {
   id: true,
@@ -9,12 +10,19 @@ const summarySelect = {
   providerName: true,
   status: true,
   finchStatus: true,
+  authenticationType: true,
   statusReason: true,
   statusSince: true,
   products: true,
   lastSuccessAt: true,
   company: { select: { legalName: true, employeeCount: true, fetchedAt: true } },
+  repairReceipts: { orderBy: { createdAt: "desc" }, take: 1, select: { checks: true, createdAt: true } },
 } as const;
+
+function latestReceipt(row: { checks: unknown; createdAt: Date } | undefined) {
+  const checks = row ? parseChecks(row.checks) : null;
+  return row && checks ? { checks, takenAt: row.createdAt.toISOString() } : null;
+}
 
 /** The organization's connections, broken ones first. */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
@@ -23,8 +31,9 @@ export async function listConnections(organizationId: string): Promise<Connectio
     select: summarySelect,
     orderBy: { createdAt: "asc" },
   });
-  const summaries = rows.map((row) => ({
+  const summaries = rows.map(({ repairReceipts, ...row }) => ({
     ...row,
+    receipt: latestReceipt(repairReceipts[0]),
     statusSince: row.statusSince.toISOString(),
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
     affectedServices: affectedServices(row.products),
