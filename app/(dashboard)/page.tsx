@@ -4,7 +4,7 @@ import { ConnectPayrollButton } from "@/components/connections/connect-payroll-b
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
 import { requireMember } from "@/lib/auth/session";
-import { listConnections } from "@/lib/connections/list-connections";
+import { listConnectionsForRequest } from "@/lib/connections/list-connections";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -14,7 +14,7 @@ export default async function DashboardPage({
   searchParams: Promise<{ connect?: string }>;
 }) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
-  const connections = await listConnections(member.organization.id);
+  const connections = await listConnectionsForRequest(member.organization.id);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
