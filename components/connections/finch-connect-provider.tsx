@@ -15,7 +15,7 @@ import {
 } from "react";
 import type { ErrorEvent, FinchConnect, SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
-import type { ConnectLaunch } from "@/lib/connect/connect-launch";
+import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
 
 interface FinchConnectContextValue {
   /** Resolves once Connect is open (or the page is on its way to Finch). */

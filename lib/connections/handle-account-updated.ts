@@ -18,20 +18,20 @@ export interface HandleAccountUpdatedOptions {
 }
 
 export type AccountUpdatedResult =
-  | { result: "applied"; connectionId: string; changed: boolean }
-  | { result: "duplicate" }
-  | { result: "unknown_connection" };
+  | { kind: "applied"; connectionId: string; changed: boolean }
+  | { kind: "duplicate" }
+  | { kind: "unknown_connection" };
 
 export async function handleAccountUpdated(
   options: HandleAccountUpdatedOptions,
 ): Promise<AccountUpdatedResult> {
   const { eventId, finchConnectionId, finchStatus, authenticationType } = options;
   const quick = await recordUnchangedStatus(options);
-  if (quick.result === "duplicate") return quick;
-  if (quick.result === "recorded")
+  if (quick.kind === "duplicate") return quick;
+  if (quick.kind === "recorded")
     return quick.connectionId
-      ? { result: "applied", connectionId: quick.connectionId, changed: false }
-      : { result: "unknown_connection" };
+      ? { kind: "applied", connectionId: quick.connectionId, changed: false }
+      : { kind: "unknown_connection" };
   const connection = await db().connection.findUnique({
     where: { finchConnectionId },
     select: { id: true, authenticationType: true },
@@ -56,7 +56,7 @@ export async function handleAccountUpdated(
       return signal;
     },
   );
-  if (outcome === "duplicate" || outcome === "unknown_connection") return { result: outcome };
+  if (outcome === "duplicate" || outcome === "unknown_connection") return { kind: outcome };
   await afterConnectionChange(outcome);
-  return { result: "applied", connectionId: outcome.connectionId, changed: outcome.changed };
+  return { kind: "applied", connectionId: outcome.connectionId, changed: outcome.changed };
 }

@@ -15,9 +15,7 @@ export interface StatusReport {
 }
 
 export type UnchangedStatusResult =
-  | { result: "recorded"; connectionId: string | null }
-  | { result: "duplicate" }
-  | { result: "changes_status" };
+  { kind: "recorded"; connectionId: string | null } | { kind: "duplicate" } | { kind: "changes_status" };
 
 export async function recordUnchangedStatus(report: StatusReport): Promise<UnchangedStatusResult> {
   const to = toConnectionStatus(report.finchStatus);
@@ -50,8 +48,8 @@ export async function recordUnchangedStatus(report: StatusReport): Promise<Uncha
     )
     SELECT (SELECT id FROM conn) AS "connectionId", (SELECT unchanged FROM conn) AS unchanged,
       EXISTS (SELECT 1 FROM ins) AS recorded`;
-  if (row.recorded) return { result: "recorded", connectionId: row.connectionId };
+  if (row.recorded) return { kind: "recorded", connectionId: row.connectionId };
   // Not recorded: either the id was seen before (or is being recorded concurrently), or the report
   // changes the connection's status and belongs to the state machine.
-  return row.unchanged === false ? { result: "changes_status" } : { result: "duplicate" };
+  return row.unchanged === false ? { kind: "changes_status" } : { kind: "duplicate" };
 }

@@ -3,7 +3,7 @@
 //   changed, which costs one small aggregate query instead of the list.
 // POST /api/connections – start "Connect payroll": a Finch Connect session for a new connection
 import { NextResponse } from "next/server";
-import { startConnect } from "@/lib/connect/start-connect";
+import { startConnect } from "@/lib/finch-connect/start-connect";
 import { connectionsEtag, etagMatches } from "@/lib/connections/connections-etag";
 import { listConnections } from "@/lib/connections/list-connections";
 import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
