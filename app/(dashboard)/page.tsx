@@ -6,7 +6,7 @@ import { ConnectionList } from "@/components/connections/connection-list";
 import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
 import { requireMember } from "@/lib/auth/session";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
-import { listConnections } from "@/lib/connections/list-connections";
+import { listConnectionsForRequest } from "@/lib/connections/list-connections";
 import { organizationHealth } from "@/lib/health/organization-health";
 
 export const metadata: Metadata = { title: "Connections" };
@@ -24,7 +24,7 @@ export default async function DashboardPage({
 }) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
   const [connections, health] = await Promise.all([
-    listConnections(member.organization.id),
+    listConnectionsForRequest(member.organization.id),
     organizationHealth({ organizationId: member.organization.id }),
   ]);
   return (
