@@ -1,12 +1,8 @@
 // npm run emulators – the local Finch and Resend stand-ins (EMULATORS=finch,resend picks which).
 import path from "node:path";
 import { startFinchEmulator } from "./finch/server";
-import {
-  DEFAULT_FINCH_CLIENT_ID,
-  DEFAULT_FINCH_CLIENT_SECRET,
-  DEFAULT_FINCH_WEBHOOK_SECRET,
-} from "./finch/defaults";
 import { startResendEmulator } from "./resend/server";
+import { DEVELOPMENT_CREDENTIALS } from "./shared/development-credentials";
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, "..", ".data"));
 const wanted = (process.env.EMULATORS ?? "finch,resend").split(",").map((name) => name.trim());
@@ -19,9 +15,9 @@ async function main() {
       host: process.env.FINCH_EMULATOR_HOST ?? "127.0.0.1",
       port: Number(process.env.FINCH_EMULATOR_PORT ?? 4010),
       stateFile: process.env.FINCH_EMULATOR_STATE_FILE ?? path.join(dataDir, "finch-emulator.json"),
-      clientId: process.env.FINCH_CLIENT_ID ?? DEFAULT_FINCH_CLIENT_ID,
-      clientSecret: process.env.FINCH_CLIENT_SECRET ?? DEFAULT_FINCH_CLIENT_SECRET,
-      webhookSecret: process.env.FINCH_WEBHOOK_SECRET ?? DEFAULT_FINCH_WEBHOOK_SECRET,
+      clientId: process.env.FINCH_CLIENT_ID ?? DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+      clientSecret: process.env.FINCH_CLIENT_SECRET ?? DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+      webhookSecret: process.env.FINCH_WEBHOOK_SECRET ?? DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
       webhookUrls: (process.env.FINCH_EMULATOR_WEBHOOK_URLS ?? "http://localhost:3000/api/finch/webhook")
         .split(",")
         .filter(Boolean),

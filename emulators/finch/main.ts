@@ -1,13 +1,11 @@
 // Runs the Finch emulator standalone: `npx tsx emulators/finch/main.ts`. Configuration comes from env.
 import {
-  DEFAULT_FINCH_CLIENT_ID,
-  DEFAULT_FINCH_CLIENT_SECRET,
   DEFAULT_FINCH_EMULATOR_HOST,
   DEFAULT_FINCH_EMULATOR_PORT,
   DEFAULT_FINCH_EMULATOR_STATE_FILE,
-  DEFAULT_FINCH_WEBHOOK_SECRET,
   DEFAULT_FINCH_WEBHOOK_URLS,
 } from "./defaults";
+import { DEVELOPMENT_CREDENTIALS } from "../shared/development-credentials";
 import { startFinchEmulator } from "./server";
 
 function listFromEnv(value: string | undefined, fallback: string[]): string[] {
@@ -32,9 +30,9 @@ async function main(): Promise<void> {
       env.FINCH_EMULATOR_STATE_FILE === undefined
         ? DEFAULT_FINCH_EMULATOR_STATE_FILE
         : env.FINCH_EMULATOR_STATE_FILE || null,
-    clientId: env.FINCH_CLIENT_ID || DEFAULT_FINCH_CLIENT_ID,
-    clientSecret: env.FINCH_CLIENT_SECRET || DEFAULT_FINCH_CLIENT_SECRET,
-    webhookSecret: env.FINCH_WEBHOOK_SECRET || DEFAULT_FINCH_WEBHOOK_SECRET,
+    clientId: env.FINCH_CLIENT_ID || DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+    clientSecret: env.FINCH_CLIENT_SECRET || DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+    webhookSecret: env.FINCH_WEBHOOK_SECRET || DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
     webhookUrls: listFromEnv(env.FINCH_EMULATOR_WEBHOOK_URLS, DEFAULT_FINCH_WEBHOOK_URLS),
     log: (line) => console.log(line),
   });

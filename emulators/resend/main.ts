@@ -1,5 +1,6 @@
 // Runs the Resend emulator on its own: `npx tsx emulators/resend/main.ts`.
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RESEND_API_KEY, DEFAULT_STATE_FILE } from "./defaults";
+import { DEVELOPMENT_CREDENTIALS } from "../shared/development-credentials";
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STATE_FILE } from "./defaults";
 import { startResendEmulator } from "./server";
 
 // This runner is the emulator's only reader of process.env; the server takes plain options.
@@ -20,7 +21,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   });
   console.log(`[resend-emulator] mailbox: ${emulator.url}/`);
   console.log(
-    `[resend-emulator] app settings: RESEND_BASE_URL=${emulator.url} RESEND_API_KEY=${env.RESEND_API_KEY || DEFAULT_RESEND_API_KEY}`,
+    `[resend-emulator] app settings: RESEND_BASE_URL=${emulator.url} RESEND_API_KEY=${env.RESEND_API_KEY || DEVELOPMENT_CREDENTIALS.RESEND_API_KEY}`,
   );
   console.log(`[resend-emulator] state: ${stateFile ?? "memory only"}`);
   const stop = () => {
