@@ -7,10 +7,11 @@ import { afterConnectionChange } from "@/lib/connections/after-connection-change
 import { transitionConnection } from "@/lib/connections/apply-connection-signal";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
-import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { logError } from "@/lib/log";
 import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
 import { connectCallbackUrl } from "./connect-urls";
 
@@ -36,8 +37,11 @@ async function exchangeCode(code: string): Promise<NewToken | null> {
       introspection,
       companyId: token.company_id ?? introspection.company_id ?? null,
     };
-  } catch {
-    return null; // Finch down or the code refused: nothing stored, the old token stays
+  } catch (error) {
+    // Finch down or the code refused: nothing stored, the old token stays. The log names the error's
+    // class and Finch's answer, never the code or a token (lib/log masks anything token-shaped).
+    logError("connect callback: exchanging the code with Finch failed; nothing was stored", error);
+    return null;
   }
 }
 
@@ -113,7 +117,11 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
   }
 
   const id = `conn_${crypto.randomBytes(12).toString("base64url")}`;
-  const finch = finchConnectionClient(token.accessToken);
+  // Asked before the transaction opens: no network call while it holds a connection and locks.
+  const providerName = await providerDisplayName(
+    finchConnectionClient(token.accessToken),
+    introspection.provider_id,
+  );
   await db().$transaction(async (tx) => {
     await tx.connection.create({
       data: {
@@ -122,7 +130,7 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
         finchConnectionId: introspection.connection_id,
         finchCompanyId: token.companyId,
         providerId: introspection.provider_id,
-        providerName: await providerDisplayName(finch, introspection.provider_id),
+        providerName,
         products: introspection.products,
         authenticationType: introspection.authentication_methods?.[0]?.type ?? null,
         finchStatus: "connected",
@@ -172,7 +180,8 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
 async function syncQuietly(connectionId: string, organizationId: string): Promise<void> {
   try {
     await syncCompanyData({ connectionId, organizationId });
-  } catch {
+  } catch (error) {
     // The dashboard shows the connection anyway and offers "Sync now".
+    logError(`connection ${connectionId}: company data sync after connecting failed`, error);
   }
 }
