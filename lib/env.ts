@@ -89,6 +89,14 @@ export const envSchema = z.object({
   // Email sends that fail with a retryable error (429, 5xx, network) wait base × 2^n seconds, up to this many tries.
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Emails sent on request: sign-in links per address and per client IP, invitations per inviter and
+  // per invitee, each counted in a fixed window in PostgreSQL.
+  SIGNIN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(5),
+  SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGNIN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  INVITES_PER_INVITER: z.coerce.number().int().min(1).max(10_000).default(20),
+  INVITES_PER_INVITEE: z.coerce.number().int().min(1).max(10_000).default(3),
+  INVITE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

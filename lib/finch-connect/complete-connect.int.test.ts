@@ -1,72 +1,114 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+// The token lifecycle of a reconnect when Finch revokes older tokens on reauthentication: the token
+// /auth/token issues for the right connection is never thrown away, whatever fails after it.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInThroughConnect } from "@/emulators/finch/test-support/connect-browser";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  uniqueSuffix,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { stopJobs } from "@/lib/jobs/job-engine";
+import { startFinchForTests, uniqueSuffix, type FinchForTests } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { completeConnect } from "./complete-connect";
-import { createConnectAttempt } from "./connect-attempts";
-import { classicConnectUrl } from "./connect-urls";
+import { startConnect } from "./start-connect";
+import { startReconnect } from "./start-reconnect";
 
 let finch: FinchForTests;
 
 beforeAll(async () => {
   finch = await startFinchForTests();
 });
-afterAll(() => finch.close());
-afterEach(() => vi.restoreAllMocks());
 
-/** The classic authorize URL the app would build, on the stand-in's origin. */
-function authorizeUrl(state: string): string {
-  const url = new URL(classicConnectUrl({ state, products: ["company", "directory"] }));
-  return `${finch.url}${url.pathname}${url.search}`;
+beforeEach(async () => {
+  await finch.control("DELETE", "/_emulator/faults");
+  await finch.control("PUT", "/_emulator/settings", { revokeOldTokensOnReauth: true });
+});
+
+afterAll(async () => {
+  await finch.control("PUT", "/_emulator/settings", { revokeOldTokensOnReauth: false });
+  await stopJobs();
+  await finch.close();
+  await db().$disconnect();
+});
+
+async function owner() {
+  const org = await db().organization.create({ data: { name: `Org ${uniqueSuffix()}` } });
+  const user = await seedMember(org.id, "owner");
+  return { ...user, role: "owner" as const, organization: { id: org.id, name: org.name } };
 }
 
-describe("completeConnect", () => {
-  it("connects a new connection with the provider's display name from Finch's provider list", async () => {
-    const org = await seedOrganization();
-    const user = await seedMember(org.id, "owner");
-    const state = await createConnectAttempt({ userId: user.id, organizationId: org.id, purpose: "connect" });
-    const signIn = await signInThroughConnect(authorizeUrl(state), { username: `admin-${uniqueSuffix()}` });
-    expect(signIn.code).toEqual(expect.any(String));
+/** Goes through the stand-in's Connect pages as `username` and returns the callback's code and state. */
+async function throughConnect(url: string, username: string) {
+  const result = await signInThroughConnect(url, { username, provider: "gusto" });
+  if (!result.code || !result.state) throw new Error(`Connect did not redirect back: ${result.status}`);
+  return { code: result.code, state: result.state };
+}
 
-    const result = await completeConnect({ state, code: signIn.code as string, userId: user.id });
+async function connectedOrganization() {
+  const member = await owner();
+  const launch = await startConnect({ member });
+  const callback = await throughConnect(launch.url, `admin-${uniqueSuffix()}`);
+  const result = await completeConnect({ ...callback, userId: member.id });
+  if (result.kind !== "connected") throw new Error(`expected connected, got ${result.kind}`);
+  return { member, connectionId: result.connectionId };
+}
 
-    expect(result).toMatchObject({ kind: "connected", returnTo: "/" });
-    const connectionId = result.kind === "connected" ? result.connectionId : "";
+async function reconnectCallback(
+  member: Awaited<ReturnType<typeof owner>>,
+  connectionId: string,
+  username: string,
+) {
+  const launch = await startReconnect({
+    userId: member.id,
+    organizationId: member.organization.id,
+    connectionId,
+  });
+  return throughConnect(launch.url, username);
+}
+
+const storedToken = (connectionId: string, organizationId: string) =>
+  readAccessToken(connectionId, organizationId);
+
+describe("completeConnect with revokeOldTokensOnReauth", () => {
+  it("keeps the new token when /introspect fails right after a successful exchange", async () => {
+    const { member, connectionId } = await connectedOrganization();
+    const oldToken = await storedToken(connectionId, member.organization.id);
+    const connection = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
+    const username = (await finch.withToken(oldToken ?? "").account.introspect()).username ?? "";
+
+    const callback = await reconnectCallback(member, connectionId, username);
+    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 10 });
+    const result = await completeConnect({ ...callback, userId: member.id });
+
+    expect(result).toMatchObject({ kind: "reconnected", connectionId });
+    const newToken = await storedToken(connectionId, member.organization.id);
+    expect(newToken).not.toBe(oldToken);
+    await finch.control("DELETE", "/_emulator/faults");
+    // The old token is dead (Finch revoked it); the stored one works, on the same connection.
+    await expect(finch.withToken(oldToken ?? "").hris.company.retrieve()).rejects.toMatchObject({
+      status: 401,
+    });
+    const introspection = await finch.withToken(newToken ?? "").account.introspect();
+    expect(introspection.connection_id).toBe(connection.finchConnectionId);
     const row = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
-    expect(row).toMatchObject({ organizationId: org.id, providerId: "gusto", providerName: "Gusto" });
-    expect(await readAccessToken(connectionId, org.id)).toEqual(expect.any(String));
+    expect(row.status).toBe("healthy");
   });
 
-  it("keeps the old token when the exchange fails, says so on the history, and logs it without the code", async () => {
-    const org = await seedOrganization();
-    const user = await seedMember(org.id, "owner");
-    const connection = await seedConnection(finch, org.id);
-    const state = await createConnectAttempt({
-      userId: user.id,
-      organizationId: org.id,
-      connectionId: connection.id,
-      purpose: "reconnect",
+  it("judges the account by /auth/token's connection_id: another account's token is not stored", async () => {
+    const { member, connectionId } = await connectedOrganization();
+    const before = await storedToken(connectionId, member.organization.id);
+    const callback = await reconnectCallback(member, connectionId, `other-${uniqueSuffix()}`);
+    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 10 });
+    expect(await completeConnect({ ...callback, userId: member.id })).toMatchObject({ kind: "mismatch" });
+    expect(await storedToken(connectionId, member.organization.id)).toBe(before);
+  });
+
+  it("keeps the old token when the exchange itself fails", async () => {
+    const { member, connectionId } = await connectedOrganization();
+    const before = await storedToken(connectionId, member.organization.id);
+    const callback = await reconnectCallback(member, connectionId, "whoever");
+    await finch.control("POST", "/_emulator/faults", { path: "/auth/token", status: 503, count: 10 });
+    expect(await completeConnect({ ...callback, userId: member.id })).toMatchObject({
+      kind: "exchange_failed",
     });
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const code = `refused-code-${uniqueSuffix()}`;
-
-    const result = await completeConnect({ state, code, userId: user.id });
-
-    expect(result).toEqual({ kind: "exchange_failed", returnTo: "/" });
-    expect(await readAccessToken(connection.id, org.id)).toBe(connection.accessToken);
-    const events = await db().connectionEvent.findMany({ where: { connectionId: connection.id } });
-    expect(events.map((event) => event.type)).toContain("reconnect_failed");
-    const logged = errors.mock.calls.map((call) => call.join(" ")).join("\n");
-    expect(logged).toContain("exchanging the code with Finch failed");
-    expect(logged).not.toContain(code);
-    expect(logged).not.toContain(connection.accessToken);
+    expect(await storedToken(connectionId, member.organization.id)).toBe(before);
   });
 });

@@ -6,11 +6,13 @@ import { StatusBadge } from "@/components/connections/status-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/session";
 import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
+import { isRecordId } from "@/lib/http/record-id";
 
 export const metadata: Metadata = { title: "Connection history" };
 
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isRecordId(id)) notFound();
   const member = await requireMember(`/connections/${id}`);
   const connection = await getConnectionTimeline({
     connectionId: id,
