@@ -21,7 +21,7 @@ export function ConnectionRestoredEmail({
   dashboardUrl = "http://localhost:3000/",
 }: Partial<ConnectionRestoredEmailProps>) {
   return (
-    <EmailLayout preview={`${providerName} works again: payroll sync has resumed`}>
+    <EmailLayout appUrl={dashboardUrl} preview={`${providerName} works again: payroll sync has resumed`}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {how === "reconnected" ? `${providerName} is reconnected` : `${providerName} is working again`}
       </Heading>
