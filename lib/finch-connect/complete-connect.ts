@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
 import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
 import { logError } from "@/lib/log";
 import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
 import { connectCallbackUrl } from "./connect-urls";
@@ -193,6 +194,7 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
       actorUserId: userId,
     });
   }
+  await takeRepairReceipt({ connectionId, organizationId: outcome.organizationId, userId });
   await afterConnectionChange(outcome);
   await syncQuietly(connectionId, outcome.organizationId);
 }
