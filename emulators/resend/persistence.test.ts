@@ -1,7 +1,13 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listEmails, sampleEmail, sdkFor, startTestEmulator, withTempDir } from "./test-support";
+import {
+  listEmails,
+  sampleEmail,
+  sdkFor,
+  startTestEmulator,
+  withTempDir,
+} from "./test-support/test-emulator";
 
 describe("state file", () => {
   it("keeps emails and idempotency keys across a restart", () =>

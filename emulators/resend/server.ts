@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults";
 import type { EmulatorContext } from "./emulator-context";
-import { loadEmulatorState } from "./emulator-state";
-import { BodyTooLargeError, sendError } from "./http-io";
-import { resendError } from "./resend-errors";
-import { route } from "./router";
+import { loadEmulatorState } from "./state/emulator-state";
+import { BodyTooLargeError, sendError } from "./http/http-io";
+import { resendError } from "./api/resend-errors";
+import { route } from "./http/router";
 
 export interface ResendEmulatorOptions {
   host?: string; // default "127.0.0.1"

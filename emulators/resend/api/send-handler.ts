@@ -2,9 +2,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { acceptBatch, acceptEmail, type SendOutcome } from "./accept-sends";
 import { authorizeRequest } from "./authorize-request";
-import type { EmulatorContext } from "./emulator-context";
-import { readBody, sendError, sendJson } from "./http-io";
-import { fingerprintOf } from "./idempotency-cache";
+import type { EmulatorContext } from "../emulator-context";
+import { readBody, sendError, sendJson } from "../http/http-io";
+import { fingerprintOf } from "../state/idempotency-cache";
 import { resendError, type ResendError } from "./resend-errors";
 
 export type SendKind = "single" | "batch";

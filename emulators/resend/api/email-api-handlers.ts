@@ -1,9 +1,9 @@
 // GET /emails, GET /emails/:id and DELETE /emails – read back (or clear) what was sent.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authorizeRequest } from "./authorize-request";
-import type { EmulatorContext } from "./emulator-context";
+import type { EmulatorContext } from "../emulator-context";
 import { toEmailResource } from "./email-resource";
-import { sendError, sendJson } from "./http-io";
+import { sendError, sendJson } from "../http/http-io";
 import { notFound, resendError, type ResendError } from "./resend-errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

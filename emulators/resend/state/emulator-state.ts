@@ -1,6 +1,6 @@
 // Everything the emulator remembers, and when it goes to disk.
 import { EmailStore } from "./email-store";
-import { FaultInjector } from "./fault-injector";
+import { FaultInjector } from "../control/fault-injector";
 import { IdempotencyCache } from "./idempotency-cache";
 import { readStateFile, StateFileWriter } from "./state-file";
 

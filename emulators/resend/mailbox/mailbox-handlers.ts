@@ -1,7 +1,7 @@
 // GET /, GET /messages/:id(/source), POST /mailbox/clear – the pages a person reads mail in.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { EmulatorContext } from "./emulator-context";
-import { redirect, sendHtml } from "./http-io";
+import type { EmulatorContext } from "../emulator-context";
+import { redirect, sendHtml } from "../http/http-io";
 import { renderMailboxPage } from "./mailbox-page";
 import { renderMessagePage, type MessageView } from "./message-page";
 import { PAGE_SECURITY_HEADERS, renderPage } from "./page-layout";
