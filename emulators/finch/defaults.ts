@@ -1,7 +1,6 @@
 // The Finch stand-in's defaults. Its development credentials are in ../shared/development-credentials.ts.
 export const DEFAULT_FINCH_EMULATOR_HOST = "127.0.0.1";
 export const DEFAULT_FINCH_EMULATOR_PORT = 4010;
-export const DEFAULT_FINCH_EMULATOR_STATE_FILE = ".data/finch-emulator.json";
 export const DEFAULT_FINCH_WEBHOOK_URLS = ["http://localhost:3000/api/finch/webhook"];
 export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 /** The one password the Connect sign-in form accepts, for any username. */

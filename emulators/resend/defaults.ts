@@ -2,4 +2,3 @@
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 4020;
-export const DEFAULT_STATE_FILE = ".data/resend-emulator.json";
