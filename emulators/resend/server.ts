@@ -27,7 +27,7 @@ export async function startResendEmulator(
   const host = options.host ?? DEFAULT_HOST;
   const log = options.log ?? (() => {});
   const ctx: EmulatorContext = {
-    state: await loadEmulatorState(options.stateFile ?? null),
+    state: loadEmulatorState(options.stateFile ?? null, log),
     apiKey: options.apiKey ?? null,
     log,
   };
@@ -45,7 +45,6 @@ export async function startResendEmulator(
         // Keep-alive sockets from the SDK's fetch would otherwise hold close() open.
         server.closeAllConnections();
       });
-      await ctx.state.flush();
     },
   };
 }

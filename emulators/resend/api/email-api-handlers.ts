@@ -57,7 +57,7 @@ export async function handleClearEmails(
   if (authError) return sendError(res, authError);
   const deleted = ctx.state.emails.clear();
   ctx.state.idempotency.clear();
-  await ctx.state.persist();
+  ctx.state.persist();
   sendJson(res, 200, { object: "list", deleted });
 }
 

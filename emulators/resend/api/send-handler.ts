@@ -56,7 +56,7 @@ export async function handleSend(
   if (key !== null) ctx.state.idempotency.remember(scope, key, fingerprint, 200, outcome.body);
   for (const email of outcome.accepted)
     ctx.log(`accepted ${email.id} to ${email.to.join(", ")}: ${email.subject}`);
-  await ctx.state.persist();
+  ctx.state.persist();
   sendJson(res, 200, outcome.body);
 }
 

@@ -45,7 +45,7 @@ export async function handleReset(res: ServerResponse, ctx: EmulatorContext): Pr
   ctx.state.emails.clear();
   ctx.state.idempotency.clear();
   ctx.state.faults.clear();
-  await ctx.state.persist();
+  ctx.state.persist();
   sendJson(res, 200, { ok: true });
 }
 

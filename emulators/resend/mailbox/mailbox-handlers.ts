@@ -46,7 +46,7 @@ export function handleMessageSource(res: ServerResponse, id: string, ctx: Emulat
 export async function handleMailboxClear(res: ServerResponse, ctx: EmulatorContext): Promise<void> {
   ctx.state.emails.clear();
   ctx.state.idempotency.clear();
-  await ctx.state.persist();
+  ctx.state.persist();
   redirect(res, "/");
 }
 
