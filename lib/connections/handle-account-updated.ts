@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { afterConnectionChange } from "./after-connection-change";
 import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
 import type { FinchConnectionStatus } from "./connection-status";
+import { pushNextCheck } from "./sweep-schedule";
 
 export interface HandleAccountUpdatedOptions {
   eventId: string;
@@ -41,6 +42,7 @@ export async function handleAccountUpdated(
         finchStatus,
         source: "webhook",
       });
+      await pushNextCheck(tx, connection.id); // the sweep need not ask what Finch just told us
       if (authenticationType && authenticationType !== connection.authenticationType) {
         await tx.connection.update({ where: { id: connection.id }, data: { authenticationType } });
       }

@@ -12,6 +12,7 @@ import { sweepScopeKey } from "@/lib/jobs/queues";
 import { applyConnectionSignal } from "./apply-connection-signal";
 import { readAccessToken } from "./connection-token";
 import { toConnectionStatus, type FinchConnectionStatus } from "./connection-status";
+import { scheduleNextChecks } from "./sweep-schedule";
 
 export interface DeferredSweep {
   organizationId?: string;
@@ -112,6 +113,7 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
   let retryAfter: number | undefined;
   let rateLimited = false;
   let answered = 0;
+  const checkedIds: string[] = [];
 
   const notStarted = await forEachBounded(
     targets,
@@ -123,6 +125,7 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
         switch (result.kind) {
           case "status": {
             answered++;
+            checkedIds.push(target.id);
             if (await recordUnchanged(target.id, result.finchStatus)) {
               summary.checked++;
               return;
@@ -159,6 +162,10 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
   );
 
   await markRejected(rejected, answered, summary, scope);
+  // The continuous schedule: checked now, so due again by risk and target (sweep-schedule.ts).
+  await scheduleNextChecks(checkedIds).catch((error: unknown) =>
+    logError(`sweep ${scope}: could not schedule the next checks`, error),
+  );
 
   const remainder = [...rateLimitedTargets, ...notStarted];
   if (remainder.length > 0) {
