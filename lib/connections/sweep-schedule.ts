@@ -16,7 +16,8 @@ function targetSeconds(): number {
 // $1 ids, $2 target seconds.
 const SCHEDULE = `
 UPDATE "Connection" SET "nextCheckAt" = ${NOW_UTC} + make_interval(secs =>
-  CASE WHEN "statusSince" > ${NOW_UTC} - make_interval(secs => $2::float8) THEN $2::float8 * 0.25
+  CASE WHEN "statusSince" > ${NOW_UTC} - make_interval(secs => $2::float8)
+            AND "statusSince" > "createdAt" + interval '1 second' THEN $2::float8 * 0.25
        ELSE $2::float8 * (0.8 + 0.1 * random()) END)
 WHERE id = ANY($1::text[])`;
 
