@@ -102,7 +102,7 @@ async function main() {
     const { sealAccessToken } = await import("@/lib/connections/connection-token");
     const { acquireFinchPermit } = await import("@/lib/finch-budget/acquire-finch-permit");
     const { budgetClass } = await import("@/lib/finch-budget/budget-classes");
-    const { getSweepCoverage } = await import("@/lib/connections/get-sweep-coverage");
+    const { getSweepCoverage } = await import("@/lib/finch/get-sweep-coverage");
 
     // Seeding is not part of the measurement: the stand-in's limits go on afterwards.
     const sdk = new Finch({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncCompanyData } from "@/lib/connections/sync-company-data";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getFinchBudgetUsage } from "@/lib/finch-budget/get-finch-budget-usage";

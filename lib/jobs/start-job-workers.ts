@@ -2,14 +2,14 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
-import { runSweepBatch } from "@/lib/connections/run-sweep-batch";
-import { scheduleDueSweeps } from "@/lib/connections/schedule-due-sweeps";
-import { sweepConnections } from "@/lib/connections/sweep-connections";
 import { env } from "@/lib/env";
+import { runSweepBatch } from "@/lib/finch/run-sweep-batch";
+import { scheduleDueSweeps } from "@/lib/finch/schedule-due-sweeps";
+import { sweepConnections } from "@/lib/finch/sweep-connections";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
-import { sendOutboxEmail } from "@/lib/notifications/send-outbox-email";
+import { runEmailSendJob } from "@/lib/notifications/run-email-send-job";
 import { jobs } from "./job-engine";
 import { queues, type JobData, type QueueName } from "./queues";
 
@@ -20,7 +20,7 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
-  "email-send": (data) => sendOutboxEmail(data),
+  "email-send": (data) => runEmailSendJob(data),
   "email-outbox-relay": () => relayEmailOutbox(),
   "email-reminders": async () => ({ queued: await dispatchOutboxEmails(await queueDueReminders()) }),
 };
