@@ -1,6 +1,6 @@
 // POST /api/connections/:id/sync – refresh company data from Finch through the gateway
 import { NextResponse } from "next/server";
-import { syncCompanyData } from "@/lib/connections/sync-company-data";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { parseRecordId } from "@/lib/http/record-id";
 import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 

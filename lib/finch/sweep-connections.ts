@@ -3,16 +3,16 @@
 // calls at once and the unchecked rest is re-queued for after Retry-After.
 import "server-only";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
+import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
+import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { introspectConnection } from "@/lib/finch/introspect-connection";
-import { markTokenRejected } from "./mark-token-rejected";
-import { logError, logInfo } from "@/lib/log";
+import { markTokenRejected } from "@/lib/connections/mark-token-rejected";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
-import { applyConnectionSignal } from "./apply-connection-signal";
-import { readAccessToken } from "./connection-token";
-import { toConnectionStatus, type FinchConnectionStatus } from "./connection-status";
+import { logError, logInfo } from "@/lib/log";
+import { introspectConnection } from "./introspect-connection";
 
 export interface DeferredSweep {
   organizationId?: string;

@@ -7,7 +7,7 @@ import { afterConnectionChange } from "@/lib/connections/after-connection-change
 import { transitionConnection } from "@/lib/connections/apply-connection-signal";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
-import { syncCompanyData } from "@/lib/connections/sync-company-data";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
@@ -68,7 +68,7 @@ export async function completeConnect({
   userId: string;
 }): Promise<ConnectResult> {
   const consumed = await consumeConnectAttempt({ state, userId });
-  if (!consumed.ok) return { kind: "invalid_state", reason: consumed.reason };
+  if (consumed.kind === "refused") return { kind: "invalid_state", reason: consumed.reason };
   const { attempt } = consumed;
   const token = await exchangeCode(code);
   if (!token) {
