@@ -26,3 +26,12 @@ export function setWebhookUrls(urls: string[]) {
 export function revokeOldTokensOnReauth(revoke: boolean) {
   return control("PUT", "/settings", { revokeOldTokensOnReauth: revoke });
 }
+
+/** Makes the stand-in's next `count` calls to `path` fail with `status` (its fault injection). */
+export function injectFault(path: string, status: 429 | 500 | 502 | 503, count: number) {
+  return control("POST", "/faults", { path, status, count });
+}
+
+export function clearFaults() {
+  return control("DELETE", "/faults");
+}
