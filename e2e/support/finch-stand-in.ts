@@ -27,6 +27,19 @@ export function revokeOldTokensOnReauth(revoke: boolean) {
   return control("PUT", "/settings", { revokeOldTokensOnReauth: revoke });
 }
 
+export function setAuthenticationType(finchConnectionId: string, authenticationType: string) {
+  return control("POST", `/connections/${encodeURIComponent(finchConnectionId)}/authentication-type`, {
+    authentication_type: authenticationType,
+  });
+}
+
+/** These products answer 403 (permission missing) until cleared, across reconnects. */
+export function setFailingProducts(finchConnectionId: string, products: string[]) {
+  return control("POST", `/connections/${encodeURIComponent(finchConnectionId)}/failing-products`, {
+    products,
+  });
+}
+
 /** Makes the stand-in's next `count` calls to `path` fail with `status` (its fault injection). */
 export function injectFault(path: string, status: 429 | 500 | 502 | 503, count: number) {
   return control("POST", "/faults", { path, status, count });

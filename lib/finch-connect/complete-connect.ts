@@ -8,6 +8,7 @@ import { transitionConnection } from "@/lib/connections/apply-connection-signal"
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
 import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
 import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
@@ -186,6 +187,7 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
       actorUserId: userId,
     });
   }
+  await takeRepairReceipt({ connectionId, organizationId: outcome.organizationId, userId });
   await afterConnectionChange(outcome);
   await syncQuietly(connectionId, outcome.organizationId);
 }
