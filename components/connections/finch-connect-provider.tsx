@@ -5,10 +5,17 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { useFinchConnect, type ErrorEvent, type SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
+import { useRouter } from "next/navigation";
 import type { ConnectLaunch } from "@/lib/connect/connect-launch";
+import { reportFailedAttempt } from "./report-failed-attempt";
+
+export interface LaunchOptions {
+  /** Where to report an attempt that ends in an error or is closed without success (the guard). */
+  reportFailuresTo?: string;
+}
 
 interface FinchConnectContextValue {
-  launch(launch: ConnectLaunch): void;
+  launch(launch: ConnectLaunch, options?: LaunchOptions): void;
 }
 
 const FinchConnectContext = createContext<FinchConnectContextValue | null>(null);
@@ -28,22 +35,38 @@ export function FinchConnectProvider({ connectUrl, children }: { connectUrl: str
   const [message, setMessage] = useState<{ tone: "warning" | "error"; text: string } | null>(null);
   // The hook captures its callbacks once; refs keep them reading current values.
   const stateRef = useRef<string | null>(null);
+  // Each error counts as a failed attempt; a close counts only when no error was reported before it.
+  const reportRef = useRef<{ url: string; errored: boolean } | null>(null);
+  const router = useRouter();
+  const report = (outcome: "error" | "closed", message?: string) => {
+    const current = reportRef.current;
+    if (!current || (outcome === "closed" && current.errored)) return;
+    if (outcome === "error") current.errored = true;
+    void reportFailedAttempt(current.url, { outcome, message })
+      .catch(() => undefined)
+      .then(() => router.refresh());
+  };
   const { open } = useFinchConnect({
     apiConfig: { connectUrl },
     onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
-    onError: ({ errorMessage }: ErrorEvent) =>
-      setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` }),
-    onClose: () =>
+    onError: ({ errorMessage }: ErrorEvent) => {
+      setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` });
+      report("error", errorMessage);
+    },
+    onClose: () => {
       setMessage({
         tone: "warning",
         text: "Finch Connect was closed before finishing. Nothing was changed.",
-      }),
+      });
+      report("closed");
+    },
   });
 
   const launch = useCallback(
-    (next: ConnectLaunch) => {
+    (next: ConnectLaunch, options: LaunchOptions = {}) => {
       setMessage(null);
       stateRef.current = next.state;
+      reportRef.current = options.reportFailuresTo ? { url: options.reportFailuresTo, errored: false } : null;
       if (next.sessionId) open({ sessionId: next.sessionId, state: next.state });
       else window.location.assign(next.url);
     },

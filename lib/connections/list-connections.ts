@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
+import { countFailedAttempts } from "./failed-attempts";
 import { parseChecks } from "./receipt-line";
 
 const summarySelect = {
@@ -31,8 +32,10 @@ export async function listConnections(organizationId: string): Promise<Connectio
     select: summarySelect,
     orderBy: { createdAt: "asc" },
   });
+  const failed = await countFailedAttempts(rows);
   const summaries = rows.map(({ repairReceipts, ...row }) => ({
     ...row,
+    failedAttempts: failed.get(row.id) ?? 0,
     receipt: latestReceipt(repairReceipts[0]),
     statusSince: row.statusSince.toISOString(),
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,

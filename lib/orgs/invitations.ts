@@ -3,7 +3,7 @@ import "server-only";
 import { createElement } from "react";
 import { z } from "zod";
 import { InvitationEmail } from "@/components/emails/invitation-email";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -15,6 +15,19 @@ export const inviteEmailSchema = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address."));
 
+/** A pending invitation for this address (a withdrawn or accepted one is opened again). */
+export function upsertInvitation(
+  tx: Pick<Tx, "invitation">,
+  { organizationId, email, invitedById }: { organizationId: string; email: string; invitedById: string },
+) {
+  return tx.invitation.upsert({
+    where: { organizationId_email: { organizationId, email } },
+    create: { organizationId, email, invitedById },
+    update: { acceptedAt: null },
+    select: { id: true, email: true },
+  });
+}
+
 export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
   if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
   const address = inviteEmailSchema.parse(email);
@@ -23,11 +36,10 @@ export async function inviteMember({ inviter, email }: { inviter: CurrentMember;
     select: { id: true },
   });
   if (alreadyMember) throw new AppError("conflict", `${address} is already a member.`);
-  const invitation = await db().invitation.upsert({
-    where: { organizationId_email: { organizationId: inviter.organization.id, email: address } },
-    create: { organizationId: inviter.organization.id, email: address, invitedById: inviter.id },
-    update: { acceptedAt: null },
-    select: { id: true, email: true },
+  const invitation = await upsertInvitation(db(), {
+    organizationId: inviter.organization.id,
+    email: address,
+    invitedById: inviter.id,
   });
   const url = new URL("/login", env().APP_URL);
   url.searchParams.set("email", address);
