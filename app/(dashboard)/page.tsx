@@ -3,9 +3,11 @@ import { CheckNowButton } from "@/components/connections/check-now-button";
 import { ConnectPayrollButton } from "@/components/connections/connect-payroll-button";
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
+import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
 import { requireMember } from "@/lib/auth/session";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
-import { listConnections } from "@/lib/connections/list-connections";
+import { listConnectionsForRequest } from "@/lib/connections/list-connections";
+import { organizationHealth } from "@/lib/health/organization-health";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -21,7 +23,10 @@ export default async function DashboardPage({
   searchParams: Promise<{ connect?: string }>;
 }) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
-  const connections = await listConnections(member.organization.id);
+  const [connections, health] = await Promise.all([
+    listConnectionsForRequest(member.organization.id),
+    organizationHealth({ organizationId: member.organization.id }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -39,6 +44,7 @@ export default async function DashboardPage({
         )}
       </div>
       <ConnectResultNotice result={connect} receipt={newestReceipt(connections)} />
+      <OrganizationHealthSummary health={health} />
       <ConnectionList fallback={connections} />
     </div>
   );

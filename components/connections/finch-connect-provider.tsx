@@ -1,12 +1,22 @@
 "use client";
 
-// Mounts Finch's react-connect hook once for the whole dashboard (it supports one instance per page)
-// and lets any button launch Connect: the embedded modal when there is a session, else a full-page redirect.
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { useFinchConnect, type ErrorEvent, type SuccessEvent } from "@tryfinch/react-connect";
+// One Finch Connect for the whole dashboard (it supports one instance per page) that any button can
+// launch: the embedded modal when there is a session, else a full-page redirect. Finch's SDK is
+// loaded on the first click, not with the page, so the dashboard's first load stays small.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import type { ErrorEvent, FinchConnect, SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
 import { useRouter } from "next/navigation";
-import type { ConnectLaunch } from "@/lib/connect/connect-launch";
+import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
 import { reportFailedAttempt } from "./report-failed-attempt";
 
 export interface LaunchOptions {
@@ -15,7 +25,8 @@ export interface LaunchOptions {
 }
 
 interface FinchConnectContextValue {
-  launch(launch: ConnectLaunch, options?: LaunchOptions): void;
+  /** Resolves once Connect is open (or the page is on its way to Finch). */
+  launch(launch: ConnectLaunch, options?: LaunchOptions): Promise<void>;
 }
 
 const FinchConnectContext = createContext<FinchConnectContextValue | null>(null);
@@ -33,44 +44,49 @@ function callbackUrl({ code, state }: SuccessEvent, fallbackState: string | null
 
 export function FinchConnectProvider({ connectUrl, children }: { connectUrl: string; children: ReactNode }) {
   const [message, setMessage] = useState<{ tone: "warning" | "error"; text: string } | null>(null);
-  // The hook captures its callbacks once; refs keep them reading current values.
+  // Connect keeps the callbacks it was initialized with; the ref keeps them reading current values.
   const stateRef = useRef<string | null>(null);
   // Each error counts as a failed attempt; a close counts only when no error was reported before it.
   const reportRef = useRef<{ url: string; errored: boolean } | null>(null);
   const router = useRouter();
-  const report = (outcome: "error" | "closed", message?: string) => {
-    const current = reportRef.current;
-    if (!current || (outcome === "closed" && current.errored)) return;
-    if (outcome === "error") current.errored = true;
-    void reportFailedAttempt(current.url, { outcome, message })
-      .catch(() => undefined)
-      .then(() => router.refresh());
-  };
-  const { open } = useFinchConnect({
-    apiConfig: { connectUrl },
-    onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
-    onError: ({ errorMessage }: ErrorEvent) => {
-      setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` });
-      report("error", errorMessage);
-    },
-    onClose: () => {
-      setMessage({
-        tone: "warning",
-        text: "Finch Connect was closed before finishing. Nothing was changed.",
-      });
-      report("closed");
-    },
-  });
+  const connectRef = useRef<FinchConnect | null>(null);
+  useEffect(() => () => connectRef.current?.destroy(), []);
 
   const launch = useCallback(
-    (next: ConnectLaunch, options: LaunchOptions = {}) => {
+    async (next: ConnectLaunch, options: LaunchOptions = {}) => {
       setMessage(null);
       stateRef.current = next.state;
       reportRef.current = options.reportFailuresTo ? { url: options.reportFailuresTo, errored: false } : null;
-      if (next.sessionId) open({ sessionId: next.sessionId, state: next.state });
-      else window.location.assign(next.url);
+      if (!next.sessionId) return window.location.assign(next.url);
+      const report = (outcome: "error" | "closed", text?: string) => {
+        const current = reportRef.current;
+        if (!current || (outcome === "closed" && current.errored)) return;
+        if (outcome === "error") current.errored = true;
+        void reportFailedAttempt(current.url, { outcome, message: text })
+          .catch(() => undefined)
+          .then(() => router.refresh());
+      };
+      if (!connectRef.current) {
+        const { FinchConnect } = await import("@tryfinch/react-connect");
+        connectRef.current ??= FinchConnect.initialize({
+          apiConfig: { connectUrl },
+          onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
+          onError: ({ errorMessage }: ErrorEvent) => {
+            setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` });
+            report("error", errorMessage);
+          },
+          onClose: () => {
+            setMessage({
+              tone: "warning",
+              text: "Finch Connect was closed before finishing. Nothing was changed.",
+            });
+            report("closed");
+          },
+        });
+      }
+      connectRef.current.open({ sessionId: next.sessionId, state: next.state });
     },
-    [open],
+    [connectUrl, router],
   );
   const value = useMemo(() => ({ launch }), [launch]);
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { formatList } from "@/lib/format-list";
 import { needingAttention } from "@/lib/connections/needing-attention";
 import type { RepairAdvice } from "@/lib/connections/repair-advice";
 import { exactTime, timeAgo } from "@/lib/format-time";
@@ -8,11 +9,6 @@ import { RepairAction } from "./repair-action";
 import { RepairAdviceText } from "./repair-advice-text";
 import { RepairHelp } from "./repair-help";
 import { useConnections } from "./use-connections";
-
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? "data sync";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function ConnectionProblem({
   connection,
@@ -39,7 +35,7 @@ function ConnectionProblem({
           </p>
           <RepairAdviceText advice={advice} />
           <p>
-            Until then, <strong>{listOf(connection.affectedServices)}</strong>{" "}
+            Until then, <strong>{formatList(connection.affectedServices)}</strong>{" "}
             {connection.affectedServices.length > 1 ? "are" : "is"} paused.
           </p>
         </div>

@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { outboxDedupeKey } from "@/lib/notifications/outbox-email-kinds";
-import { inviteEmailSchema, upsertInvitation } from "@/lib/orgs/invitations";
+import { parseEmailAddress } from "@/lib/auth/email-address";
+import { consumeInvitationLimit } from "@/lib/orgs/invitation-limits";
+import { upsertInvitation } from "@/lib/orgs/invitations";
 import { recordConnectionEvent } from "./connection-events";
 
 /** Colleagues one problem can be handed to: enough to find the right person, too few to spam. */
@@ -23,11 +25,13 @@ export async function handOffRepair({
   connectionId: string;
   email: string;
 }): Promise<{ sentTo: string }> {
-  const parsed = inviteEmailSchema.safeParse(email);
-  if (!parsed.success) throw new AppError("bad_request", "Enter a valid email address.");
-  const address = parsed.data;
+  const parsed = parseEmailAddress(email);
+  if (!parsed.ok) throw new AppError("bad_request", parsed.message);
+  const address = parsed.email;
   if (address === member.email.toLowerCase())
     throw new AppError("bad_request", "Enter a colleague's address, not your own.");
+  // The same per-sender and per-address email limits as any invitation.
+  await consumeInvitationLimit({ inviterId: member.id, email: address });
   const organizationId = member.organization.id;
 
   const outboxId = await db().$transaction(async (tx) => {

@@ -30,12 +30,12 @@ export async function composeHandOffEmail(row: EmailOutbox): Promise<ComposedEma
       select: { id: true },
     }),
   ]);
-  if (!connection) return { ok: false, reason: "the connection no longer exists" };
-  if (connection.status === "healthy") return { ok: false, reason: "the connection works again" };
-  if (!membership && !invitation) return { ok: false, reason: "the invitation was withdrawn" };
+  if (!connection) return { kind: "cancelled", reason: "the connection no longer exists" };
+  if (connection.status === "healthy") return { kind: "cancelled", reason: "the connection works again" };
+  if (!membership && !invitation) return { kind: "cancelled", reason: "the invitation was withdrawn" };
   const advice = repairAdvice(connection);
   return {
-    ok: true,
+    kind: "ready",
     subject: `${payload.fromEmail ?? "A colleague"} asked you to reconnect ${connection.providerName}`,
     react: createElement(RepairHandOffEmail, {
       organizationName: connection.organization.name,

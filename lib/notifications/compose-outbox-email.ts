@@ -21,8 +21,8 @@ import { reconnectLinkUrl } from "./reconnect-link";
 import { restoredEmailReceipt } from "./restored-email-receipt";
 
 export type ComposedEmail =
-  | { ok: true; subject: string; react: ReactElement; headers?: Record<string, string> }
-  | { ok: false; reason: string };
+  | { kind: "ready"; subject: string; react: ReactElement; headers?: Record<string, string> }
+  | { kind: "cancelled"; reason: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -60,17 +60,25 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       : null,
     db().emailPreference.findUnique({
       where: { userId: row.userId },
-      select: { remindersUnsubscribedAt: true },
+      select: { remindersUnsubscribedAt: true, brokenUnsubscribedAt: true, restoredUnsubscribedAt: true },
     }),
   ]);
-  if (!connection || !incident) return { ok: false, reason: "the connection or incident no longer exists" };
-  if (!membership) return { ok: false, reason: "the recipient left the organization" };
+  if (!connection || !incident)
+    return { kind: "cancelled", reason: "the connection or incident no longer exists" };
+  if (!membership) return { kind: "cancelled", reason: "the recipient left the organization" };
 
   const common = {
     organizationName: connection.organization.name,
     providerName: connection.providerName,
     services: affectedServices(connection.products),
   };
+  // Checked again at send time: the member may have turned this kind off since it was queued.
+  const turnedOff = {
+    connection_broken: preference?.brokenUnsubscribedAt,
+    reconnect_reminder: null, // below, with snoozes
+    connection_restored: preference?.restoredUnsubscribedAt,
+  }[kind];
+  if (turnedOff) return { kind: "cancelled", reason: "the recipient turned these emails off" };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
     const receipt = await restoredEmailReceipt({
@@ -79,7 +87,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       how,
     });
     return {
-      ok: true,
+      kind: "ready",
       subject:
         how === "reconnected"
           ? `Reconnected: ${connection.providerName} is working again`
@@ -95,9 +103,9 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   }
 
   if (incident.resolvedAt || connection.status !== "needs_reauth")
-    return { ok: false, reason: "the connection no longer needs reconnecting" };
+    return { kind: "cancelled", reason: "the connection no longer needs reconnecting" };
   if (kind === "reconnect_reminder" && (snooze || preference?.remindersUnsubscribedAt))
-    return { ok: false, reason: "the recipient snoozed or unsubscribed from reminders" };
+    return { kind: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" };
   const advice = repairAdvice(connection);
   const issuedAt = row.createdAt;
   const unsubscribeUrl = emailPreferencePageUrl({ kind: "unsubscribe", userId: row.userId }, issuedAt);
@@ -116,7 +124,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   };
   if (kind === "connection_broken") {
     return {
-      ok: true,
+      kind: "ready",
       subject: `Action needed: your ${connection.providerName} connection needs to be reconnected`,
       react: createElement(ConnectionBrokenEmail, {
         ...details,
@@ -127,7 +135,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     };
   }
   return {
-    ok: true,
+    kind: "ready",
     subject: `Reminder: your ${connection.providerName} connection still needs to be reconnected`,
     react: createElement(ReconnectReminderEmail, {
       ...details,
