@@ -18,6 +18,9 @@ export default async function setup() {
     FINCH_CLIENT_SECRET: "finch-local-secret",
     FINCH_WEBHOOK_SECRET: "bG9jYWwtZmluY2gtd2ViaG9vay1zZWNyZXQtMzJieXRlcw==",
     RESEND_API_KEY: "re_local_development_key",
+    // The files share one database and break many "gusto" connections at once: no provider outage unless
+    // a test injects its own thresholds (lib/outages).
+    OUTAGE_MIN_CONNECTIONS: "1000000",
   });
   return async () => database.drop();
 }

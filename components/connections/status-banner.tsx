@@ -10,7 +10,28 @@ function listOf(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+function ProviderOutage({ connection }: { connection: ConnectionSummary }) {
+  return (
+    <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+      <div className="text-sm">
+        <p className="font-semibold">{connection.providerName} is having trouble right now</p>
+        <p className="mt-1">
+          Many {connection.providerName} connections stopped working at the same time, so the problem is most
+          likely on {connection.providerName}&apos;s side. No action is needed yet: we will email you if your
+          connection still needs reconnecting once it is resolved. You can still reconnect now if you prefer.
+        </p>
+      </div>
+      <ReconnectButton
+        connectionId={connection.id}
+        providerName={connection.providerName}
+        className="shrink-0"
+      />
+    </div>
+  );
+}
+
 function BrokenConnection({ connection }: { connection: ConnectionSummary }) {
+  if (connection.providerOutage) return <ProviderOutage connection={connection} />;
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
       <div className="text-sm">

@@ -13,4 +13,6 @@ export interface ConnectionSummary {
   affectedServices: string[];
   lastSuccessAt: string | null;
   company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;
+  /** The provider is having an outage (many connections broke at once): no action is needed yet. */
+  providerOutage: boolean;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { providersInOutage } from "@/lib/outages/list-open-outages";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
 
@@ -23,12 +24,15 @@ export async function listConnections(organizationId: string): Promise<Connectio
     select: summarySelect,
     orderBy: { createdAt: "asc" },
   });
+  const broken = rows.filter((row) => row.status === "needs_reauth").map((row) => row.providerId);
+  const outages = await providersInOutage([...new Set(broken)]);
   const summaries = rows.map((row) => ({
     ...row,
     statusSince: row.statusSince.toISOString(),
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
     affectedServices: affectedServices(row.products),
     company: row.company ? { ...row.company, fetchedAt: row.company.fetchedAt.toISOString() } : null,
+    providerOutage: outages.has(row.providerId),
   }));
   return summaries.sort((a, b) => Number(b.status === "needs_reauth") - Number(a.status === "needs_reauth"));
 }

@@ -44,7 +44,7 @@ function localSecrets(): LocalSecrets {
  * generated secrets. Values already set (a .env file, the shell) always win.
  */
 export function withLocalDefaults(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const appUrl = base.APP_URL ?? `http://localhost:${LOCAL_PORTS.app}`;
+  const appUrl = base.APP_URL || `http://localhost:${LOCAL_PORTS.app}`;
   const finchUrl = `http://127.0.0.1:${LOCAL_PORTS.finch}`;
   const defaults: Record<string, string> = {
     ...DEVELOPMENT_DEFAULTS,
