@@ -30,6 +30,9 @@ const TITLES: Record<string, string> = {
   email_sent: "Email sent",
   email_failed: "Email could not be sent",
   link_opened: "Emailed link opened",
+  operator_resend: "Reconnect email resent by support",
+  operator_check: "Checked now by support",
+  operator_retry: "Failed email retried by support",
 };
 
 const DOTS: Record<string, string> = {

@@ -13,7 +13,11 @@ export type ConnectionEventType =
   | "reconnect_failed"
   | "email_sent"
   | "email_failed"
-  | "link_opened";
+  | "link_opened"
+  // Operator console actions (actorUserId is the operator).
+  | "operator_resend"
+  | "operator_check"
+  | "operator_retry";
 
 export interface ConnectionEventInput {
   connectionId: string;
