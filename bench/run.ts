@@ -7,6 +7,7 @@ import path from "node:path";
 // One entry per suite; `--suite=NAME` runs one, no flag runs them all.
 const SUITES: Record<string, string> = {
   sweep: "sweep.bench.ts",
+  operator: "operator.bench.ts",
 };
 const TIME_LIMIT_MS = 5 * 60_000;
 

@@ -115,3 +115,35 @@ test("an operator filters the broken connections, exports them and resends a rec
   expect(events).toHaveLength(1);
   expect(events[0].actorUserId).toBeTruthy();
 });
+
+test("the repair funnel and machinery pages name their charts and tables; the charts never ship to customers", async ({
+  page,
+}) => {
+  const scriptsWith = async (marker: string) => {
+    const sources = await page
+      .locator("script[src]")
+      .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).src));
+    let found = 0;
+    for (const src of sources) if ((await (await page.request.get(src)).text()).includes(marker)) found++;
+    return found;
+  };
+
+  await signIn(page, OPERATOR_EMAIL);
+  await page.goto("/operator/funnel");
+  await expect(page.getByRole("heading", { name: "Repair funnel", level: 1 })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Repair funnel" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Repair funnel numbers" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Time to repair by week" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Repair funnel by provider" })).toBeVisible();
+  // Positive control: the chart library is in this page's JavaScript.
+  expect(await scriptsWith("recharts-surface")).toBeGreaterThan(0);
+
+  await page.goto("/operator/machinery");
+  await expect(page.getByRole("heading", { name: "Sweep coverage" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signUp(page, uniqueEmail(), "Chart Free Customer");
+  expect(await scriptsWith("recharts-surface")).toBe(0);
+});

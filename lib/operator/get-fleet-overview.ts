@@ -1,6 +1,6 @@
 // Fleet health counts, all computed in SQL: by status, by provider, and broken connections by age.
 import "server-only";
-import { db } from "@/lib/db";
+import { runReportQuery } from "./run-report-query";
 import type { AgeBucket } from "./fleet-filters";
 
 export interface FleetOverview {
@@ -15,20 +15,22 @@ const n = (value: bigint | number | null) => Number(value ?? 0);
 
 export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
   const day = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const [byStatus, byProvider, [age]] = await Promise.all([
-    db().$queryRaw<{ status: string; count: bigint }[]>`
+  const [byStatus, byProvider, [age]] = await runReportQuery((tx) =>
+    Promise.all([
+      tx.$queryRaw<{ status: string; count: bigint }[]>`
       SELECT status::text AS status, count(*) AS count FROM "Connection" GROUP BY status ORDER BY count DESC`,
-    db().$queryRaw<{ providerId: string; providerName: string; total: bigint; broken: bigint }[]>`
+      tx.$queryRaw<{ providerId: string; providerName: string; total: bigint; broken: bigint }[]>`
       SELECT "providerId", max("providerName") AS "providerName", count(*) AS total,
              count(*) FILTER (WHERE status <> 'healthy') AS broken
         FROM "Connection" GROUP BY "providerId" ORDER BY broken DESC, total DESC`,
-    db().$queryRaw<Record<AgeBucket, bigint>[]>`
+      tx.$queryRaw<Record<AgeBucket, bigint>[]>`
       SELECT count(*) FILTER (WHERE "statusSince" > ${day(1)}) AS under_1d,
              count(*) FILTER (WHERE "statusSince" <= ${day(1)} AND "statusSince" > ${day(3)}) AS "1_3d",
              count(*) FILTER (WHERE "statusSince" <= ${day(3)} AND "statusSince" > ${day(7)}) AS "3_7d",
              count(*) FILTER (WHERE "statusSince" <= ${day(7)}) AS over_7d
         FROM "Connection" WHERE status <> 'healthy'`,
-  ]);
+    ]),
+  );
   const statuses = byStatus.map((row) => ({ status: row.status, count: n(row.count) }));
   return {
     total: statuses.reduce((sum, row) => sum + row.count, 0),

@@ -3,7 +3,7 @@
 // button) → Connect opened → reconnected (working again), with median and 90th-percentile time to
 // repair, overall and split by provider, by detection path and by week.
 import "server-only";
-import { db } from "@/lib/db";
+import { runReportQuery } from "./run-report-query";
 
 export interface FunnelCounts {
   broke: number;
@@ -64,34 +64,39 @@ const EMPTY: FunnelCounts = {
 };
 
 export async function getRepairFunnel({ from, to }: { from: Date; to: Date }): Promise<RepairFunnel> {
-  const rows = await db().$queryRaw<RawRow[]>`
-    WITH cohort AS (
-      SELECT i.id, c."providerName", i.source::text AS "detectionPath",
-             date_trunc('week', i."startedAt") AS week,
-             extract(epoch FROM i."resolvedAt" - i."startedAt")::float8 AS "repairSeconds",
-             EXISTS (SELECT 1 FROM "EmailOutbox" o WHERE o."incidentId" = i.id AND o.status = 'sent'
-                       AND o.kind IN ('connection_broken', 'reconnect_reminder')) AS notified,
-             EXISTS (SELECT 1 FROM "ConnectionEvent" e WHERE e."connectionId" = i."connectionId"
-                       AND e."createdAt" >= i."startedAt" AND e."createdAt" <= coalesce(i."resolvedAt", 'infinity')
-                       AND (e.type = 'link_opened' OR (e.type = 'connect_started' AND e.source = 'dashboard')))
-               AS engaged,
-             EXISTS (SELECT 1 FROM "ConnectionEvent" e WHERE e."connectionId" = i."connectionId"
-                       AND e."createdAt" >= i."startedAt" AND e."createdAt" <= coalesce(i."resolvedAt", 'infinity')
-                       AND e.type = 'connect_started') AS "connectOpened"
+  // Set-based (hash joins over the cohort), not a subquery per incident: the cost stays linear in the
+  // cohort and low enough that PostgreSQL never reaches for JIT.
+  const rows = await runReportQuery(
+    (tx) => tx.$queryRaw<RawRow[]>`
+    WITH cohort AS MATERIALIZED (
+      SELECT i.id, i."connectionId", i."startedAt", i."resolvedAt", i.source::text AS "detectionPath",
+             c."providerName", date_trunc('week', i."startedAt") AS week,
+             extract(epoch FROM i."resolvedAt" - i."startedAt")::float8 AS "repairSeconds"
         FROM "Incident" i JOIN "Connection" c ON c.id = i."connectionId"
-       WHERE i."startedAt" >= ${from} AND i."startedAt" < ${to})
-    SELECT GROUPING("providerName", "detectionPath", week)::int AS grouping,
-           "providerName", "detectionPath", week,
+       WHERE i."startedAt" >= ${from} AND i."startedAt" < ${to}),
+    touched AS (
+      SELECT k.id, bool_or(e.type = 'link_opened' OR e.source = 'dashboard') AS engaged,
+             bool_or(e.type = 'connect_started') AS "connectOpened"
+        FROM cohort k JOIN "ConnectionEvent" e ON e."connectionId" = k."connectionId"
+         AND e."createdAt" >= k."startedAt" AND e."createdAt" <= coalesce(k."resolvedAt", 'infinity')
+       WHERE e.type IN ('link_opened', 'connect_started')
+       GROUP BY k.id),
+    told AS (
+      SELECT DISTINCT o."incidentId" AS id FROM "EmailOutbox" o JOIN cohort k ON k.id = o."incidentId"
+       WHERE o.status = 'sent' AND o.kind IN ('connection_broken', 'reconnect_reminder'))
+    SELECT GROUPING(k."providerName", k."detectionPath", k.week)::int AS grouping,
+           k."providerName", k."detectionPath", k.week,
            count(*) AS broke,
-           count(*) FILTER (WHERE notified) AS notified,
-           count(*) FILTER (WHERE engaged) AS engaged,
-           count(*) FILTER (WHERE "connectOpened") AS "connectOpened",
-           count("repairSeconds") AS reconnected,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY "repairSeconds") AS "medianSeconds",
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY "repairSeconds") AS "p90Seconds"
-      FROM cohort
-     GROUP BY GROUPING SETS ((), ("providerName"), ("detectionPath"), (week))
-     ORDER BY grouping, broke DESC, week`;
+           count(n.id) AS notified,
+           count(*) FILTER (WHERE t.engaged) AS engaged,
+           count(*) FILTER (WHERE t."connectOpened") AS "connectOpened",
+           count(k."repairSeconds") AS reconnected,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY k."repairSeconds") AS "medianSeconds",
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY k."repairSeconds") AS "p90Seconds"
+      FROM cohort k LEFT JOIN touched t ON t.id = k.id LEFT JOIN told n ON n.id = k.id
+     GROUP BY GROUPING SETS ((), (k."providerName"), (k."detectionPath"), (k.week))
+     ORDER BY grouping, broke DESC, week`,
+  );
   // GROUPING bits: providerName = 4, detectionPath = 2, week = 1 (set when that column is rolled up).
   const overall = rows.find((row) => row.grouping === 7);
   return {
