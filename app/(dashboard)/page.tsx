@@ -3,10 +3,19 @@ import { CheckNowButton } from "@/components/connections/check-now-button";
 import { ConnectPayrollButton } from "@/components/connections/connect-payroll-button";
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
+import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
 import { requireMember } from "@/lib/auth/session";
-import { listConnections } from "@/lib/connections/list-connections";
+import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { listConnectionsForRequest } from "@/lib/connections/list-connections";
+import { organizationHealth } from "@/lib/health/organization-health";
 
 export const metadata: Metadata = { title: "Connections" };
+
+/** The receipt of the reconnect that just happened: the newest one across the connections. */
+function newestReceipt(connections: ConnectionSummary[]) {
+  const receipts = connections.flatMap((c) => (c.receipt ? [c.receipt] : []));
+  return receipts.sort((a, b) => b.takenAt.localeCompare(a.takenAt))[0]?.checks ?? null;
+}
 
 export default async function DashboardPage({
   searchParams,
@@ -14,7 +23,10 @@ export default async function DashboardPage({
   searchParams: Promise<{ connect?: string }>;
 }) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
-  const connections = await listConnections(member.organization.id);
+  const [connections, health] = await Promise.all([
+    listConnectionsForRequest(member.organization.id),
+    organizationHealth({ organizationId: member.organization.id }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -31,7 +43,8 @@ export default async function DashboardPage({
           </div>
         )}
       </div>
-      <ConnectResultNotice result={connect} />
+      <ConnectResultNotice result={connect} receipt={newestReceipt(connections)} />
+      <OrganizationHealthSummary health={health} />
       <ConnectionList fallback={connections} />
     </div>
   );

@@ -33,12 +33,17 @@ const TITLES: Record<string, string> = {
   operator_resend: "Reconnect email resent by support",
   operator_check: "Checked now by support",
   operator_retry: "Failed email retried by support",
+  repair_receipt: "Repair receipt: each product read once",
+  connect_attempt_failed: "Connect attempt failed",
+  repair_help_offered: "Help offered before another try",
+  handed_off: "Handed to a colleague",
 };
 
 const DOTS: Record<string, string> = {
   broken: "bg-amber-500",
   mismatch: "bg-red-500",
   reconnect_failed: "bg-red-500",
+  connect_attempt_failed: "bg-red-500",
   email_failed: "bg-red-500",
   reconnected: "bg-emerald-500",
   recovered: "bg-emerald-500",

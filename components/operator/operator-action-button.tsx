@@ -30,10 +30,10 @@ export function OperatorActionButton({
       </Button>
       {state && (
         <span
-          role={state.ok ? "status" : "alert"}
-          className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}
+          role={state.kind === "success" ? "status" : "alert"}
+          className={`text-sm ${state.kind === "success" ? "text-emerald-700" : "text-red-700"}`}
         >
-          {state.ok ? state.message : state.error}
+          {state.kind === "success" ? state.message : state.error}
         </span>
       )}
     </form>

@@ -7,9 +7,14 @@ import { SignInEmail } from "@/components/emails/sign-in-email";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/safe-redirect";
+import { parseEmailAddress } from "./email-address";
 import { prismaAdapter } from "./prisma-adapter";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// next-auth's default: a session's expiry moves forward at most once a day.
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 
 // Built by hand rather than with next-auth's EmailProvider, which loads nodemailer; we send through Resend.
 const magicLink: EmailConfig = {
@@ -20,7 +25,12 @@ const magicLink: EmailConfig = {
   from: "",
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   options: {},
-  normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+  // The route checks the address first (with a clear message); this keeps next-auth from ever mailing another shape.
+  normalizeIdentifier(identifier) {
+    const parsed = parseEmailAddress(identifier);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.email;
+  },
   async sendVerificationRequest({ identifier, url }) {
     const { host } = new URL(url);
     await sendEmail({
@@ -37,18 +47,17 @@ export function authOptions(): NextAuthOptions {
   options ??= {
     adapter: prismaAdapter(db()),
     secret: env().AUTH_SECRET,
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
+    useSecureCookies: env().APP_URL.startsWith("https://"),
     providers: [magicLink],
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     callbacks: {
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id, email: user.email } };
       },
-      // Only same-origin redirects, whatever a callbackUrl says.
-      redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
-      },
+      // Only same-origin redirects, whatever a callbackUrl says; a malformed one lands on the home page.
+      redirect: safeAuthRedirect,
     },
   };
   return options;

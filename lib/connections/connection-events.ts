@@ -14,6 +14,7 @@ export type ConnectionEventType =
   | "email_sent"
   | "email_failed"
   | "link_opened"
+  | "repair_receipt"
   // Operator console actions (actorUserId is the operator).
   | "operator_resend"
   | "operator_check"

@@ -2,12 +2,12 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
-import { sweepConnections } from "@/lib/connections/sweep-connections";
 import { env } from "@/lib/env";
+import { sweepConnections } from "@/lib/finch/sweep-connections";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
-import { sendOutboxEmail } from "@/lib/notifications/send-outbox-email";
+import { runEmailSendJob } from "@/lib/notifications/run-email-send-job";
 import { jobs } from "./job-engine";
 import { queues, sweepScopeKey, type JobData, type QueueName } from "./queues";
 
@@ -16,7 +16,7 @@ type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>
 // Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
 const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
-  "email-send": (data) => sendOutboxEmail(data),
+  "email-send": (data) => runEmailSendJob(data),
   "email-outbox-relay": () => relayEmailOutbox(),
   "email-reminders": async () => ({ queued: await dispatchOutboxEmails(await queueDueReminders()) }),
 };

@@ -9,6 +9,7 @@ import { ConnectionRestoredEmail } from "@/components/emails/connection-restored
 import { ReconnectReminderEmail } from "@/components/emails/reconnect-reminder-email";
 import { affectedServices } from "@/lib/connections/affected-services";
 import { REAUTH_REASON } from "@/lib/connections/connection-status";
+import { repairAdvice } from "@/lib/connections/repair-advice";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { exactTime } from "@/lib/format-time";
@@ -16,10 +17,11 @@ import type { EmailOutbox } from "@/lib/generated/prisma/client";
 import { emailPreferencePageUrl, oneClickUnsubscribeUrl } from "./email-preference-links";
 import { outboxKindSchema, outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
+import { restoredEmailReceipt } from "./restored-email-receipt";
 
 export type ComposedEmail =
-  | { ok: true; subject: string; react: ReactElement; headers?: Record<string, string> }
-  | { ok: false; reason: string };
+  | { kind: "ready"; subject: string; react: ReactElement; headers?: Record<string, string> }
+  | { kind: "cancelled"; reason: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,7 +31,15 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   const [connection, incident, membership, snooze, preference] = await Promise.all([
     db().connection.findFirst({
       where: { id: row.connectionId, organizationId: row.organizationId },
-      select: { providerName: true, products: true, status: true, organization: { select: { name: true } } },
+      select: {
+        providerId: true,
+        providerName: true,
+        finchStatus: true,
+        authenticationType: true,
+        products: true,
+        status: true,
+        organization: { select: { name: true } },
+      },
     }),
     row.incidentId
       ? db().incident.findUnique({
@@ -48,21 +58,34 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       : null,
     db().emailPreference.findUnique({
       where: { userId: row.userId },
-      select: { remindersUnsubscribedAt: true },
+      select: { remindersUnsubscribedAt: true, brokenUnsubscribedAt: true, restoredUnsubscribedAt: true },
     }),
   ]);
-  if (!connection || !incident) return { ok: false, reason: "the connection or incident no longer exists" };
-  if (!membership) return { ok: false, reason: "the recipient left the organization" };
+  if (!connection || !incident)
+    return { kind: "cancelled", reason: "the connection or incident no longer exists" };
+  if (!membership) return { kind: "cancelled", reason: "the recipient left the organization" };
 
   const common = {
     organizationName: connection.organization.name,
     providerName: connection.providerName,
     services: affectedServices(connection.products),
   };
+  // Checked again at send time: the member may have turned this kind off since it was queued.
+  const turnedOff = {
+    connection_broken: preference?.brokenUnsubscribedAt,
+    reconnect_reminder: null, // below, with snoozes
+    connection_restored: preference?.restoredUnsubscribedAt,
+  }[kind];
+  if (turnedOff) return { kind: "cancelled", reason: "the recipient turned these emails off" };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
+    const receipt = await restoredEmailReceipt({
+      incidentId: incident.id,
+      resolvedAt: incident.resolvedAt,
+      how,
+    });
     return {
-      ok: true,
+      kind: "ready",
       subject:
         how === "reconnected"
           ? `Reconnected: ${connection.providerName} is working again`
@@ -70,15 +93,18 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       react: createElement(ConnectionRestoredEmail, {
         ...common,
         how,
+        receipt: receipt?.checks ?? [],
+        reconnectedBy: receipt?.reconnectedBy ?? null,
         dashboardUrl: new URL("/", env().APP_URL).toString(),
       }),
     };
   }
 
   if (incident.resolvedAt || connection.status !== "needs_reauth")
-    return { ok: false, reason: "the connection no longer needs reconnecting" };
+    return { kind: "cancelled", reason: "the connection no longer needs reconnecting" };
   if (kind === "reconnect_reminder" && (snooze || preference?.remindersUnsubscribedAt))
-    return { ok: false, reason: "the recipient snoozed or unsubscribed from reminders" };
+    return { kind: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" };
+  const advice = repairAdvice(connection);
   const issuedAt = row.createdAt;
   const unsubscribeUrl = emailPreferencePageUrl({ kind: "unsubscribe", userId: row.userId }, issuedAt);
   // RFC 2369 / RFC 8058: mail clients show their own "Unsubscribe" and POST to this URL.
@@ -89,13 +115,14 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   const details = {
     ...common,
     since: exactTime(incident.startedAt.toISOString()),
-    reason: incident.reason ?? REAUTH_REASON,
+    reason: advice?.happened ?? incident.reason ?? REAUTH_REASON,
+    steps: advice?.todo ?? [],
     reconnectUrl: reconnectLinkUrl({ connectionId: row.connectionId, userId: row.userId, issuedAt }),
     unsubscribeUrl,
   };
   if (kind === "connection_broken") {
     return {
-      ok: true,
+      kind: "ready",
       subject: `Action needed: your ${connection.providerName} connection needs to be reconnected`,
       react: createElement(ConnectionBrokenEmail, {
         ...details,
@@ -106,7 +133,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     };
   }
   return {
-    ok: true,
+    kind: "ready",
     subject: `Reminder: your ${connection.providerName} connection still needs to be reconnected`,
     react: createElement(ReconnectReminderEmail, {
       ...details,

@@ -18,9 +18,9 @@ const MAX_DELAY_SECONDS = 60 * 60;
 const LOCAL_RETRY_BASE_SECONDS = 2;
 
 export type DeliveryResult =
-  | { result: "sent" | "not_claimed" | "failed" }
-  | { result: "cancelled"; reason: string }
-  | { result: "retry"; retryAt: Date };
+  | { kind: "sent" | "not_claimed" | "failed" }
+  | { kind: "cancelled"; reason: string }
+  | { kind: "retry"; retryAt: Date };
 
 /** Exponential backoff from the attempt count, never sooner than the mail service asked for. */
 function retryDelaySeconds(error: unknown, attempts: number): number {
@@ -46,18 +46,18 @@ export async function deliverOutboxEmail({
     },
     data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
   });
-  if (!row) return { result: "not_claimed" };
+  if (!row) return { kind: "not_claimed" };
 
   const event = { connectionId: row.connectionId, organizationId: row.organizationId, at: now };
   const label = OUTBOX_KIND_LABELS[outboxKindSchema.safeParse(row.kind).data ?? "connection_broken"];
   try {
     const email = await composeOutboxEmail(row);
-    if (!email.ok) {
+    if (email.kind === "cancelled") {
       await db().emailOutbox.update({
         where: { id: row.id },
         data: { status: "cancelled", claimedUntil: null, lastError: email.reason },
       });
-      return { result: "cancelled", reason: email.reason };
+      return { kind: "cancelled", reason: email.reason };
     }
     const sent = await sendEmail({
       to: row.to,
@@ -84,7 +84,7 @@ export async function deliverOutboxEmail({
         actorUserId: row.userId,
       });
     });
-    return { result: "sent" };
+    return { kind: "sent" };
   } catch (error) {
     const lastError = describeError(error).slice(0, 500);
     // The mail service says whether trying again can help; anything else (a database blip) gets the benefit of the doubt.
@@ -98,7 +98,7 @@ export async function deliverOutboxEmail({
       logInfo(
         `email ${row.id} (${row.kind}) attempt ${row.attempts} failed; retrying at ${retryAt.toISOString()}: ${lastError}`,
       );
-      return { result: "retry", retryAt };
+      return { kind: "retry", retryAt };
     }
     await db().$transaction(async (tx) => {
       await tx.emailOutbox.update({
@@ -113,6 +113,6 @@ export async function deliverOutboxEmail({
       });
     });
     logError(`email ${row.id} (${row.kind}) failed after ${row.attempts} attempt(s)`, error);
-    return { result: "failed" };
+    return { kind: "failed" };
   }
 }

@@ -2,7 +2,7 @@
 // the incident. The dedupe key makes a second detection path (or instance) insert nothing.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { outboxDedupeKey } from "./outbox-email-kinds";
+import { buildOutboxRows } from "./build-outbox-rows";
 
 export interface QueueBrokenEmailsOptions {
   incidentId: string;
@@ -16,21 +16,22 @@ export async function queueBrokenEmails(
   { incidentId, connectionId, organizationId, at }: QueueBrokenEmailsOptions,
 ): Promise<number> {
   const members = await tx.membership.findMany({
-    where: { organizationId },
+    // Members who turned these emails off on their settings page are skipped.
+    where: {
+      organizationId,
+      user: { NOT: { emailPreference: { is: { brokenUnsubscribedAt: { not: null } } } } },
+    },
     select: { userId: true, user: { select: { email: true } } },
   });
   const { count } = await tx.emailOutbox.createMany({
-    data: members.map(({ userId, user }) => ({
-      dedupeKey: outboxDedupeKey("connection_broken", incidentId, userId),
+    data: buildOutboxRows({
       kind: "connection_broken",
-      organizationId,
-      connectionId,
       incidentId,
-      userId,
-      to: user.email,
-      createdAt: at,
-      nextAttemptAt: at,
-    })),
+      connectionId,
+      organizationId,
+      recipients: members.map(({ userId, user }) => ({ userId, to: user.email })),
+      at,
+    }),
     skipDuplicates: true,
   });
   return count;

@@ -2,7 +2,7 @@
 // recorded on its timeline with the operator who asked.
 import "server-only";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
-import { runSweepNow } from "@/lib/connections/run-sweep-now";
+import { runSweepNow } from "@/lib/finch/run-sweep-now";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -27,7 +27,7 @@ export async function checkConnectionNow({
     actorUserId: operator.id,
   });
   const run = await runSweepNow({ organizationId: connection.organizationId, connectionIds: [connectionId] });
-  if (run.state === "pending") return "The check is queued and will finish shortly.";
+  if (run.kind === "pending") return "The check is queued and will finish shortly.";
   const after = await db().connection.findUnique({ where: { id: connectionId }, select: { status: true } });
   return `Checked: ${after?.status === "healthy" ? "working" : (after?.status ?? "unknown").replace("_", " ")}.`;
 }

@@ -6,6 +6,7 @@ import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { buildOutboxRows } from "@/lib/notifications/build-outbox-rows";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 
 export interface ResendReconnectEmailOptions {
@@ -49,21 +50,23 @@ export async function resendReconnectEmail({
       );
     }
     const members = await tx.membership.findMany({
-      where: { organizationId },
+      // Members who turned these emails off on their settings page are skipped here too.
+      where: {
+        organizationId,
+        user: { NOT: { emailPreference: { is: { brokenUnsubscribedAt: { not: null } } } } },
+      },
       select: { userId: true, user: { select: { email: true } } },
     });
     const rows = await tx.emailOutbox.createManyAndReturn({
-      data: members.map(({ userId, user }) => ({
-        dedupeKey: `resend:${incident.id}:${userId}:${now.getTime()}`,
+      // The first notice's rows, under a key of their own: a resend is a new email, not a duplicate.
+      data: buildOutboxRows({
         kind: "connection_broken",
-        organizationId,
-        connectionId,
         incidentId: incident.id,
-        userId,
-        to: user.email,
-        createdAt: now,
-        nextAttemptAt: now,
-      })),
+        connectionId,
+        organizationId,
+        recipients: members.map(({ userId, user }) => ({ userId, to: user.email })),
+        at: now,
+      }).map((row) => ({ ...row, dedupeKey: `resend:${now.getTime()}:${row.dedupeKey}` })),
       select: { id: true },
     });
     await recordConnectionEvent(tx, {

@@ -19,7 +19,7 @@ export async function releaseHeldEmailsAction(_: FormState, form: FormData): Pro
   try {
     const released = await releaseHeldEmails({ providerIncidentId: readId(form), actorUserId: operator.id });
     revalidatePath("/operator");
-    return { ok: true, message: `Released ${released} held email${released === 1 ? "" : "s"}.` };
+    return { kind: "success", message: `Released ${released} held email${released === 1 ? "" : "s"}.` };
   } catch (error) {
     return formError(error);
   }
@@ -33,7 +33,7 @@ export async function closeIncidentAction(_: FormState, form: FormData): Promise
       actorUserId: operator.id,
     });
     revalidatePath("/operator");
-    return { ok: true, message: `Closed: ${released} released, ${cancelled} cancelled (recovered).` };
+    return { kind: "success", message: `Closed: ${released} released, ${cancelled} cancelled (recovered).` };
   } catch (error) {
     return formError(error);
   }
@@ -45,7 +45,7 @@ export async function resendReconnectEmailAction(_: FormState, form: FormData): 
     const { recipients } = await resendReconnectEmail({ connectionId: readId(form), operator });
     revalidatePath("/operator", "layout");
     return {
-      ok: true,
+      kind: "success",
       message: `Reconnect email sent to ${recipients} member${recipients === 1 ? "" : "s"}.`,
     };
   } catch (error) {
@@ -58,7 +58,7 @@ export async function checkConnectionNowAction(_: FormState, form: FormData): Pr
   try {
     const message = await checkConnectionNow({ connectionId: readId(form), operator });
     revalidatePath("/operator", "layout");
-    return { ok: true, message };
+    return { kind: "success", message };
   } catch (error) {
     return formError(error);
   }
@@ -69,7 +69,7 @@ export async function retryFailedEmailAction(_: FormState, form: FormData): Prom
   try {
     await retryFailedEmail({ outboxId: readId(form), operator });
     revalidatePath("/operator/machinery");
-    return { ok: true, message: "Queued to send again." };
+    return { kind: "success", message: "Queued to send again." };
   } catch (error) {
     return formError(error);
   }

@@ -16,7 +16,8 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
   const linkValidDays = env().RECONNECT_LINK_TTL_DAYS;
   // A broken or expired link says so without asking anyone to sign in first.
   const link = verifyReconnectLink(token);
-  if (!link.ok) return <ReconnectLinkMessage state={{ kind: link.reason }} linkValidDays={linkValidDays} />;
+  if (link.kind === "invalid")
+    return <ReconnectLinkMessage state={{ kind: link.reason }} linkValidDays={linkValidDays} />;
   const user = await requireUser(`/reconnect/${token}`);
   const state = await resolveReconnectLink({ token, userId: user.id });
   if (state.kind !== "needs_reconnect")
@@ -28,13 +29,23 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
     email: user.email,
     since: state.since,
   });
-  const { connectionId, providerName, since, reason, services } = state;
+  const { connectionId, providerId, providerName, finchStatus, authenticationType, since, reason, services } =
+    state;
   return (
     <ReconnectLinkPanel
       token={token}
       connectUrl={env().FINCH_CONNECT_URL}
       email={user.email}
-      {...{ connectionId, providerName, since, reason, services }}
+      {...{
+        connectionId,
+        providerId,
+        providerName,
+        finchStatus,
+        authenticationType,
+        since,
+        reason,
+        services,
+      }}
     />
   );
 }

@@ -1,0 +1,212 @@
+// The Connect callback's work: consume the state, exchange the code once, check whose connection the
+// new token belongs to, and only then store it (encrypted) in one transaction.
+import "server-only";
+import crypto from "node:crypto";
+import type Finch from "@tryfinch/finch-api";
+import { afterConnectionChange } from "@/lib/connections/after-connection-change";
+import { transitionConnection } from "@/lib/connections/apply-connection-signal";
+import { recordConnectionEvent } from "@/lib/connections/connection-events";
+import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
+import { db } from "@/lib/db";
+import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
+import { providerDisplayName } from "@/lib/finch/provider-name";
+import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
+import { connectCallbackUrl } from "./connect-urls";
+import { logError } from "@/lib/log";
+
+export type ConnectResult =
+  | { kind: "connected" | "reconnected"; connectionId: string; returnTo: string }
+  | { kind: "mismatch" | "exchange_failed" | "connected_elsewhere"; returnTo: string }
+  | { kind: "invalid_state"; reason: "unknown" | "used" | "expired" | "other_user" };
+
+type Introspection = Awaited<ReturnType<Finch["account"]["introspect"]>>;
+
+/**
+ * What /auth/token itself says about the new token: which connection and company it belongs to.
+ * That is enough for the same-account check, so the check never depends on a second call.
+ */
+interface NewToken {
+  accessToken: string;
+  connectionId: string;
+  companyId: string | null;
+  providerId: string;
+  products: string[];
+}
+
+async function exchangeCode(code: string): Promise<NewToken | null> {
+  try {
+    const token = await finchAppClient().accessTokens.create({ code, redirect_uri: connectCallbackUrl() });
+    return {
+      accessToken: token.access_token,
+      connectionId: token.connection_id,
+      companyId: token.company_id ?? null,
+      providerId: token.provider_id,
+      products: token.products,
+    };
+  } catch {
+    return null; // Finch down or the code refused: no token was issued to us, the old one stays
+  }
+}
+
+/** Details for the stored row; a failure here must never cost the token Finch just issued. */
+async function introspectQuietly(accessToken: string): Promise<Introspection | null> {
+  try {
+    return await finchConnectionClient(accessToken).account.introspect();
+  } catch {
+    return null;
+  }
+}
+
+export async function completeConnect({
+  state,
+  code,
+  userId,
+}: {
+  state: string;
+  code: string;
+  userId: string;
+}): Promise<ConnectResult> {
+  const consumed = await consumeConnectAttempt({ state, userId });
+  if (consumed.kind === "refused") return { kind: "invalid_state", reason: consumed.reason };
+  const { attempt } = consumed;
+  const token = await exchangeCode(code);
+  if (!token) {
+    if (attempt.connectionId) {
+      await recordConnectionEvent(db(), {
+        connectionId: attempt.connectionId,
+        organizationId: attempt.organizationId,
+        type: "reconnect_failed",
+        detail: "The code exchange with Finch failed; the previous token was kept.",
+        actorUserId: userId,
+      });
+    }
+    return { kind: "exchange_failed", returnTo: attempt.returnTo };
+  }
+  return attempt.purpose === "reconnect" && attempt.connectionId
+    ? reconnect(attempt, attempt.connectionId, token, userId)
+    : connect(attempt, token, userId);
+}
+
+async function reconnect(
+  attempt: ConsumedAttempt,
+  connectionId: string,
+  token: NewToken,
+  userId: string,
+): Promise<ConnectResult> {
+  const connection = await db().connection.findFirst({
+    where: { id: connectionId, organizationId: attempt.organizationId },
+    select: { id: true, finchConnectionId: true, finchCompanyId: true, providerName: true },
+  });
+  if (!connection) return { kind: "invalid_state", reason: "unknown" };
+  const sameConnection = token.connectionId === connection.finchConnectionId;
+  const sameCompany =
+    !token.companyId || !connection.finchCompanyId || token.companyId === connection.finchCompanyId;
+  if (!sameConnection || !sameCompany) {
+    await recordConnectionEvent(db(), {
+      connectionId,
+      organizationId: attempt.organizationId,
+      type: "mismatch",
+      detail: `Signed in to a different ${connection.providerName} account; the existing connection was kept unchanged.`,
+      actorUserId: userId,
+    });
+    return { kind: "mismatch", returnTo: attempt.returnTo };
+  }
+  await storeToken(connectionId, token, userId);
+  return { kind: "reconnected", connectionId, returnTo: attempt.returnTo };
+}
+
+async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string): Promise<ConnectResult> {
+  const existing = await db().connection.findUnique({
+    where: { finchConnectionId: token.connectionId },
+    select: { id: true, organizationId: true },
+  });
+  if (existing && existing.organizationId !== attempt.organizationId)
+    return { kind: "connected_elsewhere", returnTo: attempt.returnTo };
+  if (existing) {
+    await storeToken(existing.id, token, userId);
+    return { kind: "reconnected", connectionId: existing.id, returnTo: attempt.returnTo };
+  }
+
+  const id = `conn_${crypto.randomBytes(12).toString("base64url")}`;
+  const finch = finchConnectionClient(token.accessToken);
+  const introspection = await introspectQuietly(token.accessToken);
+  const providerName = await providerDisplayName(finch, token.providerId);
+  await db().$transaction(async (tx) => {
+    await tx.connection.create({
+      data: {
+        id,
+        organizationId: attempt.organizationId,
+        finchConnectionId: token.connectionId,
+        finchCompanyId: token.companyId ?? introspection?.company_id ?? null,
+        providerId: token.providerId,
+        providerName,
+        products: token.products,
+        authenticationType: introspection?.authentication_methods?.[0]?.type ?? null,
+        finchStatus: "connected",
+        ...sealAccessToken(id, token.accessToken),
+      },
+    });
+    await recordConnectionEvent(tx, {
+      connectionId: id,
+      organizationId: attempt.organizationId,
+      type: "connected",
+      source: "connect",
+      actorUserId: userId,
+    });
+  });
+  await syncQuietly(id, attempt.organizationId);
+  return { kind: "connected", connectionId: id, returnTo: attempt.returnTo };
+}
+
+/**
+ * Stores the token of the right connection. It is sealed first, and written in its own statement
+ * before anything else may fail: Finch may already have revoked the previous token, so losing this
+ * one would leave a dead connection that looks healthy.
+ */
+async function storeToken(connectionId: string, token: NewToken, userId: string): Promise<void> {
+  await writeTokenWithRetry(connectionId, token.accessToken);
+  // Finch only issues a code after a completed Connect flow; /introspect (best effort) may say more.
+  const introspection = await introspectQuietly(token.accessToken);
+  const outcome = await db().$transaction(async (tx) => {
+    await tx.connection.update({ where: { id: connectionId }, data: { products: token.products } });
+    return transitionConnection(tx, {
+      connectionId,
+      finchStatus: introspection?.connection_status?.status ?? "connected",
+      source: "reconnect",
+      actorUserId: userId,
+    });
+  });
+  if (!outcome.changed) {
+    await recordConnectionEvent(db(), {
+      connectionId,
+      organizationId: outcome.organizationId,
+      type: "reconnected",
+      source: "reconnect",
+      actorUserId: userId,
+    });
+  }
+  await takeRepairReceipt({ connectionId, organizationId: outcome.organizationId, userId });
+  await afterConnectionChange(outcome);
+  await syncQuietly(connectionId, outcome.organizationId);
+}
+
+/** One retry: a database hiccup right after the exchange must not cost the only live token. */
+async function writeTokenWithRetry(connectionId: string, accessToken: string): Promise<void> {
+  try {
+    await replaceAccessToken(db(), connectionId, accessToken);
+  } catch (error) {
+    logError("storing the exchanged token failed once; retrying", error);
+    await replaceAccessToken(db(), connectionId, accessToken);
+  }
+}
+
+/** Fresh data right after connecting; a failure here only leaves the snapshot for later. */
+async function syncQuietly(connectionId: string, organizationId: string): Promise<void> {
+  try {
+    await syncCompanyData({ connectionId, organizationId });
+  } catch {
+    // The dashboard shows the connection anyway and offers "Sync now".
+  }
+}
