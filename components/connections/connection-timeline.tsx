@@ -29,6 +29,8 @@ const TITLES: Record<string, string> = {
   reconnect_failed: "Reconnect failed",
   email_sent: "Email sent",
   email_failed: "Email could not be sent",
+  alert_sent: "Alert delivered",
+  alert_failed: "Alert could not be delivered",
   link_opened: "Emailed link opened",
 };
 
@@ -37,6 +39,7 @@ const DOTS: Record<string, string> = {
   mismatch: "bg-red-500",
   reconnect_failed: "bg-red-500",
   email_failed: "bg-red-500",
+  alert_failed: "bg-red-500",
   reconnected: "bg-emerald-500",
   recovered: "bg-emerald-500",
   connected: "bg-emerald-500",

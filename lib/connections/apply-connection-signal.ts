@@ -9,6 +9,7 @@ import { defaultReason, toConnectionStatus } from "./connection-status";
 import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
 import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
 import { afterConnectionChange } from "./after-connection-change";
+import { queueAlerts } from "@/lib/alerts/queue-alerts";
 
 export interface ConnectionSignal {
   connectionId: string;
@@ -93,6 +94,13 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
       organizationId: row.organizationId,
       at,
     });
+    await queueAlerts(tx, {
+      event: "connection.broken",
+      incidentId: incident.id,
+      connectionId: signal.connectionId,
+      organizationId: row.organizationId,
+      at,
+    });
   } else if (row.status === "needs_reauth") {
     const open = await tx.incident.findFirst({
       where: { connectionId: signal.connectionId, resolvedAt: null },
@@ -126,6 +134,15 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
         at,
         restored,
       });
+      if (restored)
+        await queueAlerts(tx, {
+          event: "connection.restored",
+          incidentId: open.id,
+          connectionId: signal.connectionId,
+          organizationId: row.organizationId,
+          at,
+          how: restored,
+        });
     }
   } else {
     await recordConnectionEvent(tx, {

@@ -2,6 +2,8 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
+import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
+import { sendAlertJob } from "@/lib/alerts/send-alert-job";
 import { sweepConnections } from "@/lib/connections/sweep-connections";
 import { env } from "@/lib/env";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
@@ -17,8 +19,13 @@ type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>
 const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
   "email-send": (data) => sendOutboxEmail(data),
-  "email-outbox-relay": () => relayEmailOutbox(),
-  "email-reminders": async () => ({ queued: await dispatchOutboxEmails(await queueDueReminders()) }),
+  "alert-send": (data) => sendAlertJob(data),
+  "email-outbox-relay": async () => ({ emails: await relayEmailOutbox(), alerts: await relayAlertOutbox() }),
+  // Reminders also write alert rows (one per channel); the relay hands those to alert-send right away.
+  "email-reminders": async () => ({
+    queued: await dispatchOutboxEmails(await queueDueReminders()),
+    alerts: await relayAlertOutbox(),
+  }),
 };
 
 async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {
