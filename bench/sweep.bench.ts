@@ -63,7 +63,7 @@ async function main() {
     });
     const { db } = await import("@/lib/db");
     const { sealAccessToken } = await import("@/lib/connections/connection-token");
-    const { sweepConnections } = await import("@/lib/connections/sweep-connections");
+    const { sweepConnections } = await import("@/lib/finch/sweep-connections");
 
     const sdk = new Finch({
       baseURL: finch.url,

@@ -21,8 +21,7 @@ describe("parseEnv", () => {
   });
 
   it("names every missing secret, treating empty values as missing", () => {
-    const { AUTH_SECRET, RESEND_API_KEY, ...rest } = complete;
-    expect(AUTH_SECRET && RESEND_API_KEY).toBeTruthy();
+    const { AUTH_SECRET: _authSecret, RESEND_API_KEY: _resendKey, ...rest } = complete;
     try {
       parseEnv({ ...rest, FINCH_CLIENT_SECRET: "" });
       expect.unreachable();
@@ -63,5 +62,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...complete, REMINDER_DAYS: "3,soon" })).toThrow(/REMINDER_DAYS/);
     expect(() => parseEnv({ ...complete, REMINDER_DAYS: "0" })).toThrow(/REMINDER_DAYS/);
     expect(parseEnv(complete).RECONNECT_LINK_TTL_DAYS).toBe(30);
+  });
+
+  it("reads both schedules as cron expressions, with their defaults, and names a malformed one", () => {
+    expect(parseEnv(complete)).toMatchObject({ SWEEP_CRON: "*/15 * * * *", REMINDER_CRON: "*/10 * * * *" });
+    expect(parseEnv({ ...complete, SWEEP_CRON: " 0 * * * * " }).SWEEP_CRON).toBe("0 * * * *");
+    expect(() => parseEnv({ ...complete, SWEEP_CRON: "hourly" })).toThrow(/SWEEP_CRON: must be a cron/);
+    expect(() => parseEnv({ ...complete, REMINDER_CRON: "* * *" })).toThrow(/REMINDER_CRON: must be a cron/);
   });
 });

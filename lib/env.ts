@@ -11,6 +11,14 @@ const csv = z
       .filter(Boolean),
   );
 
+/** A schedule in cron syntax (5 or 6 fields, UTC), with its default. */
+const cron = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields");
+
 const finchProducts = [
   "benefits",
   "company",
@@ -69,11 +77,7 @@ export const envSchema = z.object({
   // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
   // When every connection is re-checked with Finch (cron, UTC); a safety net for missed webhooks.
-  SWEEP_CRON: z
-    .string()
-    .trim()
-    .default("*/15 * * * *")
-    .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields"),
+  SWEEP_CRON: cron("*/15 * * * *"),
   // Finch calls one sweep keeps in flight at once.
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   // Days after an incident starts when a still-broken connection earns a reminder email.
@@ -81,16 +85,20 @@ export const envSchema = z.object({
     .pipe(z.array(z.coerce.number<string>().positive().max(365)).max(10))
     .transform((days) => (days.length > 0 ? [...new Set(days)].sort((a, b) => a - b) : [3, 7])),
   // How often due reminders are looked for (cron, UTC); a reminder goes out at most this late.
-  REMINDER_CRON: z
-    .string()
-    .trim()
-    .default("*/10 * * * *")
-    .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields"),
+  REMINDER_CRON: cron("*/10 * * * *"),
   // How long an emailed reconnect link keeps working.
   RECONNECT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Email sends that fail with a retryable error (429, 5xx, network) wait base × 2^n seconds, up to this many tries.
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Emails sent on request: sign-in links per address and per client IP, invitations per inviter and
+  // per invitee, each counted in a fixed window in PostgreSQL.
+  SIGNIN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(5),
+  SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGNIN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  INVITES_PER_INVITER: z.coerce.number().int().min(1).max(10_000).default(20),
+  INVITES_PER_INVITEE: z.coerce.number().int().min(1).max(10_000).default(3),
+  INVITE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

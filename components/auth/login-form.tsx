@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
+import { EMAIL_ADDRESS_MESSAGE, parseEmailAddress } from "@/lib/auth/email-address";
 
 export function LoginForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const router = useRouter();
@@ -14,16 +15,18 @@ export function LoginForm({ callbackUrl, defaultEmail }: { callbackUrl: string; 
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      setError("Enter a valid email address.");
+    const parsed = parseEmailAddress(new FormData(event.currentTarget).get("email"));
+    if (!parsed.ok) {
+      setError(parsed.message);
       return;
     }
+    const { email } = parsed;
     setPending(true);
     setError(null);
     const result = await signIn("email", { email, callbackUrl, redirect: false });
     if (!result || result.error) {
       setPending(false);
+      if (result?.error === "EmailInvalid") return setError(EMAIL_ADDRESS_MESSAGE);
       setError("We could not send the sign-in link. Please try again in a moment.");
       return;
     }

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { useFinchConnect, type ErrorEvent, type SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
-import type { ConnectLaunch } from "@/lib/connect/connect-launch";
+import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
 
 interface FinchConnectContextValue {
   launch(launch: ConnectLaunch): void;

@@ -1,14 +1,10 @@
 "use client";
 
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { formatList } from "@/lib/format-list";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import { ReconnectButton } from "./reconnect-button";
 import { useConnections } from "./use-connections";
-
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? "data sync";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function BrokenConnection({ connection }: { connection: ConnectionSummary }) {
   return (
@@ -26,7 +22,7 @@ function BrokenConnection({ connection }: { connection: ConnectionSummary }) {
         </p>
         <p className="mt-1">{connection.statusReason}</p>
         <p className="mt-1">
-          Until you reconnect, <strong>{listOf(connection.affectedServices)}</strong>{" "}
+          Until you reconnect, <strong>{formatList(connection.affectedServices)}</strong>{" "}
           {connection.affectedServices.length > 1 ? "are" : "is"} paused. Reconnecting takes a minute and
           keeps all your existing data.
         </p>

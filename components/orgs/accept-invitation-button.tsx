@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/(onboarding)/onboarding/actions";
+import { acceptInvitationAction } from "@/lib/orgs/accept-invitation-action";
 import { Button } from "@/components/ui/button";
 
 export function AcceptInvitationButton({
@@ -18,7 +18,7 @@ export function AcceptInvitationButton({
       <Button type="submit" pending={pending}>
         Join {organizationName}
       </Button>
-      {state && !state.ok && (
+      {state && state.kind === "error" && (
         <p className="mt-2 text-sm text-red-600" role="alert">
           {state.error}
         </p>

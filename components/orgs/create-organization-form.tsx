@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createOrganizationAction } from "@/app/(onboarding)/onboarding/actions";
+import { createOrganizationAction } from "@/lib/orgs/create-organization-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -17,7 +17,7 @@ export function CreateOrganizationForm() {
         maxLength={100}
         placeholder="Acme Inc."
         hint="The employer whose payroll you connect."
-        error={state && !state.ok ? state.error : undefined}
+        error={state && state.kind === "error" ? state.error : undefined}
       />
       <Button type="submit" className="w-full" pending={pending}>
         Create organization

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteMemberAction } from "@/app/(dashboard)/team/actions";
+import { inviteMemberAction } from "@/lib/orgs/invite-member-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
@@ -24,7 +24,7 @@ export function InviteMemberForm() {
         </Button>
       </div>
       {state &&
-        (state.ok ? (
+        (state.kind === "success" ? (
           <Notice tone="success">{state.message}</Notice>
         ) : (
           <Notice tone="error">{state.error}</Notice>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveEmailPreferencesAction } from "@/app/(dashboard)/settings/email/actions";
+import { saveEmailPreferencesAction } from "@/lib/notifications/save-email-preferences-action";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
@@ -48,7 +48,7 @@ export function EmailPreferencesForm({ preferences }: EmailPreferencesFormProps)
         Save email settings
       </Button>
       {state &&
-        (state.ok ? (
+        (state.kind === "success" ? (
           <Notice tone="success">{state.message}</Notice>
         ) : (
           <Notice tone="error">{state.error}</Notice>

@@ -26,14 +26,14 @@ export async function deliverAlert({
     where: claimableWhere(outboxId, now),
     data: claimData(now),
   });
-  if (!row) return { result: "not_claimed" };
+  if (!row) return { kind: "not_claimed" };
   const channel = await db().alertChannel.findUnique({ where: { id: row.channelId } });
   if (!channel) {
     await db().alertOutbox.update({
       where: { id: row.id },
       data: { status: "cancelled", claimedUntil: null, lastError: "the channel was removed" },
     });
-    return { result: "cancelled", reason: "the channel was removed" };
+    return { kind: "cancelled", reason: "the channel was removed" };
   }
   const event = alertEventSchema.parse(row.event);
   const what = `${CHANNEL_NAMES[channel.kind]} alert (${ALERT_EVENT_LABELS[event]})`;
@@ -63,7 +63,7 @@ export async function deliverAlert({
         detail: `${what} delivered to ${channel.urlHint}`,
       });
     });
-    return { result: "sent" };
+    return { kind: "sent" };
   } catch (error) {
     const lastError = describeError(error).slice(0, 500);
     const retryAt = nextAttemptAt(error, row.attempts, now);
@@ -75,7 +75,7 @@ export async function deliverAlert({
       logInfo(
         `alert ${row.id} (${row.event}) attempt ${row.attempts} failed; retrying at ${retryAt.toISOString()}: ${lastError}`,
       );
-      return { result: "retry", retryAt };
+      return { kind: "retry", retryAt };
     }
     await db().$transaction(async (tx) => {
       await tx.alertOutbox.update({
@@ -89,6 +89,6 @@ export async function deliverAlert({
       });
     });
     logError(`alert ${row.id} (${row.event}) failed after ${row.attempts} attempt(s)`, error);
-    return { result: "failed" };
+    return { kind: "failed" };
   }
 }

@@ -5,6 +5,6 @@ import { deliverAlert } from "./deliver-alert";
 
 export async function sendAlertJob({ outboxId }: { outboxId: string }): Promise<DeliveryResult> {
   const delivery = await deliverAlert({ outboxId });
-  if (delivery.result === "retry") await dispatchOutboxRows("alert-send", [outboxId], delivery.retryAt);
+  if (delivery.kind === "retry") await dispatchOutboxRows("alert-send", [outboxId], delivery.retryAt);
   return delivery;
 }

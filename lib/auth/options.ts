@@ -7,6 +7,8 @@ import { SignInEmail } from "@/components/emails/sign-in-email";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/safe-redirect";
+import { parseEmailAddress } from "./email-address";
 import { prismaAdapter } from "./prisma-adapter";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -20,7 +22,12 @@ const magicLink: EmailConfig = {
   from: "",
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   options: {},
-  normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+  // The route checks the address first (with a clear message); this keeps next-auth from ever mailing another shape.
+  normalizeIdentifier(identifier) {
+    const parsed = parseEmailAddress(identifier);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.email;
+  },
   async sendVerificationRequest({ identifier, url }) {
     const { host } = new URL(url);
     await sendEmail({
@@ -38,17 +45,16 @@ export function authOptions(): NextAuthOptions {
     adapter: prismaAdapter(db()),
     secret: env().AUTH_SECRET,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
+    useSecureCookies: env().APP_URL.startsWith("https://"),
     providers: [magicLink],
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     callbacks: {
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id, email: user.email } };
       },
-      // Only same-origin redirects, whatever a callbackUrl says.
-      redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
-      },
+      // Only same-origin redirects, whatever a callbackUrl says; a malformed one lands on the home page.
+      redirect: safeAuthRedirect,
     },
   };
   return options;

@@ -4,11 +4,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
-import { recordConnectionEvent } from "./connection-events";
-import { defaultReason, toConnectionStatus } from "./connection-status";
 import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
 import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
 import { afterConnectionChange } from "./after-connection-change";
+import { recordConnectionEvent } from "./connection-events";
+import { defaultReason, toConnectionStatus } from "./connection-status";
 import { queueAlerts } from "@/lib/alerts/queue-alerts";
 
 export interface ConnectionSignal {
@@ -31,6 +31,16 @@ export interface SignalOutcome {
   openedIncidentId?: string;
   /** Set when this signal resolved an incident (the connection just recovered). */
   resolvedIncidentId?: string;
+}
+
+/** How an open incident ends: the history entry, and which "restored" email (if any) goes out. */
+function incidentEnding(
+  source: DetectionSource,
+  healthy: boolean,
+): { type: "reconnected" | "recovered" | "status_changed"; restored: "reconnected" | "recovered" | null } {
+  if (source === "reconnect") return { type: "reconnected", restored: healthy ? "reconnected" : null };
+  if (healthy) return { type: "recovered", restored: "recovered" };
+  return { type: "status_changed", restored: null };
 }
 
 /** Applies a signal inside the caller's transaction; the caller must run afterConnectionChange after commit. */
@@ -112,21 +122,19 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
       data: { resolvedAt: at },
     });
     outcome.resolvedIncidentId = open?.id;
-    const type = signal.source === "reconnect" ? "reconnected" : healthy ? "recovered" : "status_changed";
+    const { type, restored } = incidentEnding(signal.source, healthy);
     // Finch's "connected" webhook often lands just before our Connect callback stores the new token.
     const duringReconnect =
       type === "recovered" &&
       (await tx.connectAttempt.count({
         where: { connectionId: signal.connectionId, purpose: "reconnect", expiresAt: { gt: at } },
       })) > 0;
-    const detail = !healthy
-      ? `Finch status: ${signal.finchStatus}`
-      : duringReconnect
-        ? "Finch reported it healthy while a reconnect through Finch Connect was under way."
-        : undefined;
+    let detail: string | undefined;
+    if (!healthy) detail = `Finch status: ${signal.finchStatus}`;
+    else if (duringReconnect)
+      detail = "Finch reported it healthy while a reconnect through Finch Connect was under way.";
     await recordConnectionEvent(tx, { ...event, type, detail });
     if (open) {
-      const restored = !healthy ? null : type === "reconnected" ? "reconnected" : "recovered";
       await closeIncidentEmails(tx, {
         incidentId: open.id,
         connectionId: signal.connectionId,

@@ -15,9 +15,9 @@ export interface HandleAccountUpdatedOptions {
 }
 
 export type AccountUpdatedResult =
-  | { result: "applied"; connectionId: string; changed: boolean }
-  | { result: "duplicate" }
-  | { result: "unknown_connection" };
+  | { kind: "applied"; connectionId: string; changed: boolean }
+  | { kind: "duplicate" }
+  | { kind: "unknown_connection" };
 
 export async function handleAccountUpdated(
   options: HandleAccountUpdatedOptions,
@@ -47,7 +47,7 @@ export async function handleAccountUpdated(
       return signal;
     },
   );
-  if (outcome === "duplicate" || outcome === "unknown_connection") return { result: outcome };
+  if (outcome === "duplicate" || outcome === "unknown_connection") return { kind: outcome };
   await afterConnectionChange(outcome);
-  return { result: "applied", connectionId: outcome.connectionId, changed: outcome.changed };
+  return { kind: "applied", connectionId: outcome.connectionId, changed: outcome.changed };
 }

@@ -14,8 +14,8 @@ export interface SignTokenOptions {
 }
 
 export type VerifyTokenResult =
-  | { ok: true; fields: string[]; expiresAt: Date }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+  | { kind: "valid"; fields: string[]; expiresAt: Date }
+  | { kind: "invalid"; reason: "malformed" | "bad_signature" | "expired" };
 
 const FIELD = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -54,16 +54,16 @@ export function verifyToken({
 }: VerifyTokenOptions): VerifyTokenResult {
   const parts = token.split(".");
   if (token.length > 1024 || parts.length !== fieldCount + 2 || !parts.every((part) => FIELD.test(part)))
-    return { ok: false, reason: "malformed" };
+    return { kind: "invalid", reason: "malformed" };
   const signature = Buffer.from(parts.pop() as string);
   const body = parts.join(".");
   // Compared as text, not decoded bytes: base64url ignores a last character's spare bits, so two
   // spellings would decode to the same MAC. Constant time; lengths first, as timingSafeEqual needs.
   const expected = Buffer.from(sign(secret, purpose, body).toString("base64url"));
   if (signature.length !== expected.length || !crypto.timingSafeEqual(signature, expected))
-    return { ok: false, reason: "bad_signature" };
+    return { kind: "invalid", reason: "bad_signature" };
   const expiresAt = new Date(parseInt(parts.pop() as string, 36) * 1000);
-  if (Number.isNaN(expiresAt.getTime())) return { ok: false, reason: "malformed" };
-  if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
-  return { ok: true, fields: parts, expiresAt };
+  if (Number.isNaN(expiresAt.getTime())) return { kind: "invalid", reason: "malformed" };
+  if (expiresAt.getTime() <= now.getTime()) return { kind: "invalid", reason: "expired" };
+  return { kind: "valid", fields: parts, expiresAt };
 }

@@ -5,14 +5,15 @@ import "server-only";
 import { finchAppClient } from "./finch-client";
 
 export type VerifiedWebhook =
-  { ok: true; eventId: string; payload: unknown } | { ok: false; status: 400 | 401; error: string };
+  | { kind: "verified"; eventId: string; payload: unknown }
+  | { kind: "rejected"; status: 400 | 401; error: string };
 
 const SIGNATURE_HEADERS = ["finch-event-id", "finch-timestamp", "finch-signature"];
 const MAX_EVENT_ID_LENGTH = 200;
 
 export function verifyFinchWebhook(rawBody: string, headers: Headers): VerifiedWebhook {
   if (SIGNATURE_HEADERS.some((name) => !headers.get(name))) {
-    return { ok: false, status: 400, error: "Missing Finch signature headers." };
+    return { kind: "rejected", status: 400, error: "Missing Finch signature headers." };
   }
   let payload: unknown;
   try {
@@ -20,11 +21,11 @@ export function verifyFinchWebhook(rawBody: string, headers: Headers): VerifiedW
     payload = finchAppClient().webhooks.unwrap(rawBody, headers);
   } catch (error) {
     if (error instanceof SyntaxError)
-      return { ok: false, status: 400, error: "The webhook body is not valid JSON." };
-    return { ok: false, status: 401, error: "Invalid or expired webhook signature." };
+      return { kind: "rejected", status: 400, error: "The webhook body is not valid JSON." };
+    return { kind: "rejected", status: 401, error: "Invalid or expired webhook signature." };
   }
   const eventId = headers.get("finch-event-id") ?? "";
   if (eventId.length > MAX_EVENT_ID_LENGTH)
-    return { ok: false, status: 400, error: "Finch-Event-Id is too long." };
-  return { ok: true, eventId, payload };
+    return { kind: "rejected", status: 400, error: "Finch-Event-Id is too long." };
+  return { kind: "verified", eventId, payload };
 }

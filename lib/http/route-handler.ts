@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser, getMembership, type CurrentMember } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { refuseCrossSite } from "./same-origin";
 
 export async function memberForRoute(): Promise<CurrentMember> {
   const user = await getCurrentUser();
@@ -29,9 +30,12 @@ export function errorResponse(error: unknown): NextResponse {
   );
 }
 
-/** Wraps a handler so every failure becomes errorResponse. */
+/** Wraps a handler: cross-site writes are refused (see same-origin.ts), every failure becomes errorResponse. */
 export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    const [request] = args;
+    const refused = request instanceof Request ? refuseCrossSite(request) : null;
+    if (refused) return refused;
     try {
       return await handler(...args);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedOrganization } from "@/test/finch-test-kit";
+import { waitFor } from "@/test/wait-for";
 import { enqueue } from "./enqueue";
 import { jobs, stopJobs } from "./job-engine";
 import { sweepScopeKey } from "./queues";
@@ -11,14 +12,6 @@ const QUEUE = "connections-sweep";
 
 async function jobsWithKey(key: string) {
   return (await jobs()).findJobs(QUEUE, { key });
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 beforeAll(() => {
@@ -41,7 +34,10 @@ describe("job engine", () => {
     expect(second).toBeNull();
 
     await Promise.all([startJobWorkers(), startJobWorkers()]); // once per process, however often called
-    await waitUntil(async () => (await jobsWithKey(key)).every((job) => job.state === "completed"));
+    await waitFor(
+      () => jobsWithKey(key),
+      (stored) => stored.every((job) => job.state === "completed"),
+    );
     const stored = await jobsWithKey(key);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
@@ -60,7 +56,7 @@ describe("job engine", () => {
       { organizationId: org.id },
       { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 },
     );
-    expect(run).toMatchObject({ state: "completed", output: { checked: 0, deferred: 0 } });
+    expect(run).toMatchObject({ kind: "completed", output: { checked: 0, deferred: 0 } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -103,6 +99,6 @@ describe("job engine", () => {
       { organizationId: org.id },
       { singletonKey: sweepScopeKey(org.id), timeoutMs: 10_000 },
     );
-    expect(run.state).toBe("completed");
+    expect(run.kind).toBe("completed");
   });
 });

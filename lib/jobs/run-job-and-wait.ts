@@ -14,9 +14,9 @@ export interface RunJobAndWaitOptions {
 }
 
 export type JobRun =
-  | { state: "completed"; jobId: string; output: unknown }
-  | { state: "failed"; jobId: string }
-  | { state: "pending"; jobId: string | null };
+  | { kind: "completed"; jobId: string; output: unknown }
+  | { kind: "failed"; jobId: string }
+  | { kind: "pending"; jobId: string | null };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,15 +37,15 @@ export async function runJobAndWait<Q extends QueueName>(
     );
     const running = live.find((job) => job.state === "active");
     const next = running ?? live.find((job) => job.startAfter.getTime() <= deadline);
-    if (!next) return { state: "pending", jobId: live[0]?.id ?? null };
+    if (!next) return { kind: "pending", jobId: live[0]?.id ?? null };
     jobId = next.id;
   }
   while (Date.now() < deadline) {
     const [job] = await boss.findJobs(queue, { id: jobId });
-    if (!job) return { state: "failed", jobId };
-    if (job.state === "completed") return { state: "completed", jobId, output: job.output };
-    if (job.state === "failed" || job.state === "cancelled") return { state: "failed", jobId };
+    if (!job) return { kind: "failed", jobId };
+    if (job.state === "completed") return { kind: "completed", jobId, output: job.output };
+    if (job.state === "failed" || job.state === "cancelled") return { kind: "failed", jobId };
     await sleep(pollMs);
   }
-  return { state: "pending", jobId };
+  return { kind: "pending", jobId };
 }

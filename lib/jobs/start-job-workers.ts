@@ -4,12 +4,12 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
 import { sendAlertJob } from "@/lib/alerts/send-alert-job";
-import { sweepConnections } from "@/lib/connections/sweep-connections";
 import { env } from "@/lib/env";
+import { sweepConnections } from "@/lib/finch/sweep-connections";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
-import { sendOutboxEmail } from "@/lib/notifications/send-outbox-email";
+import { runEmailSendJob } from "@/lib/notifications/run-email-send-job";
 import { jobs } from "./job-engine";
 import { queues, sweepScopeKey, type JobData, type QueueName } from "./queues";
 
@@ -18,7 +18,7 @@ type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>
 // Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
 const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
-  "email-send": (data) => sendOutboxEmail(data),
+  "email-send": (data) => runEmailSendJob(data),
   "alert-send": (data) => sendAlertJob(data),
   "email-outbox-relay": async () => ({ emails: await relayEmailOutbox(), alerts: await relayAlertOutbox() }),
   // Reminders also write alert rows (one per channel); the relay hands those to alert-send right away.

@@ -2,7 +2,7 @@
 // who were told it broke get a confirmation that it works again. Runs in the resolving transaction.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { outboxDedupeKey } from "./outbox-email-kinds";
+import { buildOutboxRows } from "./build-outbox-rows";
 
 export interface CloseIncidentEmailsOptions {
   incidentId: string;
@@ -69,18 +69,15 @@ export async function closeIncidentEmails(
     select: { userId: true, to: true },
   });
   const { count } = await tx.emailOutbox.createMany({
-    data: told.map(({ userId, to }) => ({
-      dedupeKey: outboxDedupeKey("connection_restored", incidentId, userId),
+    data: buildOutboxRows({
       kind: "connection_restored",
-      organizationId,
-      connectionId,
       incidentId,
-      userId,
-      to,
+      connectionId,
+      organizationId,
+      recipients: told,
+      at,
       payload: { how },
-      createdAt: at,
-      nextAttemptAt: at,
-    })),
+    }),
     skipDuplicates: true,
   });
   return count;

@@ -18,8 +18,8 @@ import { outboxKindSchema, outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
 
 export type ComposedEmail =
-  | { ok: true; subject: string; react: ReactElement; headers?: Record<string, string> }
-  | { ok: false; reason: string };
+  | { kind: "ready"; subject: string; react: ReactElement; headers?: Record<string, string> }
+  | { kind: "cancelled"; reason: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,8 +51,9 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       select: { remindersUnsubscribedAt: true, brokenUnsubscribedAt: true, restoredUnsubscribedAt: true },
     }),
   ]);
-  if (!connection || !incident) return { ok: false, reason: "the connection or incident no longer exists" };
-  if (!membership) return { ok: false, reason: "the recipient left the organization" };
+  if (!connection || !incident)
+    return { kind: "cancelled", reason: "the connection or incident no longer exists" };
+  if (!membership) return { kind: "cancelled", reason: "the recipient left the organization" };
 
   const common = {
     organizationName: connection.organization.name,
@@ -65,11 +66,11 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     reconnect_reminder: null, // below, with snoozes
     connection_restored: preference?.restoredUnsubscribedAt,
   }[kind];
-  if (turnedOff) return { ok: false, reason: "the recipient turned these emails off" };
+  if (turnedOff) return { kind: "cancelled", reason: "the recipient turned these emails off" };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
     return {
-      ok: true,
+      kind: "ready",
       subject:
         how === "reconnected"
           ? `Reconnected: ${connection.providerName} is working again`
@@ -83,9 +84,9 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   }
 
   if (incident.resolvedAt || connection.status !== "needs_reauth")
-    return { ok: false, reason: "the connection no longer needs reconnecting" };
+    return { kind: "cancelled", reason: "the connection no longer needs reconnecting" };
   if (kind === "reconnect_reminder" && (snooze || preference?.remindersUnsubscribedAt))
-    return { ok: false, reason: "the recipient snoozed or unsubscribed from reminders" };
+    return { kind: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" };
   const issuedAt = row.createdAt;
   const unsubscribeUrl = emailPreferencePageUrl({ kind: "unsubscribe", userId: row.userId }, issuedAt);
   // RFC 2369 / RFC 8058: mail clients show their own "Unsubscribe" and POST to this URL.
@@ -102,7 +103,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   };
   if (kind === "connection_broken") {
     return {
-      ok: true,
+      kind: "ready",
       subject: `Action needed: your ${connection.providerName} connection needs to be reconnected`,
       react: createElement(ConnectionBrokenEmail, {
         ...details,
@@ -113,7 +114,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     };
   }
   return {
-    ok: true,
+    kind: "ready",
     subject: `Reminder: your ${connection.providerName} connection still needs to be reconnected`,
     react: createElement(ReconnectReminderEmail, {
       ...details,

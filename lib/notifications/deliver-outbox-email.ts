@@ -24,18 +24,18 @@ export async function deliverOutboxEmail({
     where: claimableWhere(outboxId, now),
     data: claimData(now),
   });
-  if (!row) return { result: "not_claimed" };
+  if (!row) return { kind: "not_claimed" };
 
   const event = { connectionId: row.connectionId, organizationId: row.organizationId, at: now };
   const label = OUTBOX_KIND_LABELS[outboxKindSchema.safeParse(row.kind).data ?? "connection_broken"];
   try {
     const email = await composeOutboxEmail(row);
-    if (!email.ok) {
+    if (email.kind === "cancelled") {
       await db().emailOutbox.update({
         where: { id: row.id },
         data: { status: "cancelled", claimedUntil: null, lastError: email.reason },
       });
-      return { result: "cancelled", reason: email.reason };
+      return { kind: "cancelled", reason: email.reason };
     }
     const sent = await sendEmail({
       to: row.to,
@@ -62,7 +62,7 @@ export async function deliverOutboxEmail({
         actorUserId: row.userId,
       });
     });
-    return { result: "sent" };
+    return { kind: "sent" };
   } catch (error) {
     const lastError = describeError(error).slice(0, 500);
     const retryAt = nextAttemptAt(error, row.attempts, now);
@@ -74,7 +74,7 @@ export async function deliverOutboxEmail({
       logInfo(
         `email ${row.id} (${row.kind}) attempt ${row.attempts} failed; retrying at ${retryAt.toISOString()}: ${lastError}`,
       );
-      return { result: "retry", retryAt };
+      return { kind: "retry", retryAt };
     }
     await db().$transaction(async (tx) => {
       await tx.emailOutbox.update({
@@ -89,6 +89,6 @@ export async function deliverOutboxEmail({
       });
     });
     logError(`email ${row.id} (${row.kind}) failed after ${row.attempts} attempt(s)`, error);
-    return { result: "failed" };
+    return { kind: "failed" };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createConnectAttempt } from "@/lib/connect/connect-attempts";
+import { createConnectAttempt } from "@/lib/finch-connect/connect-attempts";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
@@ -62,7 +62,11 @@ describe("the email outbox", () => {
       );
       const [link] = hrefs(message.html, /^Reconnect gusto$/);
       const token = new URL(link).pathname.replace("/reconnect/", "");
-      expect(verifyReconnectLink(token)).toEqual({ ok: true, connectionId: connection.id, userId: user.id });
+      expect(verifyReconnectLink(token)).toEqual({
+        kind: "valid",
+        connectionId: connection.id,
+        userId: user.id,
+      });
     }
     const events = await db().connectionEvent.findMany({
       where: { connectionId: connection.id, type: "email_sent" },
@@ -80,13 +84,13 @@ describe("the email outbox", () => {
     await standIns.mail().fail(503, 2);
 
     expect(await drainOutbox(connection.id, t0)).toEqual([
-      { result: "retry", retryAt: new Date(t0.getTime() + 1000) },
+      { kind: "retry", retryAt: new Date(t0.getTime() + 1000) },
     ]);
     expect(await drainOutbox(connection.id, new Date(t0.getTime() + 500))).toEqual([]); // not due yet
     expect(await drainOutbox(connection.id, new Date(t0.getTime() + 1000))).toEqual([
-      { result: "retry", retryAt: new Date(t0.getTime() + 3000) },
+      { kind: "retry", retryAt: new Date(t0.getTime() + 3000) },
     ]);
-    expect(await drainOutbox(connection.id, new Date(t0.getTime() + 3000))).toEqual([{ result: "sent" }]);
+    expect(await drainOutbox(connection.id, new Date(t0.getTime() + 3000))).toEqual([{ kind: "sent" }]);
 
     const [row] = await outboxOf(connection.id);
     expect(row).toMatchObject({ status: "sent", attempts: 3, lastError: null });
@@ -99,7 +103,7 @@ describe("the email outbox", () => {
     await breakIt(connection.id, "webhook", t0);
     await standIns.mail().fail(429, 1, 120);
     expect(await drainOutbox(connection.id, t0)).toEqual([
-      { result: "retry", retryAt: new Date(t0.getTime() + 120_000) },
+      { kind: "retry", retryAt: new Date(t0.getTime() + 120_000) },
     ]);
   });
 
@@ -112,7 +116,7 @@ describe("the email outbox", () => {
       where: { connectionId: connection.id },
       data: { status: "pending", sentAt: null, claimedUntil: null },
     });
-    expect(await drainOutbox(connection.id)).toEqual([{ result: "sent" }]);
+    expect(await drainOutbox(connection.id)).toEqual([{ kind: "sent" }]);
     expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
 
@@ -121,7 +125,7 @@ describe("the email outbox", () => {
     await breakIt(connection.id);
     const [row] = await outboxOf(connection.id);
     const results = await Promise.all([1, 2, 3].map(() => deliverOutboxEmail({ outboxId: row.id })));
-    expect(results.map((result) => result.result).sort()).toEqual(["not_claimed", "not_claimed", "sent"]);
+    expect(results.map((result) => result.kind).sort()).toEqual(["not_claimed", "not_claimed", "sent"]);
     expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
 
@@ -133,8 +137,8 @@ describe("the email outbox", () => {
     let now = t0;
     for (let attempt = 1; attempt <= 8; attempt++) {
       const [result] = await drainOutbox(connection.id, now);
-      expect(result.result).toBe(attempt < 8 ? "retry" : "failed");
-      if (result.result === "retry") now = result.retryAt;
+      expect(result.kind).toBe(attempt < 8 ? "retry" : "failed");
+      if (result.kind === "retry") now = result.retryAt;
     }
     await fetch(`${standIns.mail().url}/_emulator/faults`, { method: "DELETE" });
     const [row] = await outboxOf(connection.id);

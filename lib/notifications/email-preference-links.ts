@@ -49,7 +49,7 @@ export function verifyEmailPreferenceToken(
     secret: env().AUTH_SECRET,
     now,
   });
-  if (!result.ok) return null;
+  if (result.kind === "invalid") return null;
   const [userId, incidentId] = result.fields;
   return kind === "snooze" ? { kind, userId, incidentId } : { kind, userId };
 }

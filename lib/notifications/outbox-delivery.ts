@@ -13,9 +13,9 @@ const MAX_DELAY_SECONDS = 60 * 60;
 const LOCAL_RETRY_BASE_SECONDS = 2;
 
 export type DeliveryResult =
-  | { result: "sent" | "not_claimed" | "failed" }
-  | { result: "cancelled"; reason: string }
-  | { result: "retry"; retryAt: Date };
+  | { kind: "sent" | "not_claimed" | "failed" }
+  | { kind: "cancelled"; reason: string }
+  | { kind: "retry"; retryAt: Date };
 
 /** The rows a worker may claim now: pending, due, and not held by another worker. */
 export function claimableWhere(id: string, now: Date) {

@@ -2,7 +2,7 @@
 // the incident. The dedupe key makes a second detection path (or instance) insert nothing.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { outboxDedupeKey } from "./outbox-email-kinds";
+import { buildOutboxRows } from "./build-outbox-rows";
 
 export interface QueueBrokenEmailsOptions {
   incidentId: string;
@@ -24,17 +24,14 @@ export async function queueBrokenEmails(
     select: { userId: true, user: { select: { email: true } } },
   });
   const { count } = await tx.emailOutbox.createMany({
-    data: members.map(({ userId, user }) => ({
-      dedupeKey: outboxDedupeKey("connection_broken", incidentId, userId),
+    data: buildOutboxRows({
       kind: "connection_broken",
-      organizationId,
-      connectionId,
       incidentId,
-      userId,
-      to: user.email,
-      createdAt: at,
-      nextAttemptAt: at,
-    })),
+      connectionId,
+      organizationId,
+      recipients: members.map(({ userId, user }) => ({ userId, to: user.email })),
+      at,
+    }),
     skipDuplicates: true,
   });
   return count;

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { queueAlerts } from "@/lib/alerts/queue-alerts";
-import { outboxDedupeKey } from "./outbox-email-kinds";
+import { buildOutboxRows } from "./build-outbox-rows";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,18 +43,15 @@ export async function queueDueReminders({ now = new Date() }: { now?: Date } = {
       select: { userId: true, user: { select: { email: true } } },
     });
     const rows = await db().emailOutbox.createManyAndReturn({
-      data: members.map(({ userId, user }) => ({
-        dedupeKey: outboxDedupeKey("reconnect_reminder", incident.id, userId, reminderNumber),
+      data: buildOutboxRows({
         kind: "reconnect_reminder",
-        organizationId,
-        connectionId: incident.connectionId,
         incidentId: incident.id,
-        userId,
-        to: user.email,
+        connectionId: incident.connectionId,
+        organizationId,
+        recipients: members.map(({ userId, user }) => ({ userId, to: user.email })),
+        at: now,
         payload: { reminderNumber },
-        createdAt: now,
-        nextAttemptAt: now,
-      })),
+      }),
       skipDuplicates: true,
       select: { id: true },
     });

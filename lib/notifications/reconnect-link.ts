@@ -27,11 +27,13 @@ export function reconnectLinkUrl({ connectionId, userId, issuedAt }: ReconnectLi
 }
 
 export type ReconnectLinkCheck =
-  { ok: true; connectionId: string; userId: string } | { ok: false; reason: "invalid" | "expired" };
+  | { kind: "valid"; connectionId: string; userId: string }
+  | { kind: "invalid"; reason: "invalid" | "expired" };
 
 export function verifyReconnectLink(token: string, now = new Date()): ReconnectLinkCheck {
   const result = verifyToken({ purpose: PURPOSE, token, fieldCount: 2, secret: env().AUTH_SECRET, now });
-  if (!result.ok) return { ok: false, reason: result.reason === "expired" ? "expired" : "invalid" };
+  if (result.kind === "invalid")
+    return { kind: "invalid", reason: result.reason === "expired" ? "expired" : "invalid" };
   const [connectionId, userId] = result.fields;
-  return { ok: true, connectionId, userId };
+  return { kind: "valid", connectionId, userId };
 }

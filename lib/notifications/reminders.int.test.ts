@@ -143,7 +143,7 @@ describe("reminders", () => {
     );
     await applyEmailPreference({ kind: "snooze", userId: user.id, incidentId: openedIncidentId as string });
     expect(await drainOutbox(connection.id, after(t0, 3))).toEqual([
-      { result: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" },
+      { kind: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" },
     ]);
     expect(await subjectsOf(user.email)).toEqual([NOTICE]);
   });

@@ -32,7 +32,7 @@ export async function resolveReconnectLink({
   now?: Date;
 }): Promise<ReconnectLinkState> {
   const link = verifyReconnectLink(token, now);
-  if (!link.ok) return { kind: link.reason };
+  if (link.kind === "invalid") return { kind: link.reason };
   const connection = await db().connection.findUnique({
     where: { id: link.connectionId },
     select: {

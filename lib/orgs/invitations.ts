@@ -1,28 +1,26 @@
 // Inviting a colleague by email and joining through a pending invitation.
 import "server-only";
 import { createElement } from "react";
-import { z } from "zod";
 import { InvitationEmail } from "@/components/emails/invitation-email";
+import { parseEmailAddress } from "@/lib/auth/email-address";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CurrentMember } from "@/lib/auth/session";
-
-export const inviteEmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address."));
+import { consumeInvitationLimit } from "./invitation-limits";
 
 export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
   if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
-  const address = inviteEmailSchema.parse(email);
+  const parsed = parseEmailAddress(email);
+  if (!parsed.ok) throw new AppError("bad_request", parsed.message);
+  const address = parsed.email;
   const alreadyMember = await db().membership.findFirst({
     where: { organizationId: inviter.organization.id, user: { email: address } },
     select: { id: true },
   });
   if (alreadyMember) throw new AppError("conflict", `${address} is already a member.`);
+  await consumeInvitationLimit({ inviterId: inviter.id, email: address });
   const invitation = await db().invitation.upsert({
     where: { organizationId_email: { organizationId: inviter.organization.id, email: address } },
     create: { organizationId: inviter.organization.id, email: address, invitedById: inviter.id },

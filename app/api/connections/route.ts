@@ -1,7 +1,7 @@
 // GET /api/connections – the organization's connections (polled by the dashboard and the banner)
 // POST /api/connections – start "Connect payroll": a Finch Connect session for a new connection
 import { NextResponse } from "next/server";
-import { startConnect } from "@/lib/connect/start-connect";
+import { startConnect } from "@/lib/finch-connect/start-connect";
 import { listConnections } from "@/lib/connections/list-connections";
 import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 

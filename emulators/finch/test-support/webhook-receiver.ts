@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { waitFor } from "@/test/wait-for";
 
 export interface ReceivedWebhook {
   body: string;
@@ -22,14 +23,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: "",
     received,
     respondWith: [],
-    async waitFor(count, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} webhooks, got ${received.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return received;
-    },
+    waitFor: (count, timeoutMs = 5_000) =>
+      waitFor(
+        async () => received,
+        (list) => list.length >= count,
+        timeoutMs,
+        10,
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {

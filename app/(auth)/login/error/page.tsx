@@ -14,6 +14,10 @@ const messages: Record<string, { title: string; body: string }> = {
     title: "We could not send the sign-in email",
     body: "The email service did not accept the message. Please try again in a moment.",
   },
+  EmailInvalid: {
+    title: "That is not an email address we can use",
+    body: "Enter one email address, like you@company.com, without a name, spaces or other characters around it.",
+  },
   AccessDenied: { title: "Access denied", body: "This account cannot sign in." },
 };
 

@@ -7,6 +7,7 @@ import { ConnectionHealthCard } from "@/components/health/connection-health-card
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/session";
 import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
+import { isRecordId } from "@/lib/http/record-id";
 import { connectionHealth } from "@/lib/health/connection-health";
 import { healthPeriods } from "@/lib/health/health-periods";
 
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Connection history" };
 
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isRecordId(id)) notFound();
   const member = await requireMember(`/connections/${id}`);
   const connection = await getConnectionTimeline({
     connectionId: id,

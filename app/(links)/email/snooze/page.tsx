@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { EmailPreferencePage } from "@/components/notifications/email-preference-page";
+import { confirmEmailPreference } from "@/lib/notifications/confirm-email-preference-action";
 import { emailPreferenceStatus } from "@/lib/notifications/email-preference-status";
 import { verifyEmailPreferenceToken } from "@/lib/notifications/email-preference-links";
-import { confirmEmailPreference } from "../actions";
 
 export const metadata: Metadata = { title: "Snooze reminders" };
 

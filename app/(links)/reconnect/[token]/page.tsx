@@ -16,7 +16,8 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
   const linkValidDays = env().RECONNECT_LINK_TTL_DAYS;
   // A broken or expired link says so without asking anyone to sign in first.
   const link = verifyReconnectLink(token);
-  if (!link.ok) return <ReconnectLinkMessage state={{ kind: link.reason }} linkValidDays={linkValidDays} />;
+  if (link.kind === "invalid")
+    return <ReconnectLinkMessage state={{ kind: link.reason }} linkValidDays={linkValidDays} />;
   const user = await requireUser(`/reconnect/${token}`);
   const state = await resolveReconnectLink({ token, userId: user.id });
   if (state.kind !== "needs_reconnect")

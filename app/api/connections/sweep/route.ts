@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getCurrentUser, isOperator } from "@/lib/auth/session";
-import { runSweepNow } from "@/lib/connections/run-sweep-now";
+import { runSweepNow } from "@/lib/finch/run-sweep-now";
 import { AppError } from "@/lib/errors";
 import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 
@@ -34,7 +34,7 @@ export const POST = jsonRoute(async (request: Request) => {
   const { scope } = await readBody(request);
   const organizationId = await organizationToSweep(scope);
   const result = await runSweepNow({ organizationId });
-  if (result.state === "pending") {
+  if (result.kind === "pending") {
     return NextResponse.json({ ok: true, scope, pending: true }, { status: 202 });
   }
   return NextResponse.json({ ok: true, scope, summary: result.summary });

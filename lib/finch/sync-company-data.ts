@@ -2,7 +2,7 @@
 // so a reconnect (same ids, new token) updates rows instead of duplicating them.
 import "server-only";
 import { db } from "@/lib/db";
-import { callFinch } from "@/lib/finch/call-finch";
+import { callFinch } from "./call-finch";
 
 export interface SyncCompanyDataOptions {
   connectionId: string;

@@ -14,7 +14,7 @@ export interface RunSweepNowOptions {
   timeoutMs?: number;
 }
 
-export type SweepNowResult = { state: "completed"; summary: SweepSummary } | { state: "pending" };
+export type SweepNowResult = { kind: "completed"; summary: SweepSummary } | { kind: "pending" };
 
 // The summary crossed the database as job output, so it is read back through a schema.
 const summarySchema = z.object({
@@ -34,12 +34,12 @@ export async function runSweepNow({
     { organizationId },
     { singletonKey: sweepScopeKey(organizationId), timeoutMs },
   );
-  if (run.state === "pending") return { state: "pending" };
-  const summary = run.state === "completed" ? summarySchema.safeParse(run.output) : undefined;
+  if (run.kind === "pending") return { kind: "pending" };
+  const summary = run.kind === "completed" ? summarySchema.safeParse(run.output) : undefined;
   if (!summary?.success) {
     throw new AppError("upstream_unavailable", "The check could not finish. Please try again in a minute.", {
-      internal: `sweep job ${run.jobId} ${run.state}`,
+      internal: `sweep job ${run.jobId} ${run.kind}`,
     });
   }
-  return { state: "completed", summary: summary.data };
+  return { kind: "completed", summary: summary.data };
 }

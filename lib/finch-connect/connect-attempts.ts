@@ -47,8 +47,8 @@ export interface ConsumedAttempt {
 }
 
 export type ConsumeResult =
-  | { ok: true; attempt: ConsumedAttempt }
-  | { ok: false; reason: "unknown" | "used" | "expired" | "other_user" };
+  | { kind: "consumed"; attempt: ConsumedAttempt }
+  | { kind: "refused"; reason: "unknown" | "used" | "expired" | "other_user" };
 
 /** Marks the attempt used in the same statement that checks it, so a replayed state never passes. */
 export async function consumeConnectAttempt({
@@ -68,7 +68,7 @@ export async function consumeConnectAttempt({
   const row = await db().connectAttempt.findUnique({ where: { stateHash } });
   if (used.count === 1 && row) {
     return {
-      ok: true,
+      kind: "consumed",
       attempt: {
         organizationId: row.organizationId,
         connectionId: row.connectionId,
@@ -77,8 +77,8 @@ export async function consumeConnectAttempt({
       },
     };
   }
-  if (!row) return { ok: false, reason: "unknown" };
-  if (row.userId !== userId) return { ok: false, reason: "other_user" };
-  if (row.usedAt) return { ok: false, reason: "used" };
-  return { ok: false, reason: "expired" };
+  if (!row) return { kind: "refused", reason: "unknown" };
+  if (row.userId !== userId) return { kind: "refused", reason: "other_user" };
+  if (row.usedAt) return { kind: "refused", reason: "used" };
+  return { kind: "refused", reason: "expired" };
 }

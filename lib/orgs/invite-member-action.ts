@@ -10,7 +10,7 @@ export async function inviteMemberAction(_: FormState, form: FormData): Promise<
   try {
     const invitation = await inviteMember({ inviter: member, email: String(form.get("email") ?? "") });
     revalidatePath("/team");
-    return { ok: true, message: `Invitation sent to ${invitation.email}.` };
+    return { kind: "success", message: `Invitation sent to ${invitation.email}.` };
   } catch (error) {
     return formError(error);
   }

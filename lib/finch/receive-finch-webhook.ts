@@ -1,11 +1,11 @@
 // Everything behind POST /api/finch/webhook: verify, parse, dispatch. Answers are values (status +
 // JSON body) so the route stays thin; only account.updated changes anything, quickly and inline.
 import "server-only";
-import { finchStatusSchema } from "@/lib/finch/finch-status-schema";
-import { accountUpdatedEventSchema, webhookEnvelopeSchema } from "@/lib/finch/finch-webhook-schema";
-import { verifyFinchWebhook } from "@/lib/finch/verify-finch-webhook";
+import { handleAccountUpdated } from "@/lib/connections/handle-account-updated";
 import { logInfo } from "@/lib/log";
-import { handleAccountUpdated } from "./handle-account-updated";
+import { finchStatusSchema } from "./finch-status-schema";
+import { accountUpdatedEventSchema, webhookEnvelopeSchema } from "./finch-webhook-schema";
+import { verifyFinchWebhook } from "./verify-finch-webhook";
 
 export interface WebhookAnswer {
   status: number;
@@ -16,7 +16,7 @@ const ignored = (reason: string): WebhookAnswer => ({ status: 200, body: { ok: t
 
 export async function receiveFinchWebhook(rawBody: string, headers: Headers): Promise<WebhookAnswer> {
   const verified = verifyFinchWebhook(rawBody, headers);
-  if (!verified.ok) {
+  if (verified.kind === "rejected") {
     logInfo(`finch webhook rejected: ${verified.error}`);
     return { status: verified.status, body: { error: verified.error } };
   }
@@ -40,7 +40,7 @@ export async function receiveFinchWebhook(rawBody: string, headers: Headers): Pr
     finchStatus: status.data,
     authenticationType: event.data.data.authentication_method,
   });
-  switch (result.result) {
+  switch (result.kind) {
     case "duplicate":
       return { status: 200, body: { ok: true, duplicate: true } };
     case "unknown_connection":

@@ -1,6 +1,7 @@
 // "Reconnect": a reauthentication Connect session for one connection, so Connect opens on the
 // customer's provider with no picker, and the token it yields belongs to the same connection.
 import "server-only";
+import Finch from "@tryfinch/finch-api";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -65,6 +66,13 @@ export async function startReconnect({
     });
     return { sessionId: session.session_id, state, url: withState(session.connect_url, state) };
   } catch (error) {
+    // Finch refuses a reauthentication only for a connection it no longer has (a disconnect).
+    if (error instanceof Finch.BadRequestError)
+      throw new AppError(
+        "conflict",
+        "Finch no longer has this connection (it was disconnected). Use “Connect payroll” to connect it again.",
+        { cause: error },
+      );
     throw toFinchAppError(error, "We could not open Finch Connect. Please try again.");
   }
 }

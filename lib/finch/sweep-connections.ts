@@ -3,15 +3,16 @@
 // calls at once and the unchecked rest is re-queued for after Retry-After.
 import "server-only";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
+import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
+import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { introspectConnection } from "@/lib/finch/introspect-connection";
-import { logError, logInfo } from "@/lib/log";
+import { markTokenRejected } from "@/lib/connections/mark-token-rejected";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
-import { applyConnectionSignal } from "./apply-connection-signal";
-import { readAccessToken } from "./connection-token";
-import { toConnectionStatus, type FinchConnectionStatus } from "./connection-status";
+import { logError, logInfo } from "@/lib/log";
+import { introspectConnection } from "./introspect-connection";
 
 export interface DeferredSweep {
   organizationId?: string;
@@ -48,9 +49,6 @@ interface Target {
 // sooner than a few seconds, so a "Retry-After: 0" cannot turn the sweep into a tight loop.
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 const MIN_RETRY_AFTER_SECONDS = 5;
-
-const DISCONNECTED_REASON =
-  "Finch no longer accepts this connection's access token: the connection was disconnected.";
 
 async function deferWithJob({
   organizationId,
@@ -184,10 +182,9 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
 }
 
 /**
- * A 401 invalid_token means Finch no longer knows the token. Tokens never expire; the one way a
- * stored token dies is a disconnect, which also kills the connection (a reauth session cannot
- * repair it, so "needs reauth" would send the customer into a reconnect that fails). Hence
- * "disconnected", which a later "connected" from any path still undoes. The same 401 for every
+ * A 401 invalid_token means Finch no longer knows the token: it was revoked by a disconnect or
+ * replaced by a reauthentication whose new token we never received. Either way the customer's
+ * action is Reconnect (see markTokenRejected); a later "connected" from any path undoes it. The same 401 for every
  * token we hold, with no token accepted, points at our own configuration (wrong FINCH_BASE_URL,
  * environment or credentials) rather than at mass disconnection: then nothing is flipped.
  */
@@ -207,12 +204,7 @@ async function markRejected(
   }
   for (const target of rejected) {
     try {
-      const outcome = await applyConnectionSignal({
-        connectionId: target.id,
-        finchStatus: "disconnected",
-        source: "sweep",
-        reason: DISCONNECTED_REASON,
-      });
+      const outcome = await markTokenRejected({ connectionId: target.id, source: "sweep" });
       summary.checked++;
       if (outcome.changed) summary.changed++;
     } catch (error) {

@@ -5,7 +5,7 @@ import { logError } from "@/lib/log";
 import { deliverOutboxEmail, type DeliveryResult } from "./deliver-outbox-email";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
 
-export async function sendOutboxEmail({ outboxId }: { outboxId: string }): Promise<DeliveryResult> {
+export async function runEmailSendJob({ outboxId }: { outboxId: string }): Promise<DeliveryResult> {
   let delivery: DeliveryResult;
   try {
     delivery = await deliverOutboxEmail({ outboxId });
@@ -14,6 +14,6 @@ export async function sendOutboxEmail({ outboxId }: { outboxId: string }): Promi
     logError(`email ${outboxId}: delivery did not start`, error);
     throw error;
   }
-  if (delivery.result === "retry") await dispatchOutboxEmails([outboxId], delivery.retryAt);
+  if (delivery.kind === "retry") await dispatchOutboxEmails([outboxId], delivery.retryAt);
   return delivery;
 }

@@ -9,6 +9,7 @@ import {
   type FinchForTests,
   type SeededConnection,
 } from "@/test/finch-test-kit";
+import { TOKEN_REJECTED_REASON } from "@/lib/connections/mark-token-rejected";
 import { sweepConnections, type DeferredSweep } from "./sweep-connections";
 
 let finch: FinchForTests;
@@ -205,7 +206,7 @@ describe("sweepConnections", () => {
     expect(await statuses(connections)).toEqual(["needs_reauth", "healthy"]);
   });
 
-  it("marks a connection whose token Finch revoked as disconnected, and then leaves it out", async () => {
+  it("shows a connection whose token Finch revoked as needing a reconnect, with the reason", async () => {
     const { organizationId, connections } = await orgWith(2);
     await finch.withToken(connections[0].accessToken).account.disconnect();
     expect(await sweepConnections({ organizationId })).toEqual({
@@ -214,9 +215,12 @@ describe("sweepConnections", () => {
       failed: 0,
       deferred: 0,
     });
-    expect(await statuses(connections)).toEqual(["disconnected", "healthy"]);
-    expect(await db().incident.count({ where: { connectionId: connections[0].id } })).toBe(0);
-    expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 1 });
+    expect(await statuses(connections)).toEqual(["needs_reauth", "healthy"]);
+    const row = await db().connection.findUniqueOrThrow({ where: { id: connections[0].id } });
+    expect(row.statusReason).toBe(TOKEN_REJECTED_REASON);
+    expect(await db().incident.count({ where: { connectionId: connections[0].id } })).toBe(1);
+    // Checked again next time: a reconnect (or Finch restoring it) must be able to clear it.
+    expect(await sweepConnections({ organizationId })).toMatchObject({ checked: 2, changed: 0 });
   });
 
   it("flips nothing when Finch rejects every token and accepts none (our configuration, not theirs)", async () => {

@@ -7,12 +7,13 @@ import { afterConnectionChange } from "@/lib/connections/after-connection-change
 import { transitionConnection } from "@/lib/connections/apply-connection-signal";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
-import { syncCompanyData } from "@/lib/connections/sync-company-data";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
 import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
 import { connectCallbackUrl } from "./connect-urls";
+import { logError } from "@/lib/log";
 
 export type ConnectResult =
   | { kind: "connected" | "reconnected"; connectionId: string; returnTo: string }
@@ -21,23 +22,39 @@ export type ConnectResult =
 
 type Introspection = Awaited<ReturnType<Finch["account"]["introspect"]>>;
 
+/**
+ * What /auth/token itself says about the new token: which connection and company it belongs to.
+ * That is enough for the same-account check, so the check never depends on a second call.
+ */
 interface NewToken {
   accessToken: string;
-  introspection: Introspection;
+  connectionId: string;
   companyId: string | null;
+  providerId: string;
+  products: string[];
 }
 
 async function exchangeCode(code: string): Promise<NewToken | null> {
   try {
     const token = await finchAppClient().accessTokens.create({ code, redirect_uri: connectCallbackUrl() });
-    const introspection = await finchConnectionClient(token.access_token).account.introspect();
     return {
       accessToken: token.access_token,
-      introspection,
-      companyId: token.company_id ?? introspection.company_id ?? null,
+      connectionId: token.connection_id,
+      companyId: token.company_id ?? null,
+      providerId: token.provider_id,
+      products: token.products,
     };
   } catch {
-    return null; // Finch down or the code refused: nothing stored, the old token stays
+    return null; // Finch down or the code refused: no token was issued to us, the old one stays
+  }
+}
+
+/** Details for the stored row; a failure here must never cost the token Finch just issued. */
+async function introspectQuietly(accessToken: string): Promise<Introspection | null> {
+  try {
+    return await finchConnectionClient(accessToken).account.introspect();
+  } catch {
+    return null;
   }
 }
 
@@ -51,7 +68,7 @@ export async function completeConnect({
   userId: string;
 }): Promise<ConnectResult> {
   const consumed = await consumeConnectAttempt({ state, userId });
-  if (!consumed.ok) return { kind: "invalid_state", reason: consumed.reason };
+  if (consumed.kind === "refused") return { kind: "invalid_state", reason: consumed.reason };
   const { attempt } = consumed;
   const token = await exchangeCode(code);
   if (!token) {
@@ -82,7 +99,7 @@ async function reconnect(
     select: { id: true, finchConnectionId: true, finchCompanyId: true, providerName: true },
   });
   if (!connection) return { kind: "invalid_state", reason: "unknown" };
-  const sameConnection = token.introspection.connection_id === connection.finchConnectionId;
+  const sameConnection = token.connectionId === connection.finchConnectionId;
   const sameCompany =
     !token.companyId || !connection.finchCompanyId || token.companyId === connection.finchCompanyId;
   if (!sameConnection || !sameCompany) {
@@ -100,9 +117,8 @@ async function reconnect(
 }
 
 async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string): Promise<ConnectResult> {
-  const { introspection } = token;
   const existing = await db().connection.findUnique({
-    where: { finchConnectionId: introspection.connection_id },
+    where: { finchConnectionId: token.connectionId },
     select: { id: true, organizationId: true },
   });
   if (existing && existing.organizationId !== attempt.organizationId)
@@ -114,17 +130,19 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
 
   const id = `conn_${crypto.randomBytes(12).toString("base64url")}`;
   const finch = finchConnectionClient(token.accessToken);
+  const introspection = await introspectQuietly(token.accessToken);
+  const providerName = await providerDisplayName(finch, token.providerId);
   await db().$transaction(async (tx) => {
     await tx.connection.create({
       data: {
         id,
         organizationId: attempt.organizationId,
-        finchConnectionId: introspection.connection_id,
-        finchCompanyId: token.companyId,
-        providerId: introspection.provider_id,
-        providerName: await providerDisplayName(finch, introspection.provider_id),
-        products: introspection.products,
-        authenticationType: introspection.authentication_methods?.[0]?.type ?? null,
+        finchConnectionId: token.connectionId,
+        finchCompanyId: token.companyId ?? introspection?.company_id ?? null,
+        providerId: token.providerId,
+        providerName,
+        products: token.products,
+        authenticationType: introspection?.authentication_methods?.[0]?.type ?? null,
         finchStatus: "connected",
         ...sealAccessToken(id, token.accessToken),
       },
@@ -141,16 +159,20 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
   return { kind: "connected", connectionId: id, returnTo: attempt.returnTo };
 }
 
+/**
+ * Stores the token of the right connection. It is sealed first, and written in its own statement
+ * before anything else may fail: Finch may already have revoked the previous token, so losing this
+ * one would leave a dead connection that looks healthy.
+ */
 async function storeToken(connectionId: string, token: NewToken, userId: string): Promise<void> {
+  await writeTokenWithRetry(connectionId, token.accessToken);
+  // Finch only issues a code after a completed Connect flow; /introspect (best effort) may say more.
+  const introspection = await introspectQuietly(token.accessToken);
   const outcome = await db().$transaction(async (tx) => {
-    await replaceAccessToken(tx, connectionId, token.accessToken);
-    await tx.connection.update({
-      where: { id: connectionId },
-      data: { products: token.introspection.products },
-    });
+    await tx.connection.update({ where: { id: connectionId }, data: { products: token.products } });
     return transitionConnection(tx, {
       connectionId,
-      finchStatus: token.introspection.connection_status?.status ?? "connected",
+      finchStatus: introspection?.connection_status?.status ?? "connected",
       source: "reconnect",
       actorUserId: userId,
     });
@@ -166,6 +188,16 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
   }
   await afterConnectionChange(outcome);
   await syncQuietly(connectionId, outcome.organizationId);
+}
+
+/** One retry: a database hiccup right after the exchange must not cost the only live token. */
+async function writeTokenWithRetry(connectionId: string, accessToken: string): Promise<void> {
+  try {
+    await replaceAccessToken(db(), connectionId, accessToken);
+  } catch (error) {
+    logError("storing the exchanged token failed once; retrying", error);
+    await replaceAccessToken(db(), connectionId, accessToken);
+  }
 }
 
 /** Fresh data right after connecting; a failure here only leaves the snapshot for later. */

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/auth/session";
 import type { FormState } from "@/lib/form-state";
-import { setEmailPreferences } from "@/lib/notifications/member-email-preferences";
+import { setEmailPreferences } from "./member-email-preferences";
 
 /** Saves the member's own email settings; a checkbox that is absent from the form is off. */
 export async function saveEmailPreferencesAction(_: FormState, form: FormData): Promise<FormState> {
@@ -17,5 +17,5 @@ export async function saveEmailPreferencesAction(_: FormState, form: FormData): 
     },
   });
   revalidatePath("/settings/email");
-  return { ok: true, message: "Email settings saved." };
+  return { kind: "success", message: "Email settings saved." };
 }

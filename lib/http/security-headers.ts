@@ -1,0 +1,74 @@
+// The headers every response carries: a Content Security Policy allowing exactly what the app needs,
+// no framing, no MIME sniffing, no referrer on pages whose URL carries a token, HSTS over https.
+export interface SecuritySettings {
+  appUrl: string;
+  finchBaseUrl: string;
+  finchConnectUrl: string;
+  resendBaseUrl?: string;
+  production: boolean;
+}
+
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+
+// Paths whose URL carries a secret (reconnect and email-preference tokens, the magic link).
+const TOKEN_PATHS = [
+  /^\/reconnect\//,
+  /^\/email\//,
+  /^\/api\/email\//,
+  /^\/api\/auth\//,
+  /^\/api\/reconnect-links\//,
+];
+
+/**
+ * Scripts and styles allow 'unsafe-inline' because Next.js inlines its bootstrap and the pages are not
+ * all rendered per request (a nonce needs every page dynamic). Everything else is an allow-list: no
+ * plugins, no foreign scripts, forms and <base> only to us, frames only from Finch Connect.
+ */
+export function contentSecurityPolicy(settings: SecuritySettings): string {
+  const connectSources = [
+    "'self'",
+    ...new Set(
+      [settings.appUrl, settings.finchBaseUrl, settings.finchConnectUrl, settings.resendBaseUrl]
+        .map(originOf)
+        .filter((origin): origin is string => origin !== null),
+    ),
+  ];
+  const frameSource = originOf(settings.finchConnectUrl) ?? "'none'";
+  const scripts = settings.production ? "'self' 'unsafe-inline'" : "'self' 'unsafe-inline' 'unsafe-eval'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${connectSources.join(" ")}`,
+    `frame-src ${frameSource}`,
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    ...(settings.production && settings.appUrl.startsWith("https://") ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** Header name/value pairs for a response to `pathname`. */
+export function securityHeaders(pathname: string, settings: SecuritySettings): [string, string][] {
+  const carriesToken = TOKEN_PATHS.some((pattern) => pattern.test(pathname));
+  const headers: [string, string][] = [
+    ["Content-Security-Policy", contentSecurityPolicy(settings)],
+    ["X-Frame-Options", "DENY"],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", carriesToken ? "no-referrer" : "strict-origin-when-cross-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
+    ["Cross-Origin-Opener-Policy", "same-origin-allow-popups"],
+  ];
+  if (settings.production && settings.appUrl.startsWith("https://"))
+    headers.push(["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]);
+  return headers;
+}

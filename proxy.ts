@@ -1,0 +1,27 @@
+// Runs before every request: adds the security headers (CSP, no framing, nosniff, referrer rules,
+// HSTS) built from the runtime configuration, so the Finch and stand-in origins are the configured ones.
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { securityHeaders, type SecuritySettings } from "@/lib/http/security-headers";
+
+let settings: SecuritySettings | undefined;
+
+function currentSettings(): SecuritySettings {
+  const config = env();
+  settings ??= {
+    appUrl: config.APP_URL,
+    finchBaseUrl: config.FINCH_BASE_URL,
+    finchConnectUrl: config.FINCH_CONNECT_URL,
+    resendBaseUrl: config.RESEND_BASE_URL,
+    production: config.NODE_ENV === "production",
+  };
+  return settings;
+}
+
+export function proxy(request: NextRequest) {
+  const response = NextResponse.next();
+  for (const [name, value] of securityHeaders(request.nextUrl.pathname, currentSettings())) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
