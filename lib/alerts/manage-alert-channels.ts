@@ -5,10 +5,10 @@ import "server-only";
 import crypto from "node:crypto";
 import dns from "node:dns/promises";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import type { AlertChannelKind } from "@/lib/generated/prisma/enums";
 import { isPublicAddress } from "./address-policy";
 import { newSigningSecret, sealChannelValue, urlHint } from "./channel-secrets";
+import { strictFor } from "./outbound-policy";
 import { checkDestinationUrl, DestinationRefusedError } from "./safe-post";
 
 export interface AlertChannelView {
@@ -26,7 +26,7 @@ export function listAlertChannels(organizationId: string): Promise<AlertChannelV
 
 /** Production rules at save time too, so a bad URL is refused on the form rather than at the first alert. */
 async function checkUrl(raw: string): Promise<string> {
-  const strict = env().NODE_ENV === "production";
+  const strict = strictFor(raw.trim());
   const url = checkDestinationUrl(raw.trim(), strict);
   if (strict) {
     const addresses = await dns.lookup(url.hostname, { all: true }).catch(() => []);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import type { AlertChannelKind } from "@/lib/generated/prisma/enums";
+import { DestinationRefusedError } from "./safe-post";
 import { sendToChannel } from "./send-to-channel";
 
 export type TestAlertResult = { ok: true; status: number } | { ok: false; error: string };
@@ -40,9 +41,12 @@ export async function sendTestAlert(
     return { ok: true, status: sent.status };
   } catch (error) {
     // Only our own words reach the page: never the receiver's answer or anything decrypted.
-    const reason = isAppError(error)
-      ? `${error.userMessage} (${error.message.replace(/^destination refused: /, "")})`
-      : "The test could not be sent.";
+    const reason =
+      error instanceof DestinationRefusedError
+        ? error.userMessage
+        : isAppError(error)
+          ? `${error.userMessage} (${error.message})`
+          : "The test could not be sent.";
     return { ok: false, error: reason };
   }
 }

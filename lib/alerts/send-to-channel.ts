@@ -2,10 +2,10 @@
 // scheme (webhook-id is the outbox row's id, the same on every retry, so the receiver can deduplicate).
 import "server-only";
 import { Webhook } from "standardwebhooks";
-import { env } from "@/lib/env";
 import type { AlertChannel } from "@/lib/generated/prisma/client";
 import type { AlertEvent, AlertPayload } from "./alert-events";
 import { openChannelValue } from "./channel-secrets";
+import { strictFor } from "./outbound-policy";
 import { slackMessage, webhookEvent } from "./compose-alert";
 import { safePost, type SafePostResult } from "./safe-post";
 
@@ -31,7 +31,7 @@ export async function sendToChannel({
     ciphertext: channel.urlCiphertext,
     keyId: channel.urlKeyId,
   });
-  const strict = env().NODE_ENV === "production";
+  const strict = strictFor(url);
   if (channel.kind === "slack")
     return safePost({ url, body: JSON.stringify(slackMessage(event, payload)), strict });
   if (!channel.secretCiphertext || !channel.secretKeyId)
