@@ -5,6 +5,7 @@ import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization, uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
+import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { deliverAlert } from "./deliver-alert";
 import { rotateWebhookSecret, saveAlertChannel } from "./manage-alert-channels";
 
@@ -172,5 +173,36 @@ describe("alert channels", () => {
       where: { connectionId: connection.id, type: "alert_failed" },
     });
     expect(events).toHaveLength(1);
+  });
+
+  it("send one connection.reminder per channel and reminder number while it stays broken", async () => {
+    const { connection, hookPath, slackPath } = await teamWithChannels();
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000 - 60_000);
+    await applyConnectionSignal({
+      connectionId: connection.id,
+      finchStatus: "reauth",
+      source: "sweep",
+      at: threeDaysAgo,
+    });
+    await queueDueReminders();
+    await queueDueReminders(); // the schedule running again (or on another instance) adds nothing
+    const events = await db().alertOutbox.findMany({
+      where: { connectionId: connection.id },
+      select: { event: true },
+    });
+    expect(events.map((row) => row.event).sort()).toEqual([
+      "connection.broken",
+      "connection.broken",
+      "connection.reminder",
+      "connection.reminder",
+    ]);
+    await drainAlerts(connection.id);
+    const bodies = (await received(hookPath)).map((hook) => JSON.parse(hook.body) as { type: string });
+    expect(bodies.map((body) => body.type).sort()).toEqual(["connection.broken", "connection.reminder"]);
+    expect(bodies.find((body) => body.type === "connection.reminder")).toMatchObject({
+      data: { reminderNumber: 1 },
+    });
+    const texts = (await received(slackPath)).map((hook) => (JSON.parse(hook.body) as { text: string }).text);
+    expect(texts.filter((text) => text.includes("gusto still needs to be reconnected"))).toHaveLength(1);
   });
 });
