@@ -13,6 +13,8 @@ export type ConnectionEventType =
   | "reconnect_failed"
   | "email_sent"
   | "email_failed"
+  | "alert_sent"
+  | "alert_failed"
   | "link_opened"
   | "repair_receipt"
   | "connect_attempt_failed"
