@@ -1,4 +1,4 @@
-// npm run emulators – the local Finch and Resend stand-ins (EMULATORS=finch,resend picks which).
+// npm run emulators – the local Finch, Resend and hooks stand-ins (EMULATORS=finch,resend,hooks picks which).
 import path from "node:path";
 import { startFinchEmulator } from "./finch/server";
 import {
@@ -6,10 +6,11 @@ import {
   DEFAULT_FINCH_CLIENT_SECRET,
   DEFAULT_FINCH_WEBHOOK_SECRET,
 } from "./finch/defaults";
+import { startHooksEmulator } from "./hooks/server";
 import { startResendEmulator } from "./resend/server";
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, "..", ".data"));
-const wanted = (process.env.EMULATORS ?? "finch,resend").split(",").map((name) => name.trim());
+const wanted = (process.env.EMULATORS ?? "finch,resend,hooks").split(",").map((name) => name.trim());
 const log = (line: string) => console.log(line);
 
 async function main() {
@@ -39,6 +40,15 @@ async function main() {
     });
     running.push(resend);
     console.log(`Resend stand-in ${resend.url}  (mailbox at /)`);
+  }
+  if (wanted.includes("hooks")) {
+    const hooks = await startHooksEmulator({
+      host: process.env.HOOKS_EMULATOR_HOST ?? "127.0.0.1",
+      port: Number(process.env.HOOKS_EMULATOR_PORT ?? 4030),
+      log,
+    });
+    running.push(hooks);
+    console.log(`Hooks stand-in  ${hooks.url}  (inbox at /, Slack posts to /slack/…, webhooks to /hooks/…)`);
   }
   const stop = async () => {
     await Promise.all(running.map((server) => server.close()));

@@ -72,6 +72,8 @@ export const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).default("Payroll Connections <connections@example.com>"),
   OPERATOR_EMAILS: csv.transform((list) => list.map((email) => email.toLowerCase())),
   MAILBOX_URL: z.url().optional(),
+  // The local hooks inbox (npm start sets it); the alert settings page suggests it as a destination.
+  HOOKS_INBOX_URL: z.url().optional(),
   // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
   // When every connection is re-checked with Finch (cron, UTC); a safety net for missed webhooks.

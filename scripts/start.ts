@@ -18,14 +18,18 @@ async function main() {
   const urls: [string, string][] = [];
 
   if (!production) {
-    const stubs = [!configured.FINCH_BASE_URL && "finch", !configured.RESEND_BASE_URL && "resend"].filter(
-      Boolean,
-    );
+    // The hooks inbox has no production counterpart to point at: locally it always runs.
+    const stubs = [
+      !configured.FINCH_BASE_URL && "finch",
+      !configured.RESEND_BASE_URL && "resend",
+      "hooks",
+    ].filter(Boolean);
     if (stubs.length > 0) {
       if (stubs.includes("finch"))
         await assertPortFree(LOCAL_PORTS.finch, "the Finch stand-in", "FINCH_EMULATOR_PORT");
       if (stubs.includes("resend"))
         await assertPortFree(LOCAL_PORTS.resend, "the Resend stand-in", "RESEND_EMULATOR_PORT");
+      await assertPortFree(LOCAL_PORTS.hooks, "the hooks stand-in", "HOOKS_EMULATOR_PORT");
       startChild("stand-ins", process.execPath, ["--import", "tsx", path.join(ROOT, "emulators", "run.ts")], {
         cwd: ROOT,
         env: {
@@ -45,6 +49,11 @@ async function main() {
         await waitForPort(LOCAL_PORTS.resend);
         urls.push(["Mailbox (sign-in links arrive here)", `http://127.0.0.1:${LOCAL_PORTS.resend}`]);
       }
+      await waitForPort(LOCAL_PORTS.hooks);
+      urls.push([
+        "Hooks inbox (Slack and webhook alerts arrive here)",
+        `http://127.0.0.1:${LOCAL_PORTS.hooks}`,
+      ]);
     }
     if (!configured.DATABASE_URL) {
       const { url: databaseUrl } = await startEmbeddedDb({

@@ -3,8 +3,10 @@ import { CheckNowButton } from "@/components/connections/check-now-button";
 import { ConnectPayrollButton } from "@/components/connections/connect-payroll-button";
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
+import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
 import { requireMember } from "@/lib/auth/session";
 import { listConnectionsForRequest } from "@/lib/connections/list-connections";
+import { organizationHealth } from "@/lib/health/organization-health";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -14,7 +16,10 @@ export default async function DashboardPage({
   searchParams: Promise<{ connect?: string }>;
 }) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
-  const connections = await listConnectionsForRequest(member.organization.id);
+  const [connections, health] = await Promise.all([
+    listConnectionsForRequest(member.organization.id),
+    organizationHealth({ organizationId: member.organization.id }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -32,6 +37,7 @@ export default async function DashboardPage({
         )}
       </div>
       <ConnectResultNotice result={connect} />
+      <OrganizationHealthSummary health={health} />
       <ConnectionList fallback={connections} />
     </div>
   );

@@ -10,6 +10,7 @@ export interface AppHeaderProps {
 const links = [
   { href: "/", label: "Connections" },
   { href: "/team", label: "Team" },
+  { href: "/settings/email", label: "Email settings" },
 ];
 
 export function AppHeader({ organizationName, email }: AppHeaderProps) {

@@ -63,6 +63,7 @@ export async function closeIncidentEmails(
       incidentId,
       kind: { in: NOTICES },
       OR: [{ status: "sent" }, { status: "pending", claimedUntil: { gt: at } }],
+      user: { NOT: { emailPreference: { is: { restoredUnsubscribedAt: { not: null } } } } },
     },
     distinct: ["userId"],
     select: { userId: true, to: true },

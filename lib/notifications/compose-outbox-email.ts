@@ -48,7 +48,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       : null,
     db().emailPreference.findUnique({
       where: { userId: row.userId },
-      select: { remindersUnsubscribedAt: true },
+      select: { remindersUnsubscribedAt: true, brokenUnsubscribedAt: true, restoredUnsubscribedAt: true },
     }),
   ]);
   if (!connection || !incident)
@@ -60,6 +60,13 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     providerName: connection.providerName,
     services: affectedServices(connection.products),
   };
+  // Checked again at send time: the member may have turned this kind off since it was queued.
+  const turnedOff = {
+    connection_broken: preference?.brokenUnsubscribedAt,
+    reconnect_reminder: null, // below, with snoozes
+    connection_restored: preference?.restoredUnsubscribedAt,
+  }[kind];
+  if (turnedOff) return { kind: "cancelled", reason: "the recipient turned these emails off" };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
     return {

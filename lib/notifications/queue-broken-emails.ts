@@ -16,7 +16,11 @@ export async function queueBrokenEmails(
   { incidentId, connectionId, organizationId, at }: QueueBrokenEmailsOptions,
 ): Promise<number> {
   const members = await tx.membership.findMany({
-    where: { organizationId },
+    // Members who turned these emails off on their settings page are skipped.
+    where: {
+      organizationId,
+      user: { NOT: { emailPreference: { is: { brokenUnsubscribedAt: { not: null } } } } },
+    },
     select: { userId: true, user: { select: { email: true } } },
   });
   const { count } = await tx.emailOutbox.createMany({

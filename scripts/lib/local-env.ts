@@ -10,6 +10,7 @@ export const LOCAL_PORTS = {
   app: Number(process.env.PORT ?? 3000),
   finch: Number(process.env.FINCH_EMULATOR_PORT ?? 4010),
   resend: Number(process.env.RESEND_EMULATOR_PORT ?? 4020),
+  hooks: Number(process.env.HOOKS_EMULATOR_PORT ?? 4030),
   db: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
 };
 
@@ -55,6 +56,7 @@ export function withLocalDefaults(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     FINCH_CONNECT_URL: finchUrl,
     RESEND_BASE_URL: `http://127.0.0.1:${LOCAL_PORTS.resend}`,
     MAILBOX_URL: `http://127.0.0.1:${LOCAL_PORTS.resend}`,
+    HOOKS_INBOX_URL: `http://127.0.0.1:${LOCAL_PORTS.hooks}`,
   };
   const merged: NodeJS.ProcessEnv = { ...base };
   for (const [key, value] of Object.entries(defaults)) if (!merged[key]) merged[key] = value;

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConnectionTimeline } from "@/components/connections/connection-timeline";
 import { StatusBadge } from "@/components/connections/status-badge";
+import { ConnectionHealthCard } from "@/components/health/connection-health-card";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/session";
 import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
 import { isRecordId } from "@/lib/http/record-id";
+import { connectionHealth } from "@/lib/health/connection-health";
+import { healthPeriods } from "@/lib/health/health-periods";
 
 export const metadata: Metadata = { title: "Connection history" };
 
@@ -19,6 +22,9 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
     organizationId: member.organization.id,
   });
   if (!connection) notFound();
+  const now = new Date();
+  const health = await connectionHealth({ connectionId: id, organizationId: member.organization.id, now });
+  const periods = health ? await healthPeriods({ connectionId: id, since: health.since90, now }) : [];
   return (
     <div className="space-y-6">
       <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">
@@ -29,6 +35,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         <StatusBadge status={connection.status} />
       </div>
       <p className="text-slate-600">{connection.company?.legalName ?? "Company data not loaded yet"}</p>
+      {health && <ConnectionHealthCard health={health} periods={periods} now={now} />}
       <Card>
         <CardTitle>History</CardTitle>
         <div className="mt-4">
