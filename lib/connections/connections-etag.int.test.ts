@@ -17,6 +17,9 @@ vi.mock("@/lib/auth/session", () => ({
     caller.organization ? { role: "owner", organization: caller.organization } : null,
 }));
 
+// No next-auth cookie in these requests: the route asks next-auth (mocked above) who is calling.
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+
 let finch: FinchForTests;
 
 beforeAll(async () => {

@@ -3,6 +3,8 @@
 //   changed, which costs one small aggregate query instead of the list.
 // POST /api/connections – start "Connect payroll": a Finch Connect session for a new connection
 import { NextResponse } from "next/server";
+import { ASK_NEXT_AUTH, readSessionMember } from "@/lib/auth/session-member";
+import { AppError } from "@/lib/errors";
 import { startConnect } from "@/lib/finch-connect/start-connect";
 import { connectionsEtag, etagMatches } from "@/lib/connections/connections-etag";
 import { listConnections } from "@/lib/connections/list-connections";
@@ -11,14 +13,23 @@ import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 // Per organization: browsers revalidate every time, shared caches never keep it.
 const CACHE_CONTROL = "private, no-cache";
 
+// Every open tab polls here: the member comes from one query on next-auth's session cookie, with
+// next-auth's own path whenever it has work to do (see readSessionMember).
+async function pollingMember(): Promise<{ organizationId: string }> {
+  const found = await readSessionMember();
+  if (found === ASK_NEXT_AUTH) return { organizationId: (await memberForRoute()).organization.id };
+  if (!found.membership) throw new AppError("forbidden", "Join an organization first.");
+  return { organizationId: found.membership.organization.id };
+}
+
 export const GET = jsonRoute(async (request: Request) => {
-  const member = await memberForRoute();
+  const { organizationId } = await pollingMember();
   // Stamped before reading: a change in between makes the next poll fetch again, never miss it.
-  const etag = await connectionsEtag(member.organization.id);
+  const etag = await connectionsEtag(organizationId);
   const headers = { ETag: etag, "Cache-Control": CACHE_CONTROL, Vary: "Cookie" };
   if (etagMatches(request.headers.get("if-none-match"), etag))
     return new Response(null, { status: 304, headers });
-  return NextResponse.json({ connections: await listConnections(member.organization.id) }, { headers });
+  return NextResponse.json({ connections: await listConnections(organizationId) }, { headers });
 });
 
 export const POST = jsonRoute(async () => {
