@@ -17,6 +17,7 @@ export interface HttpBenchSettings {
   rounds: number;
   burstEvents: number;
   quick: boolean;
+  parts: string[];
 }
 
 export interface Ratio {
@@ -151,7 +152,7 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
       [200, 200],
       [200, 304],
     ];
-    const pairs = httpPairs(data, etag);
+    const pairs = settings.parts.includes("pairs") ? httpPairs(data, etag) : [];
     for (const [index, pair] of pairs.entries()) {
       const { value, baseline, product } = await measurePair(
         pair,
@@ -169,20 +170,26 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
       console.log(`http ${settings.kind} ${pair.name}: ${ratio.text} (${unit})`);
     }
 
-    const bare = await measureFirstLoadJs(`${app.url}${BASELINE_PAGE}`, signedIn);
-    const mine = await measureFirstLoadJs(`${app.url}/`, signedIn);
-    const js = ratioOf("first-load JS", mine.gzipBytes / bare.gzipBytes, { atMost: 1.08 });
-    ratios.push(js);
-    console.log(
-      `http ${settings.kind} first-load JS dashboard vs bare page (gzip): ${js.text} (${(mine.gzipBytes / 1000).toFixed(1)} kB in ${mine.files} files vs ${(bare.gzipBytes / 1000).toFixed(1)} kB in ${bare.files})`,
-    );
-
-    const burst = await runBurst(settings, app.url, data, problems);
-    console.log(
-      `http ${settings.kind} webhook burst: ${burst.recorded}/${burst.distinct} distinct events recorded once, ${burst.duplicates} duplicates, ${burst.ok}/${burst.total} answered 200`,
-    );
+    if (settings.parts.includes("js")) await firstLoadJs(settings.kind, app.url, signedIn, ratios);
+    if (settings.parts.includes("burst")) {
+      const burst = await runBurst(settings, app.url, data, problems);
+      console.log(
+        `http ${settings.kind} webhook burst: ${burst.recorded}/${burst.distinct} distinct events recorded once, ${burst.duplicates} duplicates, ${burst.ok}/${burst.total} answered 200`,
+      );
+    }
   } finally {
     await app.stop();
   }
   return { kind: settings.kind, ratios, problems };
+}
+
+async function firstLoadJs(kind: string, url: string, signedIn: Record<string, string>, ratios: Ratio[]) {
+  const bare = await measureFirstLoadJs(`${url}${BASELINE_PAGE}`, signedIn);
+  const mine = await measureFirstLoadJs(`${url}/`, signedIn);
+  const js = ratioOf("first-load JS", mine.gzipBytes / bare.gzipBytes, { atMost: 1.08 });
+  ratios.push(js);
+  const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+  console.log(
+    `http ${kind} first-load JS dashboard vs bare page (gzip): ${js.text} (${kB(mine.gzipBytes)} kB in ${mine.files} files vs ${kB(bare.gzipBytes)} kB in ${bare.files})`,
+  );
 }

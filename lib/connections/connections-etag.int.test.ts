@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/connections/route";
+import crypto from "node:crypto";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
 import {
@@ -17,8 +18,15 @@ vi.mock("@/lib/auth/session", () => ({
     caller.organization ? { role: "owner", organization: caller.organization } : null,
 }));
 
-// No next-auth cookie in these requests: the route asks next-auth (mocked above) who is calling.
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+// next-auth's session cookie, when a test signs in for real; without it the route asks next-auth
+// (mocked above) who is calling.
+const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) =>
+      name === "next-auth.session-token" && jar.token ? { value: jar.token } : undefined,
+  }),
+}));
 
 let finch: FinchForTests;
 
@@ -27,6 +35,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
+  jar.token = undefined;
   caller.organization = await seedOrganization();
 });
 
@@ -92,6 +101,27 @@ describe("GET /api/connections with ETags", () => {
   it("still asks who is calling before answering 304", async () => {
     const { etag } = await poll();
     caller.organization = null;
+    expect((await poll(etag)).status).toBe(403);
+  });
+
+  it("answers a poll from the session cookie in one query, with the same ETag", async () => {
+    await seedConnection(finch, caller.organization!.id);
+    const { etag } = await poll();
+    const user = await db().user.create({ data: { email: `poll-${crypto.randomUUID()}@example.com` } });
+    await db().membership.create({ data: { userId: user.id, organizationId: caller.organization!.id } });
+    jar.token = crypto.randomBytes(16).toString("hex");
+    await db().session.create({
+      data: {
+        sessionToken: jar.token,
+        userId: user.id,
+        expires: new Date(Date.now() + 30 * 86_400_000 - 60_000),
+      },
+    });
+    caller.organization = null; // next-auth's path would now refuse: only the cookie can answer
+    expect(await poll(etag)).toEqual({ status: 304, etag, text: "" });
+    expect(JSON.parse((await poll()).text).connections).toHaveLength(1);
+
+    await db().membership.deleteMany({ where: { userId: user.id } });
     expect((await poll(etag)).status).toBe(403);
   });
 });
