@@ -6,6 +6,7 @@
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
 import { runHttpBenchmark, type DbFigures } from "./http/run-http-benchmark";
+import { cleanUpOnSignal } from "./http/stop-on-signal";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 
 function option(name: string, fallback: string): string {
@@ -44,12 +45,14 @@ async function main() {
       failed = true;
       continue;
     }
+    const forget = cleanUpOnSignal(() => database.drop());
     try {
       figures.push(await runHttpBenchmark({ appDir, databaseUrl: database.url, kind, ...settings }));
     } catch (error) {
       console.error(`http ${kind}: failed: ${error instanceof Error ? error.message : error}`);
       failed = true;
     } finally {
+      forget();
       await database.drop();
     }
   }

@@ -7,6 +7,7 @@ import { measureFirstLoadJs } from "./measure-first-load-js";
 import { describeLoad, measureLoad, type LoadRequest, type LoadResult } from "./measure-load";
 import { countWebhookEvents, seedBenchData } from "./seed-bench-data";
 import { startBenchApp } from "./start-bench-app";
+import { cleanUpOnSignal } from "./stop-on-signal";
 
 export interface HttpBenchSettings {
   appDir: string;
@@ -130,6 +131,7 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
   const ratios: Ratio[] = [];
   const data = await seedBenchData(settings.databaseUrl);
   const app = await startBenchApp(settings.appDir, settings.databaseUrl);
+  const forget = cleanUpOnSignal(() => app.stop());
   try {
     const signedIn = { cookie: data.sessionCookie };
     const dashboard = await fetch(`${app.url}/`, { headers: signedIn, redirect: "manual" });
@@ -178,6 +180,7 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
       );
     }
   } finally {
+    forget();
     await app.stop();
   }
   return { kind: settings.kind, ratios, problems };
