@@ -2,7 +2,7 @@
 // on the machine's PostgreSQL and on the embedded PGlite default. One line per pair with its ratio,
 // then a last line with all of them.
 // Options: --duration=8 --connections=20 --rounds=2 --burst=10000 --db=all|postgresql|pglite
-//          --parts=pairs,js,burst --quick
+//          --parts=pairs,js,burst (pairs = webhook,dashboard,polling) --quick
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
 import { runHttpBenchmark, type DbFigures } from "./http/run-http-benchmark";
