@@ -13,7 +13,8 @@ export type ConnectionEventType =
   | "reconnect_failed"
   | "email_sent"
   | "email_failed"
-  | "link_opened";
+  | "link_opened"
+  | "repair_receipt";
 
 export interface ConnectionEventInput {
   connectionId: string;

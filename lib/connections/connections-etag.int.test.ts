@@ -79,9 +79,17 @@ describe("GET /api/connections with ETags", () => {
     expect(synced.status).toBe(200);
     expect(JSON.parse(synced.text).connections[0].company.employeeCount).toBe(3);
 
+    // A repair receipt after a reconnect.
+    await db().repairReceipt.create({
+      data: { connectionId: connection.id, checks: [{ product: "company", ok: true, problem: null }] },
+    });
+    const receipted = await poll(synced.etag);
+    expect(receipted.status).toBe(200);
+    expect(JSON.parse(receipted.text).connections[0].receipt).not.toBeNull();
+
     // A connection added, then removed.
     const added = await seedConnection(finch, caller.organization!.id);
-    const two = await poll(synced.etag);
+    const two = await poll(receipted.etag);
     expect(JSON.parse(two.text).connections).toHaveLength(2);
     await db().connection.delete({ where: { id: added.id } });
     const back = await poll(two.etag);

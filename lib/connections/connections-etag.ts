@@ -1,21 +1,24 @@
 // A cheap version stamp for GET /api/connections: one aggregate over the organization's connections
 // instead of the list itself. Every field of a ConnectionSummary lives on the Connection row (whose
-// updatedAt moves on every write) or the FinchCompany row (whose fetchedAt moves on every sync), and
-// the ids catch a connection that was added or removed, so the stamp changes whenever the answer does.
+// updatedAt moves on every write), the FinchCompany row (whose fetchedAt moves on every sync) or the
+// newest RepairReceipt (receipts are only ever added), and the ids catch a connection that was added
+// or removed, so the stamp changes whenever the answer does.
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Bump when the answer's shape changes, so a browser never keeps an answer of an older shape.
-const SHAPE_VERSION = "1";
+const SHAPE_VERSION = "2";
 
 // The stamp of the organization named by scope."organizationId" (a constant, no input in it).
 const STAMP = Prisma.raw(`(
   SELECT count(*)::text || '|' || coalesce(max(c."updatedAt")::text, '') || '|' ||
     coalesce(max(f."fetchedAt")::text, '') || '|' || coalesce(md5(string_agg(c.id, ',' ORDER BY c.id)), '')
   FROM "Connection" c LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
-  WHERE c."organizationId" = scope."organizationId")`);
+  WHERE c."organizationId" = scope."organizationId") || '|' || coalesce((
+  SELECT max(r."createdAt")::text FROM "RepairReceipt" r JOIN "Connection" rc ON rc.id = r."connectionId"
+  WHERE rc."organizationId" = scope."organizationId"), '')`);
 
 function toEtag(organizationId: string, stamp: string | null): string {
   const hash = crypto

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
+import { parseChecks } from "./receipt-line";
 
 interface SummaryRow {
   id: string;
@@ -11,6 +12,7 @@ interface SummaryRow {
   providerName: string;
   status: ConnectionStatus;
   finchStatus: string;
+  authenticationType: string | null;
   statusReason: string | null;
   statusSince: Date;
   products: string[];
@@ -18,18 +20,36 @@ interface SummaryRow {
   legalName: string | null;
   employeeCount: number | null;
   fetchedAt: Date | null;
+  receiptChecks: unknown;
+  receiptAt: Date | null;
 }
 
-/** The organization's connections, broken ones first: one query, company data joined in. */
+function latestReceipt(checksJson: unknown, takenAt: Date | null) {
+  const checks = takenAt ? parseChecks(checksJson) : null;
+  return takenAt && checks ? { checks, takenAt: takenAt.toISOString() } : null;
+}
+
+/**
+ * The organization's connections, broken ones first: one query, with company data and the newest
+ * repair receipt joined in.
+ */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
   const rows = await db().$queryRaw<SummaryRow[]>`
-    SELECT c.id, c."providerId", c."providerName", c.status, c."finchStatus", c."statusReason",
-      c."statusSince", c.products, c."lastSuccessAt", f."legalName", f."employeeCount", f."fetchedAt"
-    FROM "Connection" c LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
+    SELECT c.id, c."providerId", c."providerName", c.status, c."finchStatus", c."authenticationType",
+      c."statusReason", c."statusSince", c.products, c."lastSuccessAt",
+      f."legalName", f."employeeCount", f."fetchedAt",
+      r.checks AS "receiptChecks", r."createdAt" AS "receiptAt"
+    FROM "Connection" c
+    LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
+    LEFT JOIN LATERAL (
+      SELECT checks, "createdAt" FROM "RepairReceipt"
+      WHERE "connectionId" = c.id ORDER BY "createdAt" DESC LIMIT 1
+    ) r ON true
     WHERE c."organizationId" = ${organizationId}
     ORDER BY c."createdAt" ASC, c.id ASC`;
-  const summaries = rows.map(({ legalName, employeeCount, fetchedAt, ...row }) => ({
+  const summaries = rows.map(({ legalName, employeeCount, fetchedAt, receiptChecks, receiptAt, ...row }) => ({
     ...row,
+    receipt: latestReceipt(receiptChecks, receiptAt),
     statusSince: row.statusSince.toISOString(),
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
     affectedServices: affectedServices(row.products),
