@@ -69,3 +69,15 @@ export async function seedFleetAtScale(db: Db, { tag, connections, now }: FleetS
     `ANALYZE "Organization", "User", "Membership", "Connection", "Incident", "EmailOutbox", "ConnectionEvent"`,
   );
 }
+
+/** Removes what seedFleetAtScale added, so the files that share the test database never see it. */
+export async function removeFleetAtScale(db: Db, tag: string): Promise<void> {
+  const prefix = `${tag}%`;
+  await db.$executeRaw`DELETE FROM "ConnectionEvent" WHERE id LIKE ${prefix}`;
+  await db.$executeRaw`DELETE FROM "EmailOutbox" WHERE id LIKE ${prefix}`;
+  await db.$executeRaw`DELETE FROM "Incident" WHERE id LIKE ${prefix}`;
+  await db.$executeRaw`DELETE FROM "Connection" WHERE id LIKE ${prefix}`;
+  await db.$executeRaw`DELETE FROM "Membership" WHERE id LIKE ${prefix}`;
+  await db.$executeRaw`DELETE FROM "Organization" WHERE id LIKE ${prefix}`;
+  await db.$executeRaw`DELETE FROM "User" WHERE id LIKE ${prefix}`;
+}

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { SCALE_PROVIDERS, seedFleetAtScale } from "@/test/seed-fleet-at-scale";
+import { removeFleetAtScale, SCALE_PROVIDERS, seedFleetAtScale } from "@/test/seed-fleet-at-scale";
 import { parseFleetFilters } from "./fleet-filters";
 import { getFleetOverview } from "./get-fleet-overview";
 import { getRepairFunnel } from "./get-repair-funnel";
@@ -31,7 +31,11 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
 beforeAll(async () => {
   await timed(`seeding ${N} connections`, () => seedFleetAtScale(db(), { tag, connections: N, now }));
 }, 300_000);
-afterAll(() => db().$disconnect());
+// The other files share this database: a fleet left behind would slow every later scan of it.
+afterAll(async () => {
+  await removeFleetAtScale(db(), tag);
+  await db().$disconnect();
+}, 300_000);
 
 describe("the operator console with 100,000 connections", () => {
   it("counts the fleet by provider, status and age", async () => {
