@@ -63,6 +63,7 @@ interface ConnectionRow {
   products: string[];
   accessTokenCiphertext: string;
   accessTokenKeyId: string;
+  nextCheckAt: Date;
 }
 
 function p95(values: number[]): number {
@@ -128,6 +129,8 @@ async function main() {
           providerId: "gusto",
           providerName: "Gusto",
           products: created.products,
+          // An imported fleet nobody has checked yet: due now.
+          nextCheckAt: new Date(),
           ...sealAccessToken(id, created.access_token),
         });
       },
