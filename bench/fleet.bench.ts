@@ -7,11 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import Finch from "@tryfinch/finch-api";
-import {
-  DEFAULT_FINCH_CLIENT_ID,
-  DEFAULT_FINCH_CLIENT_SECRET,
-  DEFAULT_FINCH_WEBHOOK_SECRET,
-} from "@/emulators/finch/defaults";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import type { RateLimitUsage } from "@/emulators/finch/rate-limits/finch-rate-limiter";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { createTestDatabase } from "../test/test-database";
@@ -74,9 +70,9 @@ function p95(values: number[]): number {
 async function main() {
   const database = await createTestDatabase({ kind: "postgresql", prefix: "finch_reconnect_fleet" });
   const finch = await startFinchProcess({
-    clientId: DEFAULT_FINCH_CLIENT_ID,
-    clientSecret: DEFAULT_FINCH_CLIENT_SECRET,
-    webhookSecret: DEFAULT_FINCH_WEBHOOK_SECRET,
+    clientId: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+    clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+    webhookSecret: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
   });
   const workers: ChildProcess[] = [];
   try {
@@ -88,9 +84,9 @@ async function main() {
       DATABASE_URL: database.url,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-      FINCH_CLIENT_ID: DEFAULT_FINCH_CLIENT_ID,
-      FINCH_CLIENT_SECRET: DEFAULT_FINCH_CLIENT_SECRET,
-      FINCH_WEBHOOK_SECRET: DEFAULT_FINCH_WEBHOOK_SECRET,
+      FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+      FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+      FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
       FINCH_BASE_URL: finch.url,
       RESEND_API_KEY: "re_bench_unused",
       FINCH_BUDGET_WINDOW_SCALE: String(SCALE),
@@ -108,8 +104,8 @@ async function main() {
     // Seeding is not part of the measurement: the stand-in's limits go on afterwards.
     const sdk = new Finch({
       baseURL: finch.url,
-      clientID: DEFAULT_FINCH_CLIENT_ID,
-      clientSecret: DEFAULT_FINCH_CLIENT_SECRET,
+      clientID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+      clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
       maxRetries: 0,
       logLevel: "off",
     });

@@ -2,7 +2,7 @@
 // build: bare POST route vs webhook ingest, bare dynamic page vs signed-in dashboard, full answer vs
 // 304 for /api/connections.
 import crypto from "node:crypto";
-import { DEFAULT_FINCH_WEBHOOK_SECRET } from "@/emulators/finch/defaults";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import { signWebhook } from "@/emulators/finch/webhooks/sign-webhook";
 import { BASELINE_PAGE, BASELINE_ROUTE } from "./build-bench-app";
 import type { LoadRequest } from "./measure-load";
@@ -17,7 +17,12 @@ export function signedWebhook(data: BenchData, eventId = `evt_${crypto.randomUUI
     account_id: "bench-account",
     data: { status: "connected", authentication_method: "assisted" },
   });
-  const headers = signWebhook(DEFAULT_FINCH_WEBHOOK_SECRET, eventId, Math.floor(Date.now() / 1000), body);
+  const headers = signWebhook(
+    DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
+    eventId,
+    Math.floor(Date.now() / 1000),
+    body,
+  );
   return { body, headers: { "content-type": "application/json", ...headers } };
 }
 

@@ -1,7 +1,7 @@
 // GET /, GET /messages/:id(/source), POST /mailbox/clear – the pages a person reads mail in.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { EmulatorContext } from "./emulator-context";
-import { redirect, sendHtml } from "./http-io";
+import type { EmulatorContext } from "../emulator-context";
+import { redirect, sendHtml } from "../http/http-io";
 import { renderMailboxPage } from "./mailbox-page";
 import { renderMessagePage, type MessageView } from "./message-page";
 import { PAGE_SECURITY_HEADERS, renderPage } from "./page-layout";
@@ -46,7 +46,7 @@ export function handleMessageSource(res: ServerResponse, id: string, ctx: Emulat
 export async function handleMailboxClear(res: ServerResponse, ctx: EmulatorContext): Promise<void> {
   ctx.state.emails.clear();
   ctx.state.idempotency.clear();
-  await ctx.state.persist();
+  ctx.state.persist();
   redirect(res, "/");
 }
 

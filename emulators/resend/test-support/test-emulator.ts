@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Resend } from "resend";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { startResendEmulator, type ResendEmulatorOptions, type RunningResendEmulator } from "./server";
+import { startResendEmulator, type ResendEmulatorOptions, type RunningResendEmulator } from "../server";
 
 export async function startTestEmulator(options: ResendEmulatorOptions = {}): Promise<RunningResendEmulator> {
   return startResendEmulator({ port: 0, stateFile: null, ...options });

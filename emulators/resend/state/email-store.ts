@@ -1,6 +1,6 @@
 // In-memory list of sent emails, newest first on the way out.
 import { randomUUID } from "node:crypto";
-import { addressOf } from "./email-address";
+import { addressOf } from "../domain/email-address";
 import type { NewEmail, StoredEmail } from "./stored-email";
 
 export interface ListEmailsQuery {

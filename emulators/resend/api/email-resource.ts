@@ -1,5 +1,5 @@
 // The JSON Resend returns for one email (`GET /emails/:id`), plus the fields a local test wants.
-import type { StoredEmail } from "./stored-email";
+import type { StoredEmail } from "../state/stored-email";
 
 export interface EmailResource {
   object: "email";

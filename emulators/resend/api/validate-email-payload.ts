@@ -1,8 +1,8 @@
 // Turns one request body into a NewEmail, or into the error Resend would answer with.
-import { isValidMailbox } from "./email-address";
+import { isValidMailbox } from "../domain/email-address";
 import { emailPayloadSchema, expectedShape, type EmailPayload } from "./email-payload-schema";
 import { invalidField, missingField, resendError, type ResendError } from "./resend-errors";
-import type { AttachmentSummary, NewEmail } from "./stored-email";
+import type { AttachmentSummary, NewEmail } from "../state/stored-email";
 
 export const MAX_RECIPIENTS = 50;
 

@@ -2,9 +2,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { acceptBatch, acceptEmail, type SendOutcome } from "./accept-sends";
 import { authorizeRequest } from "./authorize-request";
-import type { EmulatorContext } from "./emulator-context";
-import { readBody, sendError, sendJson } from "./http-io";
-import { fingerprintOf } from "./idempotency-cache";
+import type { EmulatorContext } from "../emulator-context";
+import { readBody, sendError, sendJson } from "../http/http-io";
+import { fingerprintOf } from "../state/idempotency-cache";
 import { resendError, type ResendError } from "./resend-errors";
 
 export type SendKind = "single" | "batch";
@@ -56,7 +56,7 @@ export async function handleSend(
   if (key !== null) ctx.state.idempotency.remember(scope, key, fingerprint, 200, outcome.body);
   for (const email of outcome.accepted)
     ctx.log(`accepted ${email.id} to ${email.to.join(", ")}: ${email.subject}`);
-  await ctx.state.persist();
+  ctx.state.persist();
   sendJson(res, 200, outcome.body);
 }
 

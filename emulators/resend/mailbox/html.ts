@@ -1,6 +1,6 @@
 // A tiny tagged template that escapes every interpolated value unless it is already SafeHtml.
 
-import { escapeHtml } from "../shared/escape-html";
+import { escapeHtml } from "../../shared/escape-html";
 
 export { escapeHtml };
 

@@ -6,13 +6,18 @@ import {
   handleHealth,
   handleReset,
   handleSetFault,
-} from "./control-handlers";
-import { handleClearEmails, handleGetEmail, handleListEmails } from "./email-api-handlers";
-import type { EmulatorContext } from "./emulator-context";
+} from "../control/control-handlers";
+import { handleClearEmails, handleGetEmail, handleListEmails } from "../api/email-api-handlers";
+import type { EmulatorContext } from "../emulator-context";
 import { sendError } from "./http-io";
-import { handleMailbox, handleMailboxClear, handleMessage, handleMessageSource } from "./mailbox-handlers";
-import { methodNotAllowed, notFound } from "./resend-errors";
-import { handleSend } from "./send-handler";
+import {
+  handleMailbox,
+  handleMailboxClear,
+  handleMessage,
+  handleMessageSource,
+} from "../mailbox/mailbox-handlers";
+import { methodNotAllowed, notFound } from "../api/resend-errors";
+import { handleSend } from "../api/send-handler";
 
 interface RouteRequest {
   req: IncomingMessage;

@@ -3,7 +3,7 @@ import { embeddableEmailHtml, linkifiedText } from "./email-body-html";
 import { formatAbsolute } from "./format-time";
 import { html, type SafeHtml } from "./html";
 import { renderPage } from "./page-layout";
-import type { StoredEmail } from "./stored-email";
+import type { StoredEmail } from "../state/stored-email";
 
 export type MessageView = "html" | "text";
 

@@ -1,6 +1,6 @@
 // Makes upcoming sends fail with Resend's own error responses, so retry paths can be tested.
 import { z } from "zod";
-import { resendError, type ResendError } from "./resend-errors";
+import { resendError, type ResendError } from "../api/resend-errors";
 
 export const faultRequestSchema = z.object({
   status: z.union([z.literal(429), z.literal(500), z.literal(503)]),

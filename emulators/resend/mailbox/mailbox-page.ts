@@ -2,7 +2,7 @@
 import { formatAbsolute, formatRelative } from "./format-time";
 import { html } from "./html";
 import { renderPage } from "./page-layout";
-import type { StoredEmail } from "./stored-email";
+import type { StoredEmail } from "../state/stored-email";
 
 export interface MailboxPageOptions {
   emails: StoredEmail[];

@@ -1,9 +1,9 @@
 // /_emulator/* – endpoints that only tests use: inject faults, reset, health.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { EmulatorContext } from "./emulator-context";
+import type { EmulatorContext } from "../emulator-context";
 import { faultRequestSchema } from "./fault-injector";
-import { readBody, sendError, sendJson } from "./http-io";
-import { resendError } from "./resend-errors";
+import { readBody, sendError, sendJson } from "../http/http-io";
+import { resendError } from "../api/resend-errors";
 
 export async function handleSetFault(
   req: IncomingMessage,
@@ -45,7 +45,7 @@ export async function handleReset(res: ServerResponse, ctx: EmulatorContext): Pr
   ctx.state.emails.clear();
   ctx.state.idempotency.clear();
   ctx.state.faults.clear();
-  await ctx.state.persist();
+  ctx.state.persist();
   sendJson(res, 200, { ok: true });
 }
 

@@ -1,7 +1,7 @@
 // Validates and stores the emails of one `POST /emails` or `POST /emails/batch` body.
-import type { EmailStore } from "./email-store";
+import type { EmailStore } from "../state/email-store";
 import { resendError, type ResendError } from "./resend-errors";
-import type { StoredEmail } from "./stored-email";
+import type { StoredEmail } from "../state/stored-email";
 import { validateEmailPayload } from "./validate-email-payload";
 
 export const MAX_BATCH_SIZE = 100;

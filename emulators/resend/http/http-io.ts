@@ -1,6 +1,6 @@
 // Small helpers for reading requests and writing responses with node:http.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ResendError } from "./resend-errors";
+import type { ResendError } from "../api/resend-errors";
 
 /** Resend caps an email at 40 MB; a little headroom covers base64 and JSON overhead. */
 const MAX_BODY_BYTES = 50 * 1024 * 1024;

@@ -1,9 +1,9 @@
 // GET /emails, GET /emails/:id and DELETE /emails – read back (or clear) what was sent.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authorizeRequest } from "./authorize-request";
-import type { EmulatorContext } from "./emulator-context";
+import type { EmulatorContext } from "../emulator-context";
 import { toEmailResource } from "./email-resource";
-import { sendError, sendJson } from "./http-io";
+import { sendError, sendJson } from "../http/http-io";
 import { notFound, resendError, type ResendError } from "./resend-errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,7 +57,7 @@ export async function handleClearEmails(
   if (authError) return sendError(res, authError);
   const deleted = ctx.state.emails.clear();
   ctx.state.idempotency.clear();
-  await ctx.state.persist();
+  ctx.state.persist();
   sendJson(res, 200, { object: "list", deleted });
 }
 
