@@ -12,6 +12,8 @@ const SUITES: Record<string, { file: string; timeLimitMinutes: number }> = {
   fleet: { file: "fleet.bench.ts", timeLimitMinutes: 8 },
   // Builds the app (minutes on a busy machine), then about 3 minutes of load per database.
   http: { file: "http.bench.ts", timeLimitMinutes: 25 },
+  // Seeds 100,000 connections in SQL (tens of seconds), then a few runs of each query.
+  operator: { file: "operator.bench.ts", timeLimitMinutes: 5 },
 };
 
 function runBenchmark({

@@ -17,7 +17,11 @@ export type ConnectionEventType =
   | "repair_receipt"
   | "connect_attempt_failed"
   | "repair_help_offered"
-  | "handed_off";
+  | "handed_off"
+  // Operator console actions (actorUserId is the operator).
+  | "operator_resend"
+  | "operator_check"
+  | "operator_retry";
 
 export interface ConnectionEventInput {
   connectionId: string;
