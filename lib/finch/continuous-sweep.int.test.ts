@@ -56,15 +56,21 @@ async function sweepUntil(done: () => Promise<boolean>, rounds = 120) {
 describe("the continuous sweep", () => {
   it("leases due connections most overdue first, never hands one out twice, and schedules by risk", async () => {
     const { ids, connections } = await seedFleet(4);
+    // Just connected (no next check yet): not due for most of a target period.
+    await db().connection.updateMany({ where: { id: { in: ids } }, data: { nextCheckAt: null } });
+    expect((await scheduleDueSweeps({ limit: 10 })).claimed).toBe(0);
     await db().connection.update({
       where: { id: ids[0] },
       data: { nextCheckAt: new Date(Date.now() - 60_000) },
     });
-    await db().connection.updateMany({ where: { id: { in: ids.slice(1) } }, data: { nextCheckAt: null } });
+    await db().connection.updateMany({
+      where: { id: { in: ids.slice(1) } },
+      data: { nextCheckAt: new Date(Date.now() - 120_000) },
+    });
     const first = await scheduleDueSweeps({ limit: 1 });
     expect(first.claimed).toBe(1);
     const [queued] = await (await jobs()).fetch("sweep-batch", { batchSize: 10 });
-    // null (never checked) comes before a date: never-checked connections are the most overdue.
+    // The most overdue first.
     expect(ids.slice(1)).toContain((queued?.data as { connectionIds: string[] }).connectionIds[0]);
     expect((await scheduleDueSweeps({ limit: 10 })).claimed).toBe(3);
     expect((await scheduleDueSweeps({ limit: 10 })).claimed).toBe(0); // all leased
@@ -108,7 +114,7 @@ describe("the continuous sweep", () => {
 
   it("loses no connection from the schedule in a 429 storm", async () => {
     const { ids } = await seedFleet(30);
-    await db().connection.updateMany({ where: { id: { in: ids } }, data: { nextCheckAt: null } });
+    await db().connection.updateMany({ where: { id: { in: ids } }, data: { nextCheckAt: new Date() } });
     const started = new Date();
     await finch.control("POST", "/_emulator/faults", {
       path: "/introspect",

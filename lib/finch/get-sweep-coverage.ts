@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { budgetClass } from "@/lib/finch-budget/budget-classes";
-import { NOW_UTC } from "./sweep-schedule";
+import { DUE, NOW_UTC } from "./sweep-schedule";
 
 export interface SweepCoverage {
   connections: number;
@@ -30,7 +30,7 @@ interface Row {
 
 const CURRENT = `
 SELECT count(*)::int AS connections,
-       count(*) FILTER (WHERE "nextCheckAt" IS NULL OR "nextCheckAt" <= ${NOW_UTC})::int AS due,
+       count(*) FILTER (WHERE ${DUE.replaceAll("$TARGET", "$1")})::int AS due,
        count(*) FILTER (WHERE COALESCE("lastCheckedAt", "createdAt") < ${NOW_UTC} - make_interval(secs => $1::float8))::int AS overdue,
        MAX(EXTRACT(EPOCH FROM (${NOW_UTC} - COALESCE("lastCheckedAt", "createdAt"))))::float8 AS worst
 FROM "Connection" WHERE status <> 'disconnected'`;

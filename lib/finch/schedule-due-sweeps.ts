@@ -9,18 +9,18 @@ import { env } from "@/lib/env";
 import { budgetClass } from "@/lib/finch-budget/budget-classes";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { recordSweepCoverage } from "./get-sweep-coverage";
-import { NOW_UTC } from "./sweep-schedule";
+import { DUE, NOW_UTC } from "./sweep-schedule";
 
 export const SWEEP_BATCH_SIZE = 25;
 const LEASE_SECONDS = 15 * 60;
 
-// $1 how many, $2 lease seconds.
+// $1 how many, $2 lease seconds, $3 target seconds.
 const CLAIM = `
 UPDATE "Connection" SET "nextCheckAt" = ${NOW_UTC} + make_interval(secs => $2::float8)
 WHERE id IN (
   SELECT id FROM "Connection"
-  WHERE status <> 'disconnected' AND ("nextCheckAt" IS NULL OR "nextCheckAt" <= ${NOW_UTC})
-  ORDER BY "nextCheckAt" ASC NULLS FIRST, "lastCheckedAt" ASC NULLS FIRST
+  WHERE status <> 'disconnected' AND ${DUE.replaceAll("$TARGET", "$3")}
+  ORDER BY COALESCE("nextCheckAt", "lastCheckedAt", "createdAt") ASC, id
   LIMIT $1 FOR UPDATE SKIP LOCKED)
 RETURNING id`;
 
@@ -32,11 +32,16 @@ export interface ScheduleDueSweepsOptions {
 }
 
 export async function scheduleDueSweeps(options: ScheduleDueSweepsOptions = {}) {
-  const { SWEEP_TICK_SECONDS } = env();
+  const { SWEEP_TICK_SECONDS, SWEEP_TARGET_HOURS } = env();
   const shared = budgetClass("ip").lanes.shared;
   const limit =
     options.limit ?? Math.max(SWEEP_BATCH_SIZE, Math.ceil(shared.ratePerSecond * SWEEP_TICK_SECONDS * 1.2));
-  const claimed = await db().$queryRawUnsafe<{ id: string }[]>(CLAIM, limit, LEASE_SECONDS);
+  const claimed = await db().$queryRawUnsafe<{ id: string }[]>(
+    CLAIM,
+    limit,
+    LEASE_SECONDS,
+    SWEEP_TARGET_HOURS * 3600,
+  );
   const ids = claimed.map((row) => row.id);
   for (let i = 0; i < ids.length; i += SWEEP_BATCH_SIZE)
     await enqueue("sweep-batch", { connectionIds: ids.slice(i, i + SWEEP_BATCH_SIZE) });

@@ -9,6 +9,11 @@ import { env } from "@/lib/env";
 
 export const NOW_UTC = `(clock_timestamp() AT TIME ZONE 'UTC')`;
 
+// A connection without a next check yet (new, or from before the schedule) is due one interval after
+// its last check, or after it was added: a connection that just went through Connect was just checked.
+export const DUE = `("nextCheckAt" <= ${NOW_UTC} OR ("nextCheckAt" IS NULL
+  AND COALESCE("lastCheckedAt", "createdAt") <= ${NOW_UTC} - make_interval(secs => $TARGET::float8 * 0.8)))`;
+
 function targetSeconds(): number {
   return env().SWEEP_TARGET_HOURS * 3600;
 }
