@@ -1,16 +1,25 @@
 // npm run bench [-- --suite=NAME] [-- --connections=N --latency=MS --concurrency=4,8 --db=auto|postgresql|pglite]
+// npm run bench -- --suite=http [--duration=S --connections=N --rounds=N --burst=N --db=all|postgresql|pglite --quick]
 // Runs each benchmark in its own process (with the react-server condition, as Next.js runs server
 // modules, so `server-only` imports load) and stops it if it ever outlives its time limit.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
 // One entry per suite; `--suite=NAME` runs one, no flag runs them all.
-const SUITES: Record<string, string> = {
-  sweep: "sweep.bench.ts",
+const SUITES: Record<string, { file: string; timeLimitMinutes: number }> = {
+  sweep: { file: "sweep.bench.ts", timeLimitMinutes: 5 },
+  // Builds the app (minutes on a busy machine), then about 3 minutes of load per database.
+  http: { file: "http.bench.ts", timeLimitMinutes: 25 },
 };
-const TIME_LIMIT_MS = 5 * 60_000;
 
-function runBenchmark(file: string): Promise<number> {
+function runBenchmark({
+  file,
+  timeLimitMinutes,
+}: {
+  file: string;
+  timeLimitMinutes: number;
+}): Promise<number> {
+  const TIME_LIMIT_MS = timeLimitMinutes * 60_000;
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,

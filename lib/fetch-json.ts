@@ -12,6 +12,11 @@ export class FetchError extends Error {
 
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
   const response = await fetch(input, { ...init, headers: { Accept: "application/json", ...init?.headers } });
+  return readJson<T>(response);
+}
+
+/** A response's JSON body, or a FetchError with the server's message when it is not a 2xx. */
+export async function readJson<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const record = body && typeof body === "object" ? (body as { error?: unknown; code?: unknown }) : {};

@@ -1,5 +1,6 @@
 // Vitest global setup for integration tests: one migrated database per run, dropped afterwards.
 import crypto from "node:crypto";
+import { DEVELOPMENT_CREDENTIALS } from "../emulators/shared/development-credentials";
 import { createTestDatabase } from "./test-database";
 
 export default async function setup() {
@@ -14,10 +15,7 @@ export default async function setup() {
     APP_URL: "http://localhost:3000",
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     TOKEN_ENCRYPTION_KEYS: `test-1:${crypto.randomBytes(32).toString("base64")}`,
-    FINCH_CLIENT_ID: "finch-local-client",
-    FINCH_CLIENT_SECRET: "finch-local-secret",
-    FINCH_WEBHOOK_SECRET: "bG9jYWwtZmluY2gtd2ViaG9vay1zZWNyZXQtMzJieXRlcw==",
-    RESEND_API_KEY: "re_local_development_key",
+    ...DEVELOPMENT_CREDENTIALS,
   });
   return async () => database.drop();
 }

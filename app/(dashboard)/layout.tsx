@@ -3,7 +3,7 @@ import { FinchConnectProvider } from "@/components/connections/finch-connect-pro
 import { StatusBanner } from "@/components/connections/status-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireMember } from "@/lib/auth/session";
-import { listConnections } from "@/lib/connections/list-connections";
+import { listConnectionsForRequest } from "@/lib/connections/list-connections";
 import { env } from "@/lib/env";
 
 // Per-user pages: never prerendered, so a build needs no runtime secrets.
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
-  const connections = await listConnections(member.organization.id);
+  const connections = await listConnectionsForRequest(member.organization.id);
   return (
     <div className="min-h-screen">
       <AppHeader organizationName={member.organization.name} email={member.email} />

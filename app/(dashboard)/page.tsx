@@ -5,10 +5,17 @@ import { ConnectResultNotice } from "@/components/connections/connect-result-not
 import { ConnectionList } from "@/components/connections/connection-list";
 import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
 import { requireMember } from "@/lib/auth/session";
-import { listConnections } from "@/lib/connections/list-connections";
+import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { listConnectionsForRequest } from "@/lib/connections/list-connections";
 import { organizationHealth } from "@/lib/health/organization-health";
 
 export const metadata: Metadata = { title: "Connections" };
+
+/** The receipt of the reconnect that just happened: the newest one across the connections. */
+function newestReceipt(connections: ConnectionSummary[]) {
+  const receipts = connections.flatMap((c) => (c.receipt ? [c.receipt] : []));
+  return receipts.sort((a, b) => b.takenAt.localeCompare(a.takenAt))[0]?.checks ?? null;
+}
 
 export default async function DashboardPage({
   searchParams,
@@ -17,7 +24,7 @@ export default async function DashboardPage({
 }) {
   const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
   const [connections, health] = await Promise.all([
-    listConnections(member.organization.id),
+    listConnectionsForRequest(member.organization.id),
     organizationHealth({ organizationId: member.organization.id }),
   ]);
   return (
@@ -36,7 +43,7 @@ export default async function DashboardPage({
           </div>
         )}
       </div>
-      <ConnectResultNotice result={connect} />
+      <ConnectResultNotice result={connect} receipt={newestReceipt(connections)} />
       <OrganizationHealthSummary health={health} />
       <ConnectionList fallback={connections} />
     </div>

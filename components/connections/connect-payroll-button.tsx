@@ -7,7 +7,14 @@ import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
 import { postJson } from "@/lib/fetch-json";
 import { useFinchConnectLauncher } from "./finch-connect-provider";
 
-export function ConnectPayrollButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
+export function ConnectPayrollButton({
+  variant = "primary",
+  label = "Connect payroll",
+}: {
+  variant?: "primary" | "secondary";
+  /** "Connect again" when it replaces a disconnected connection. */
+  label?: string;
+}) {
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
   const onClick = () => run(async () => launch(await postJson<ConnectLaunch>("/api/connections")));
@@ -15,7 +22,7 @@ export function ConnectPayrollButton({ variant = "primary" }: { variant?: "prima
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button variant={variant} onClick={onClick} pending={pending}>
-        {pending ? "Opening Finch Connect…" : "Connect payroll"}
+        {pending ? "Opening Finch Connect…" : label}
       </Button>
       <ActionError message={error} />
     </span>

@@ -1,4 +1,6 @@
 import { Notice } from "@/components/ui/notice";
+import type { ProductCheck } from "@/lib/connections/receipt-line";
+import { RepairReceiptList } from "./repair-receipt-list";
 import { ForgetConnectResult } from "./forget-connect-result";
 
 const results: Record<string, { tone: "success" | "warning" | "error"; title: string; body: string }> = {
@@ -65,14 +67,33 @@ const results: Record<string, { tone: "success" | "warning" | "error"; title: st
 };
 
 /** The outcome of a Connect round trip, from the callback's `?connect=` redirect. */
-export function ConnectResultNotice({ result }: { result?: string }) {
+export function ConnectResultNotice({
+  result,
+  receipt,
+}: {
+  result?: string;
+  receipt?: ProductCheck[] | null;
+}) {
   const message = result ? results[result] : undefined;
   if (!message) return null;
+  const showReceipt = result === "reconnected" && receipt && receipt.length > 0;
+  const failing = showReceipt && receipt.some((check) => !check.ok);
   return (
     <>
       <ForgetConnectResult />
-      <Notice tone={message.tone} title={message.title}>
-        {message.body}
+      <Notice tone={failing ? "warning" : message.tone} title={message.title}>
+        {showReceipt ? (
+          <>
+            <RepairReceiptList checks={receipt} />
+            <p className="mt-1">
+              {failing
+                ? "Reconnected, but not everything can be read yet: the card below says what is still missing."
+                : message.body}
+            </p>
+          </>
+        ) : (
+          message.body
+        )}
       </Notice>
     </>
   );

@@ -1,11 +1,33 @@
 import Link from "next/link";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { repairAdvice } from "@/lib/connections/repair-advice";
 import { exactTime, timeAgo } from "@/lib/format-time";
+import { checkText } from "@/lib/connections/receipt-line";
 import { StatusBadge } from "./status-badge";
 import { SyncButton } from "./sync-button";
 
-export function ConnectionCard({ connection }: { connection: ConnectionSummary }) {
+/** After a reconnect that left a product failing: a small, specific warning instead of an alarm. */
+function StillFailing({ connection }: { connection: ConnectionSummary }) {
+  const failing = connection.receipt?.checks.filter((check) => !check.ok) ?? [];
+  if (failing.length === 0) return null;
+  return (
+    <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="still-failing">
+      Still failing since the reconnect: <strong>{failing.map(checkText).join(", ")}</strong>. The rest works;
+      ask your {connection.providerName} administrator to grant Finch access to what is missing.
+    </p>
+  );
+}
+
+export function ConnectionCard({
+  connection,
+  replaced = false,
+}: {
+  connection: ConnectionSummary;
+  /** Disconnected and connected again since: kept for its history. */
+  replaced?: boolean;
+}) {
   const { company } = connection;
+  const advice = repairAdvice(connection);
   const stale = connection.status !== "healthy";
   return (
     <article
@@ -22,6 +44,18 @@ export function ConnectionCard({ connection }: { connection: ConnectionSummary }
         </div>
         {connection.status === "healthy" && <SyncButton connectionId={connection.id} />}
       </div>
+      {replaced ? (
+        <p className="mt-3 text-sm text-slate-600">
+          Replaced by a new {connection.providerName} connection. Its history stays available.
+        </p>
+      ) : (
+        advice && (
+          <p className="mt-3 text-sm text-slate-700" data-testid="repair-advice">
+            {advice.happened} {advice.todo.length === 1 ? advice.todo[0] : null}
+          </p>
+        )
+      )}
+      {connection.status === "healthy" && <StillFailing connection={connection} />}
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Employees</dt>

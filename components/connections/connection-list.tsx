@@ -2,6 +2,7 @@
 
 import { Card } from "@/components/ui/card";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
+import { isReplaced } from "@/lib/connections/needing-attention";
 import { ConnectPayrollButton } from "./connect-payroll-button";
 import { ConnectionCard } from "./connection-card";
 import { useConnections } from "./use-connections";
@@ -24,7 +25,11 @@ export function ConnectionList({ fallback }: { fallback: ConnectionSummary[] }) 
   return (
     <div className="space-y-4">
       {connections.map((connection) => (
-        <ConnectionCard key={connection.id} connection={connection} />
+        <ConnectionCard
+          key={connection.id}
+          connection={connection}
+          replaced={isReplaced(connection, connections)}
+        />
       ))}
     </div>
   );

@@ -32,12 +32,17 @@ const TITLES: Record<string, string> = {
   alert_sent: "Alert delivered",
   alert_failed: "Alert could not be delivered",
   link_opened: "Emailed link opened",
+  repair_receipt: "Repair receipt: each product read once",
+  connect_attempt_failed: "Connect attempt failed",
+  repair_help_offered: "Help offered before another try",
+  handed_off: "Handed to a colleague",
 };
 
 const DOTS: Record<string, string> = {
   broken: "bg-amber-500",
   mismatch: "bg-red-500",
   reconnect_failed: "bg-red-500",
+  connect_attempt_failed: "bg-red-500",
   email_failed: "bg-red-500",
   alert_failed: "bg-red-500",
   reconnected: "bg-emerald-500",

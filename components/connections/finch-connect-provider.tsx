@@ -1,14 +1,25 @@
 "use client";
 
-// Mounts Finch's react-connect hook once for the whole dashboard (it supports one instance per page)
-// and lets any button launch Connect: the embedded modal when there is a session, else a full-page redirect.
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { useFinchConnect, type ErrorEvent, type SuccessEvent } from "@tryfinch/react-connect";
+// One Finch Connect for the whole dashboard (it supports one instance per page) that any button can
+// launch: the embedded modal when there is a session, else a full-page redirect. Finch's SDK is
+// loaded on the first click, not with the page, so the dashboard's first load stays small.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import type { ErrorEvent, FinchConnect, SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
 import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
 
 interface FinchConnectContextValue {
-  launch(launch: ConnectLaunch): void;
+  /** Resolves once Connect is open (or the page is on its way to Finch). */
+  launch(launch: ConnectLaunch): Promise<void>;
 }
 
 const FinchConnectContext = createContext<FinchConnectContextValue | null>(null);
@@ -26,28 +37,33 @@ function callbackUrl({ code, state }: SuccessEvent, fallbackState: string | null
 
 export function FinchConnectProvider({ connectUrl, children }: { connectUrl: string; children: ReactNode }) {
   const [message, setMessage] = useState<{ tone: "warning" | "error"; text: string } | null>(null);
-  // The hook captures its callbacks once; refs keep them reading current values.
+  // Connect keeps the callbacks it was initialized with; the ref keeps them reading current values.
   const stateRef = useRef<string | null>(null);
-  const { open } = useFinchConnect({
-    apiConfig: { connectUrl },
-    onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
-    onError: ({ errorMessage }: ErrorEvent) =>
-      setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` }),
-    onClose: () =>
-      setMessage({
-        tone: "warning",
-        text: "Finch Connect was closed before finishing. Nothing was changed.",
-      }),
-  });
+  const connectRef = useRef<FinchConnect | null>(null);
+  useEffect(() => () => connectRef.current?.destroy(), []);
 
   const launch = useCallback(
-    (next: ConnectLaunch) => {
+    async (next: ConnectLaunch) => {
       setMessage(null);
       stateRef.current = next.state;
-      if (next.sessionId) open({ sessionId: next.sessionId, state: next.state });
-      else window.location.assign(next.url);
+      if (!next.sessionId) return window.location.assign(next.url);
+      if (!connectRef.current) {
+        const { FinchConnect } = await import("@tryfinch/react-connect");
+        connectRef.current ??= FinchConnect.initialize({
+          apiConfig: { connectUrl },
+          onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
+          onError: ({ errorMessage }: ErrorEvent) =>
+            setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` }),
+          onClose: () =>
+            setMessage({
+              tone: "warning",
+              text: "Finch Connect was closed before finishing. Nothing was changed.",
+            }),
+        });
+      }
+      connectRef.current.open({ sessionId: next.sessionId, state: next.state });
     },
-    [open],
+    [connectUrl],
   );
   const value = useMemo(() => ({ launch }), [launch]);
 

@@ -2,52 +2,68 @@
 
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { formatList } from "@/lib/format-list";
+import { needingAttention } from "@/lib/connections/needing-attention";
+import type { RepairAdvice } from "@/lib/connections/repair-advice";
 import { exactTime, timeAgo } from "@/lib/format-time";
-import { ReconnectButton } from "./reconnect-button";
+import { RepairAction } from "./repair-action";
+import { RepairAdviceText } from "./repair-advice-text";
 import { useConnections } from "./use-connections";
 
-function BrokenConnection({ connection }: { connection: ConnectionSummary }) {
+function ConnectionProblem({ connection, advice }: { connection: ConnectionSummary; advice: RepairAdvice }) {
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-      <div className="text-sm">
+      <div className="space-y-1 text-sm">
         <p className="font-semibold">
-          Your {connection.providerName} connection needs you to reconnect
+          {advice.title}
           <span className="font-normal">
             {" "}
-            · broken since{" "}
+            · since{" "}
             <time dateTime={connection.statusSince} title={exactTime(connection.statusSince)}>
               {timeAgo(connection.statusSince)}
             </time>
           </span>
         </p>
-        <p className="mt-1">{connection.statusReason}</p>
-        <p className="mt-1">
-          Until you reconnect, <strong>{formatList(connection.affectedServices)}</strong>{" "}
-          {connection.affectedServices.length > 1 ? "are" : "is"} paused. Reconnecting takes a minute and
-          keeps all your existing data.
+        <RepairAdviceText advice={advice} />
+        <p>
+          Until then, <strong>{formatList(connection.affectedServices)}</strong>{" "}
+          {connection.affectedServices.length > 1 ? "are" : "is"} paused.
         </p>
       </div>
-      <ReconnectButton
-        connectionId={connection.id}
-        providerName={connection.providerName}
-        className="shrink-0"
-      />
+      <RepairAction advice={advice} connectionId={connection.id} providerName={connection.providerName} />
     </div>
   );
 }
 
-/** Shown on every dashboard page while a connection needs reauthentication; refreshes by itself. */
+/** On every dashboard page: each connection that needs someone (an alert), or is still being set up
+ *  (a quiet status line); refreshes by itself. */
 export function StatusBanner({ fallback }: { fallback: ConnectionSummary[] }) {
   const { data } = useConnections(fallback);
-  const broken = (data?.connections ?? []).filter((connection) => connection.status === "needs_reauth");
-  if (broken.length === 0) return null;
+  const attention = needingAttention(data?.connections ?? []);
+  const alarms = attention.filter(({ advice }) => advice.tone === "alarm");
+  const settingUp = attention.filter(({ advice }) => advice.tone === "status");
+  if (attention.length === 0) return null;
   return (
-    <div role="alert" className="border-b border-amber-300 bg-amber-50 text-amber-950">
-      <div className="mx-auto max-w-6xl space-y-4 px-4 py-4 sm:px-6">
-        {broken.map((connection) => (
-          <BrokenConnection key={connection.id} connection={connection} />
-        ))}
-      </div>
-    </div>
+    <>
+      {alarms.length > 0 && (
+        <div role="alert" className="border-b border-amber-300 bg-amber-50 text-amber-950">
+          <div className="mx-auto max-w-6xl space-y-4 px-4 py-4 sm:px-6">
+            {alarms.map(({ connection, advice }) => (
+              <ConnectionProblem key={connection.id} connection={connection} advice={advice} />
+            ))}
+          </div>
+        </div>
+      )}
+      {settingUp.map(({ connection, advice }) => (
+        <div
+          key={connection.id}
+          role="status"
+          className="border-b border-slate-200 bg-slate-50 text-slate-700"
+        >
+          <p className="mx-auto max-w-6xl px-4 py-2 text-sm sm:px-6">
+            <span className="font-semibold">{advice.title}.</span> {advice.todo[0]}
+          </p>
+        </div>
+      ))}
+    </>
   );
 }

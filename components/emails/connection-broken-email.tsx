@@ -1,6 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
 import { EmailLayout, emailButtonStyle, emailTextStyle } from "./email-layout";
-import { PausedServices, ReminderFooter } from "./connection-email-parts";
+import { PausedServices, ReminderFooter, RepairSteps } from "./connection-email-parts";
 
 export interface ConnectionBrokenEmailProps {
   organizationName: string;
@@ -13,6 +13,8 @@ export interface ConnectionBrokenEmailProps {
   linkValidDays: number;
   reminderDays: number[];
   unsubscribeUrl: string;
+  /** The advice's steps when reconnecting takes more than signing in (a new API token). */
+  steps: string[];
 }
 
 export function ConnectionBrokenEmail({
@@ -25,6 +27,7 @@ export function ConnectionBrokenEmail({
   linkValidDays = 30,
   reminderDays = [3, 7],
   unsubscribeUrl = "http://localhost:3000/email/unsubscribe?token=preview",
+  steps = [],
 }: Partial<ConnectionBrokenEmailProps>) {
   const reminders =
     reminderDays.length > 0
@@ -32,6 +35,7 @@ export function ConnectionBrokenEmail({
       : "";
   return (
     <EmailLayout
+      appUrl={reconnectUrl}
       preview={`${providerName} needs to be reconnected: payroll sync is paused`}
       footer={<ReminderFooter organizationName={organizationName} unsubscribeUrl={unsubscribeUrl} />}
     >
@@ -42,6 +46,7 @@ export function ConnectionBrokenEmail({
         Since {since}, we cannot read {organizationName}&apos;s payroll data from {providerName}. {reason}
       </Text>
       <PausedServices providerName={providerName} services={services} />
+      <RepairSteps steps={steps} />
       <Button href={reconnectUrl} style={emailButtonStyle}>
         Reconnect {providerName}
       </Button>

@@ -4,6 +4,22 @@ import { emailTextStyle } from "./email-layout";
 
 const footerLink = { color: "#6b7280", textDecoration: "underline" };
 
+/** What to do, from the advice table (lib/connections/repair-advice.ts), when it takes more than a click. */
+export function RepairSteps({ steps }: { steps: string[] }) {
+  if (steps.length < 2) return null;
+  return (
+    <Text style={emailTextStyle}>
+      <strong>What to do:</strong>
+      {steps.map((step, index) => (
+        <span key={step}>
+          <br />
+          {index + 1}. {step}
+        </span>
+      ))}
+    </Text>
+  );
+}
+
 /** What stops while the connection is broken, and why reconnecting is worth a minute. */
 export function PausedServices({ providerName, services }: { providerName: string; services: string[] }) {
   return (

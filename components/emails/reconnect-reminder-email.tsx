@@ -1,6 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
 import { EmailLayout, emailButtonStyle, emailTextStyle } from "./email-layout";
-import { PausedServices, ReminderFooter } from "./connection-email-parts";
+import { PausedServices, ReminderFooter, RepairSteps } from "./connection-email-parts";
 
 export interface ReconnectReminderEmailProps {
   organizationName: string;
@@ -12,6 +12,8 @@ export interface ReconnectReminderEmailProps {
   reconnectUrl: string;
   snoozeUrl: string;
   unsubscribeUrl: string;
+  /** The advice's steps when reconnecting takes more than signing in (a new API token). */
+  steps: string[];
 }
 
 export function ReconnectReminderEmail({
@@ -24,9 +26,11 @@ export function ReconnectReminderEmail({
   reconnectUrl = "http://localhost:3000/reconnect/preview",
   snoozeUrl = "http://localhost:3000/email/snooze?token=preview",
   unsubscribeUrl = "http://localhost:3000/email/unsubscribe?token=preview",
+  steps = [],
 }: Partial<ReconnectReminderEmailProps>) {
   return (
     <EmailLayout
+      appUrl={reconnectUrl}
       preview={`${providerName} is still disconnected after ${daysBroken} days`}
       footer={
         <ReminderFooter
@@ -44,6 +48,7 @@ export function ReconnectReminderEmail({
         {daysBroken === 1 ? "day" : "days"} (since {since}). {reason}
       </Text>
       <PausedServices providerName={providerName} services={services} />
+      <RepairSteps steps={steps} />
       <Button href={reconnectUrl} style={emailButtonStyle}>
         Reconnect {providerName}
       </Button>

@@ -1,4 +1,6 @@
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { RepairAdviceText } from "@/components/connections/repair-advice-text";
+import { repairAdvice } from "@/lib/connections/repair-advice";
 import type { ReconnectLinkState } from "@/lib/notifications/resolve-reconnect-link";
 import { LinkMessage } from "./link-message";
 
@@ -71,17 +73,17 @@ export function ReconnectLinkMessage({
           </p>
         </LinkMessage>
       );
-    case "other_problem":
+    case "other_problem": {
+      const advice = repairAdvice(state);
       return (
         <LinkMessage
           title={`${state.providerName} needs a different fix`}
-          action={{ href: `/connections/${state.connectionId}`, label: "See what happened" }}
+          action={{ href: "/", label: "Open the dashboard" }}
         >
-          <p>
-            This connection has a problem that signing in again does not solve. The dashboard explains what to
-            do.
-          </p>
+          <p>This connection has a problem that signing in again does not solve.</p>
+          {advice && <RepairAdviceText advice={advice} />}
         </LinkMessage>
       );
+    }
   }
 }

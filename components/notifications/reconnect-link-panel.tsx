@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
-import { ReconnectButton } from "@/components/connections/reconnect-button";
+import { RepairAction } from "@/components/connections/repair-action";
+import { RepairAdviceText } from "@/components/connections/repair-advice-text";
 import { CenteredPage } from "@/components/ui/centered-page";
+import { repairAdvice } from "@/lib/connections/repair-advice";
 import { formatList } from "@/lib/format-list";
 import { exactTime } from "@/lib/format-time";
 
@@ -10,46 +12,44 @@ export interface ReconnectLinkPanelProps {
   connectUrl: string;
   email: string;
   connectionId: string;
+  providerId: string;
   providerName: string;
+  finchStatus: string;
+  authenticationType: string | null;
   since: Date;
   reason: string;
   services: string[];
 }
 
-/** The emailed link's page: why, what is paused, and the one button that opens Finch Connect. */
-export function ReconnectLinkPanel({
-  token,
-  connectUrl,
-  email,
-  connectionId,
-  providerName,
-  since,
-  reason,
-  services,
-}: ReconnectLinkPanelProps) {
+/** The emailed link's page: what happened, what to do, and the one action (usually Finch Connect). */
+export function ReconnectLinkPanel(props: ReconnectLinkPanelProps) {
+  const { token, connectUrl, email, connectionId, providerName, since, reason, services } = props;
+  const advice = repairAdvice(props);
   return (
     <CenteredPage>
       <FinchConnectProvider connectUrl={connectUrl}>
-        <h1 className="text-2xl font-semibold">Your {providerName} connection needs you</h1>
+        <h1 className="text-2xl font-semibold">
+          {advice?.title ?? `Your ${providerName} connection needs you`}
+        </h1>
         <div className="mt-3 space-y-3 text-slate-700">
           <p>
             Since <time dateTime={since.toISOString()}>{exactTime(since.toISOString())}</time> we cannot read
-            payroll data from {providerName}. {reason}
+            payroll data from {providerName}.{advice ? "" : ` ${reason}`}
           </p>
+          {advice && <RepairAdviceText advice={advice} />}
           <p>
             <strong>Paused until you reconnect:</strong> {formatList(services)}.
           </p>
-          <p>
-            Reconnecting takes about a minute: you sign in to {providerName} once more, and everything paused
-            resumes. Your data stays as it is.
-          </p>
         </div>
         <div className="mt-6">
-          <ReconnectButton
-            connectionId={connectionId}
-            providerName={providerName}
-            endpoint={`/api/reconnect-links/${encodeURIComponent(token)}`}
-          />
+          {advice && (
+            <RepairAction
+              advice={advice}
+              connectionId={connectionId}
+              providerName={providerName}
+              reconnectEndpoint={`/api/reconnect-links/${encodeURIComponent(token)}`}
+            />
+          )}
         </div>
         <p className="mt-6 text-sm text-slate-500">
           Signed in as {email}.{" "}

@@ -26,3 +26,16 @@ export function setWebhookUrls(urls: string[]) {
 export function revokeOldTokensOnReauth(revoke: boolean) {
   return control("PUT", "/settings", { revokeOldTokensOnReauth: revoke });
 }
+
+export function setAuthenticationType(finchConnectionId: string, authenticationType: string) {
+  return control("POST", `/connections/${encodeURIComponent(finchConnectionId)}/authentication-type`, {
+    authentication_type: authenticationType,
+  });
+}
+
+/** These products answer 403 (permission missing) until cleared, across reconnects. */
+export function setFailingProducts(finchConnectionId: string, products: string[]) {
+  return control("POST", `/connections/${encodeURIComponent(finchConnectionId)}/failing-products`, {
+    products,
+  });
+}

@@ -8,6 +8,7 @@ import { providerRoutes } from "./api/providers";
 import { sandboxRoutes } from "./api/sandbox";
 import { authorizeRoutes } from "./connect-ui/authorize-routes";
 import type { EmulatorContext } from "./context";
+import { caseControlRoutes } from "./control/case-controls";
 import { controlRoutes } from "./control/control-api";
 import { controlPageRoutes } from "./control/control-page";
 import { FaultRegistry } from "./control/fault-registry";
@@ -116,6 +117,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     ...sandboxRoutes(ctx),
     ...authorizeRoutes(ctx),
     ...controlRoutes(ctx),
+    ...caseControlRoutes(ctx),
     ...controlPageRoutes(ctx),
   ];
 

@@ -12,6 +12,9 @@ import { parseEmailAddress } from "./email-address";
 import { prismaAdapter } from "./prisma-adapter";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// next-auth's default: a session's expiry moves forward at most once a day.
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 
 // Built by hand rather than with next-auth's EmailProvider, which loads nodemailer; we send through Resend.
 const magicLink: EmailConfig = {
@@ -25,7 +28,7 @@ const magicLink: EmailConfig = {
   // The route checks the address first (with a clear message); this keeps next-auth from ever mailing another shape.
   normalizeIdentifier(identifier) {
     const parsed = parseEmailAddress(identifier);
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (parsed.kind === "invalid") throw new Error(parsed.message);
     return parsed.email;
   },
   async sendVerificationRequest({ identifier, url }) {
@@ -44,7 +47,7 @@ export function authOptions(): NextAuthOptions {
   options ??= {
     adapter: prismaAdapter(db()),
     secret: env().AUTH_SECRET,
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
     useSecureCookies: env().APP_URL.startsWith("https://"),
     providers: [magicLink],

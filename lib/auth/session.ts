@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./options";
+import { ASK_NEXT_AUTH, readSessionMember } from "./session-member";
 
 export interface CurrentUser {
   id: string;
@@ -44,6 +45,11 @@ export const getMembership = cache(async (userId: string) =>
 
 /** For dashboard pages: the user must belong to an organization; first-timers name theirs first. */
 export async function requireMember(returnTo = "/"): Promise<CurrentMember> {
+  const found = await readSessionMember();
+  if (found !== ASK_NEXT_AUTH) {
+    if (!found.membership) redirect("/onboarding");
+    return { ...found.user, role: found.membership.role, organization: found.membership.organization };
+  }
   const user = await requireUser(returnTo);
   const membership = await getMembership(user.id);
   if (!membership) redirect("/onboarding");

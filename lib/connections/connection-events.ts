@@ -15,7 +15,8 @@ export type ConnectionEventType =
   | "email_failed"
   | "alert_sent"
   | "alert_failed"
-  | "link_opened";
+  | "link_opened"
+  | "repair_receipt";
 
 export interface ConnectionEventInput {
   connectionId: string;

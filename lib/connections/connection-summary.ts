@@ -1,5 +1,6 @@
 // The connection as the dashboard sees it (JSON for SWR): never a token, only what a customer needs.
 import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
+import type { ProductCheck } from "./receipt-line";
 
 export interface ConnectionSummary {
   id: string;
@@ -7,10 +8,14 @@ export interface ConnectionSummary {
   providerName: string;
   status: ConnectionStatus;
   finchStatus: string;
+  /** How it was made: credential, api_token, oauth or assisted (null until Finch says). */
+  authenticationType: string | null;
   statusReason: string | null;
   statusSince: string;
   products: string[];
   affectedServices: string[];
   lastSuccessAt: string | null;
+  /** The latest repair receipt: each granted product read once right after a reconnect. */
+  receipt: { checks: ProductCheck[]; takenAt: string } | null;
   company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;
 }

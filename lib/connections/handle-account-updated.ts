@@ -1,11 +1,14 @@
-// Applies an account.updated webhook: records the event id and moves the connection in one
-// transaction, so a delivery counts as seen only if its change was committed (a retry of a delivery
-// that failed half-way is applied, not dropped as a duplicate), and a redelivery does nothing.
+// Applies an account.updated webhook. A report of the status the connection already has (most of
+// them) is one statement (recordUnchangedStatus). A change records the event id and moves the
+// connection in one transaction, so a delivery counts as seen only if its change was committed (a
+// retry of a delivery that failed half-way is applied, not dropped as a duplicate), and a redelivery
+// does nothing.
 import "server-only";
 import { db } from "@/lib/db";
 import { afterConnectionChange } from "./after-connection-change";
 import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
 import type { FinchConnectionStatus } from "./connection-status";
+import { recordUnchangedStatus } from "./record-unchanged-status";
 
 export interface HandleAccountUpdatedOptions {
   eventId: string;
@@ -23,6 +26,12 @@ export async function handleAccountUpdated(
   options: HandleAccountUpdatedOptions,
 ): Promise<AccountUpdatedResult> {
   const { eventId, finchConnectionId, finchStatus, authenticationType } = options;
+  const quick = await recordUnchangedStatus(options);
+  if (quick.kind === "duplicate") return quick;
+  if (quick.kind === "recorded")
+    return quick.connectionId
+      ? { kind: "applied", connectionId: quick.connectionId, changed: false }
+      : { kind: "unknown_connection" };
   const connection = await db().connection.findUnique({
     where: { finchConnectionId },
     select: { id: true, authenticationType: true },

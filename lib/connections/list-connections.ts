@@ -1,34 +1,65 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
+import { parseChecks } from "./receipt-line";
 
-const summarySelect = {
-  id: true,
-  providerId: true,
-  providerName: true,
-  status: true,
-  finchStatus: true,
-  statusReason: true,
-  statusSince: true,
-  products: true,
-  lastSuccessAt: true,
-  company: { select: { legalName: true, employeeCount: true, fetchedAt: true } },
-} as const;
+interface SummaryRow {
+  id: string;
+  providerId: string;
+  providerName: string;
+  status: ConnectionStatus;
+  finchStatus: string;
+  authenticationType: string | null;
+  statusReason: string | null;
+  statusSince: Date;
+  products: string[];
+  lastSuccessAt: Date | null;
+  legalName: string | null;
+  employeeCount: number | null;
+  fetchedAt: Date | null;
+  receiptChecks: unknown;
+  receiptAt: Date | null;
+}
 
-/** The organization's connections, broken ones first. */
+function latestReceipt(checksJson: unknown, takenAt: Date | null) {
+  const checks = takenAt ? parseChecks(checksJson) : null;
+  return takenAt && checks ? { checks, takenAt: takenAt.toISOString() } : null;
+}
+
+/**
+ * The organization's connections, broken ones first: one query, with company data and the newest
+ * repair receipt joined in.
+ */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
-  const rows = await db().connection.findMany({
-    where: { organizationId },
-    select: summarySelect,
-    orderBy: { createdAt: "asc" },
-  });
-  const summaries = rows.map((row) => ({
+  const rows = await db().$queryRaw<SummaryRow[]>`
+    SELECT c.id, c."providerId", c."providerName", c.status, c."finchStatus", c."authenticationType",
+      c."statusReason", c."statusSince", c.products, c."lastSuccessAt",
+      f."legalName", f."employeeCount", f."fetchedAt",
+      r.checks AS "receiptChecks", r."createdAt" AS "receiptAt"
+    FROM "Connection" c
+    LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
+    LEFT JOIN LATERAL (
+      SELECT checks, "createdAt" FROM "RepairReceipt"
+      WHERE "connectionId" = c.id ORDER BY "createdAt" DESC LIMIT 1
+    ) r ON true
+    WHERE c."organizationId" = ${organizationId}
+    ORDER BY c."createdAt" ASC, c.id ASC`;
+  const summaries = rows.map(({ legalName, employeeCount, fetchedAt, receiptChecks, receiptAt, ...row }) => ({
     ...row,
+    receipt: latestReceipt(receiptChecks, receiptAt),
     statusSince: row.statusSince.toISOString(),
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
     affectedServices: affectedServices(row.products),
-    company: row.company ? { ...row.company, fetchedAt: row.company.fetchedAt.toISOString() } : null,
+    company:
+      fetchedAt && employeeCount !== null
+        ? { legalName, employeeCount, fetchedAt: fetchedAt.toISOString() }
+        : null,
   }));
   return summaries.sort((a, b) => Number(b.status === "needs_reauth") - Number(a.status === "needs_reauth"));
 }
+
+/** The same, read once per request however many server components ask (the layout and the page). */
+export const listConnectionsForRequest = cache(listConnections);

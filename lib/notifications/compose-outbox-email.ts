@@ -9,6 +9,7 @@ import { ConnectionRestoredEmail } from "@/components/emails/connection-restored
 import { ReconnectReminderEmail } from "@/components/emails/reconnect-reminder-email";
 import { affectedServices } from "@/lib/connections/affected-services";
 import { REAUTH_REASON } from "@/lib/connections/connection-status";
+import { repairAdvice } from "@/lib/connections/repair-advice";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { exactTime } from "@/lib/format-time";
@@ -16,6 +17,7 @@ import type { EmailOutbox } from "@/lib/generated/prisma/client";
 import { emailPreferencePageUrl, oneClickUnsubscribeUrl } from "./email-preference-links";
 import { outboxKindSchema, outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
+import { restoredEmailReceipt } from "./restored-email-receipt";
 
 export type ComposedEmail =
   | { kind: "ready"; subject: string; react: ReactElement; headers?: Record<string, string> }
@@ -29,7 +31,15 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   const [connection, incident, membership, snooze, preference] = await Promise.all([
     db().connection.findFirst({
       where: { id: row.connectionId, organizationId: row.organizationId },
-      select: { providerName: true, products: true, status: true, organization: { select: { name: true } } },
+      select: {
+        providerId: true,
+        providerName: true,
+        finchStatus: true,
+        authenticationType: true,
+        products: true,
+        status: true,
+        organization: { select: { name: true } },
+      },
     }),
     row.incidentId
       ? db().incident.findUnique({
@@ -69,6 +79,11 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   if (turnedOff) return { kind: "cancelled", reason: "the recipient turned these emails off" };
   if (kind === "connection_restored") {
     const how = payload.how ?? "reconnected";
+    const receipt = await restoredEmailReceipt({
+      incidentId: incident.id,
+      resolvedAt: incident.resolvedAt,
+      how,
+    });
     return {
       kind: "ready",
       subject:
@@ -78,6 +93,8 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
       react: createElement(ConnectionRestoredEmail, {
         ...common,
         how,
+        receipt: receipt?.checks ?? [],
+        reconnectedBy: receipt?.reconnectedBy ?? null,
         dashboardUrl: new URL("/", env().APP_URL).toString(),
       }),
     };
@@ -87,6 +104,7 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
     return { kind: "cancelled", reason: "the connection no longer needs reconnecting" };
   if (kind === "reconnect_reminder" && (snooze || preference?.remindersUnsubscribedAt))
     return { kind: "cancelled", reason: "the recipient snoozed or unsubscribed from reminders" };
+  const advice = repairAdvice(connection);
   const issuedAt = row.createdAt;
   const unsubscribeUrl = emailPreferencePageUrl({ kind: "unsubscribe", userId: row.userId }, issuedAt);
   // RFC 2369 / RFC 8058: mail clients show their own "Unsubscribe" and POST to this URL.
@@ -97,7 +115,8 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
   const details = {
     ...common,
     since: exactTime(incident.startedAt.toISOString()),
-    reason: incident.reason ?? REAUTH_REASON,
+    reason: advice?.happened ?? incident.reason ?? REAUTH_REASON,
+    steps: advice?.todo ?? [],
     reconnectUrl: reconnectLinkUrl({ connectionId: row.connectionId, userId: row.userId, issuedAt }),
     unsubscribeUrl,
   };

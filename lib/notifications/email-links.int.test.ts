@@ -102,7 +102,7 @@ describe("the emailed reconnect link", () => {
   it("says when there is nothing to reconnect", async () => {
     const { recipient, connection, token } = await brokenConnectionWithLink();
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "sweep" });
-    expect(await resolveReconnectLink({ token, userId: recipient.id })).toEqual({
+    expect(await resolveReconnectLink({ token, userId: recipient.id })).toMatchObject({
       kind: "healthy",
       connectionId: connection.id,
       providerName: "gusto",
@@ -112,7 +112,11 @@ describe("the emailed reconnect link", () => {
       finchStatus: "disconnected",
       source: "sweep",
     });
-    expect((await resolveReconnectLink({ token, userId: recipient.id })).kind).toBe("other_problem");
+    // The page then shows the advice for the new cause, so it learns what Finch says.
+    expect(await resolveReconnectLink({ token, userId: recipient.id })).toMatchObject({
+      kind: "other_problem",
+      finchStatus: "disconnected",
+    });
     await db().connection.delete({ where: { id: connection.id } });
     expect((await resolveReconnectLink({ token, userId: recipient.id })).kind).toBe("not_found");
   });

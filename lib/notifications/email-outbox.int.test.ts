@@ -197,8 +197,25 @@ describe("the confirmation after a repair", () => {
     });
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "webhook" });
     await drainOutbox(connection.id);
+    // The email waits for the callback's repair receipt, then carries it.
+    expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
+    const incident = await db().incident.findFirstOrThrow({ where: { connectionId: connection.id } });
+    await db().repairReceipt.create({
+      data: {
+        connectionId: connection.id,
+        incidentId: incident.id,
+        userId: users[0].id,
+        checks: [
+          { product: "company", ok: true, problem: null },
+          { product: "employment", ok: false, problem: "permission missing" },
+        ],
+      },
+    });
+    await drainOutbox(connection.id, new Date(Date.now() + 60_000));
     const [latest] = await standIns.mail().messagesTo(users[0].email);
     expect(latest.subject).toBe("Reconnected: gusto is working again");
+    expect(latest.text).toContain("Reconnected · Company ✓ · Employment ✗ (permission missing)");
+    expect(latest.text).toContain(`reconnected by ${users[0].email}`);
   });
 
   it("says 'working again' when the connection recovered on its own", async () => {

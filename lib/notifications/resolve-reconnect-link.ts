@@ -10,17 +10,25 @@ import { verifyReconnectLink } from "./reconnect-link";
 export type ReconnectLinkState =
   | { kind: "invalid" | "expired" | "other_organization" | "not_found" }
   | { kind: "other_recipient"; connectionId: string }
-  | { kind: "healthy" | "other_problem"; connectionId: string; providerName: string }
-  | {
+  | ({ kind: "healthy" | "other_problem" } & ConnectionFacts)
+  | ({
       kind: "needs_reconnect";
-      connectionId: string;
       organizationId: string;
       incidentId: string | null;
       providerName: string;
       since: Date;
       reason: string;
       services: string[];
-    };
+    } & ConnectionFacts);
+
+/** What the page needs to pick the advice (lib/connections/repair-advice.ts). */
+interface ConnectionFacts {
+  connectionId: string;
+  providerId: string;
+  providerName: string;
+  finchStatus: string;
+  authenticationType: string | null;
+}
 
 export async function resolveReconnectLink({
   token,
@@ -38,7 +46,10 @@ export async function resolveReconnectLink({
     select: {
       id: true,
       organizationId: true,
+      providerId: true,
       providerName: true,
+      finchStatus: true,
+      authenticationType: true,
       products: true,
       status: true,
       statusSince: true,
@@ -66,7 +77,13 @@ export async function resolveReconnectLink({
   if (!viewer) return { kind: "other_organization" };
   if (!recipient) return { kind: "invalid" };
   if (userId !== link.userId) return { kind: "other_recipient", connectionId: connection.id };
-  const summary = { connectionId: connection.id, providerName: connection.providerName };
+  const summary: ConnectionFacts = {
+    connectionId: connection.id,
+    providerId: connection.providerId,
+    providerName: connection.providerName,
+    finchStatus: connection.finchStatus,
+    authenticationType: connection.authenticationType,
+  };
   if (connection.status === "healthy") return { kind: "healthy", ...summary };
   if (connection.status !== "needs_reauth") return { kind: "other_problem", ...summary };
   const incident = connection.incidents[0];

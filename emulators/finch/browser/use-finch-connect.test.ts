@@ -60,14 +60,17 @@ describe.skipIf(!executablePath)(title, () => {
     await frame.getByLabel("Password").fill("not-the-password");
     await frame.getByRole("button", { name: "Connect" }).click();
     await frame.getByRole("alert").filter({ hasText: "Incorrect username or password" }).waitFor();
-    // A wrong password is not fatal: the iframe stays open and no callback fired.
+    // A wrong password is not fatal: the iframe stays open, and onError hears the provider's message.
+    await logEntries(page).first().waitFor();
+    expect(await logEntries(page).allTextContents()).toEqual([
+      "error type=employer_connection_error message=Incorrect username or password for Gusto. Check your Gusto password and try again.",
+    ]);
     expect(await page.locator("#finch-connect-iframe").count()).toBe(1);
-    expect(await logEntries(page).count()).toBe(0);
 
     await frame.getByLabel("Password").fill("letmein");
     await frame.getByRole("button", { name: "Connect" }).click();
-    await logEntries(page).first().waitFor();
-    const line = (await logEntries(page).first().textContent()) ?? "";
+    await logEntries(page).nth(1).waitFor();
+    const line = (await logEntries(page).nth(1).textContent()) ?? "";
     expect(line).toMatch(/^success code=\S+ state=browser-state$/);
     await page.locator("#finch-connect-iframe").waitFor({ state: "detached" });
 

@@ -11,6 +11,11 @@ import { closedPage, codePage, errorPage, postMessagePage, providerPickerPage, s
 
 const NAME = "finch-auth-message-v2" as const;
 
+/** What the provider says to a wrong password; Connect shows it and reports it to the app (onError). */
+export function wrongPasswordMessage(providerName: string): string {
+  return `Incorrect username or password for ${providerName}. Check your ${providerName} password and try again.`;
+}
+
 function returnUrl(base: string, params: Record<string, string | null>): string | null {
   try {
     const url = new URL(base);
@@ -110,7 +115,8 @@ export function authorizeRoutes(ctx: EmulatorContext): Route[] {
       return html(
         signInPage(flow, provider, query, {
           username,
-          error: `Incorrect username or password for ${provider.display_name}. Try again (the emulator's password is ${CONNECT_PASSWORD}).`,
+          error: wrongPasswordMessage(provider.display_name),
+          notifySdkHost: flow.sdkHostUrl,
         }),
       );
     }

@@ -67,6 +67,17 @@ ${hiddenInputs(withoutProvider(query))}
 export interface SignInPageOptions {
   error?: string;
   username?: string;
+  /** Also tell the embedding app (react-connect's onError) while the form stays open for another try. */
+  notifySdkHost?: string | null;
+}
+
+function errorMessageScript(message: string, sdkHostUrl: string): string {
+  const payload: FinchAuthMessage = {
+    name: "finch-auth-message-v2",
+    kind: "error",
+    error: { shouldClose: false, message, type: "employer_connection_error" },
+  };
+  return `window.parent.postMessage(${scriptJson(payload)}, ${scriptJson(sdkHostUrl)});`;
 }
 
 export function signInPage(
@@ -98,6 +109,9 @@ ${error}
 </div>
 </form>
 ${back}`,
+    options.error && options.notifySdkHost
+      ? errorMessageScript(options.error, options.notifySdkHost)
+      : undefined,
   );
 }
 

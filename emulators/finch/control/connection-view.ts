@@ -11,6 +11,8 @@ export function connectionView(connection: ConnectionRecord, connections: Connec
     company_name: generateCompany(connection.companyId, connection.employeeCount).company.legal_name,
     provider_id: connection.providerId,
     status: connection.status,
+    authentication_type: connection.authenticationType,
+    failing_products: connection.failingProducts ?? [],
     customer_id: connection.customerId,
     customer_name: connection.customerName,
     username: connection.username,

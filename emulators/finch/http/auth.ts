@@ -79,5 +79,6 @@ export function requireDataAccess(
       break;
   }
   if (!context.token.products.includes(product)) throw errors.insufficientScope(product);
+  if (context.connection.failingProducts?.includes(product)) throw errors.insufficientPermissions();
   return context;
 }

@@ -39,6 +39,8 @@ export interface ConnectionRecord {
   createdAt: string;
   updatedAt: string;
   lastSuccessfulSync: string | null;
+  /** Products whose data endpoints answer 403 permission errors even while connected (a repair that half works). */
+  failingProducts?: string[];
 }
 
 export interface TokenRecord {

@@ -29,13 +29,23 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
     email: user.email,
     since: state.since,
   });
-  const { connectionId, providerName, since, reason, services } = state;
+  const { connectionId, providerId, providerName, finchStatus, authenticationType, since, reason, services } =
+    state;
   return (
     <ReconnectLinkPanel
       token={token}
       connectUrl={env().FINCH_CONNECT_URL}
       email={user.email}
-      {...{ connectionId, providerName, since, reason, services }}
+      {...{
+        connectionId,
+        providerId,
+        providerName,
+        finchStatus,
+        authenticationType,
+        since,
+        reason,
+        services,
+      }}
     />
   );
 }

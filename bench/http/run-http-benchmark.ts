@@ -1,0 +1,188 @@
+// One database's run of the http suite: start the benchmark build on it, sign in, check every path
+// answers as it should, measure each pair in alternating rounds, first-load JS, and the webhook burst.
+import crypto from "node:crypto";
+import { BASELINE_PAGE } from "./build-bench-app";
+import { httpPairs, signedWebhook, type Pair } from "./http-pairs";
+import { measureFirstLoadJs } from "./measure-first-load-js";
+import { describeLoad, measureLoad, type LoadRequest, type LoadResult } from "./measure-load";
+import { countWebhookEvents, seedBenchData } from "./seed-bench-data";
+import { startBenchApp } from "./start-bench-app";
+
+export interface HttpBenchSettings {
+  appDir: string;
+  databaseUrl: string;
+  kind: string;
+  durationSeconds: number;
+  connections: number;
+  rounds: number;
+  burstEvents: number;
+  quick: boolean;
+}
+
+export interface Ratio {
+  label: string;
+  value: number;
+  met: boolean;
+  text: string;
+}
+
+export interface DbFigures {
+  kind: string;
+  ratios: Ratio[];
+  problems: string[];
+}
+
+function ratioOf(label: string, value: number, goal: { atLeast?: number; atMost?: number }): Ratio {
+  const met =
+    (goal.atLeast === undefined || value >= goal.atLeast) &&
+    (goal.atMost === undefined || value <= goal.atMost);
+  const goalText = goal.atLeast !== undefined ? `≥ ${goal.atLeast}` : `≤ ${goal.atMost}`;
+  return { label, value, met, text: `${value.toFixed(2)}x (goal ${goalText} ${met ? "met" : "MISSED"})` };
+}
+
+/** The best round of each side: the one least disturbed by whatever else the machine was doing. */
+function best(results: LoadResult[], by: "throughput" | "p95"): LoadResult {
+  return [...results].sort((a, b) => (by === "p95" ? a.p95 - b.p95 : b.perSecond - a.perSecond))[0];
+}
+
+async function measurePair(
+  pair: Pair,
+  settings: HttpBenchSettings,
+  baseUrl: string,
+  problems: string[],
+  expected: [number, number],
+) {
+  // Quick mode sends a fixed number of requests, so even a crowded machine answers some of them.
+  const load = (request: LoadRequest, seconds: number) =>
+    measureLoad({
+      baseUrl,
+      request,
+      connections: settings.connections,
+      ...(settings.quick ? { amount: settings.connections * 3 } : { durationSeconds: seconds }),
+    });
+  await load(pair.baseline, 2);
+  await load(pair.product, 2);
+  const sides: { baseline: LoadResult[]; product: LoadResult[] } = { baseline: [], product: [] };
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const side of ["baseline", "product"] as const) {
+      const result = await load(pair[side], settings.durationSeconds);
+      sides[side].push(result);
+      console.log(`  ${settings.kind} ${pair.name}, round ${round}, ${side}: ${describeLoad(result)}`);
+      if (result.requests === 0) problems.push(`${pair.name} ${side}: no answer in time`);
+      const status = expected[side === "baseline" ? 0 : 1];
+      const other = result.requests - (result.statuses[status] ?? 0);
+      if (other > 0 || result.errors > 0)
+        problems.push(`${pair.name} ${side}: ${other} answers other than ${status}, ${result.errors} errors`);
+    }
+  }
+  const by = pair.compare === "p95" ? "p95" : "throughput";
+  const baseline = best(sides.baseline, by);
+  const product = best(sides.product, by);
+  const value =
+    pair.compare === "p95"
+      ? product.p95 / baseline.p95
+      : pair.compare === "cost"
+        ? baseline.perSecond / product.perSecond
+        : product.perSecond / baseline.perSecond;
+  return { value, baseline, product };
+}
+
+async function runBurst(
+  settings: HttpBenchSettings,
+  baseUrl: string,
+  data: Awaited<ReturnType<typeof seedBenchData>>,
+  problems: string[],
+) {
+  // Every 11th request redelivers an event sent a few requests earlier, so duplicates race originals.
+  const prefix = `burst_${crypto.randomBytes(4).toString("hex")}_`;
+  const duplicates = Math.floor(settings.burstEvents / 10);
+  const total = settings.burstEvents + duplicates;
+  let sent = 0;
+  let distinct = 0;
+  const next = () => {
+    const index = sent++;
+    const isDuplicate = index % 11 === 10 && distinct > 5;
+    const eventId = isDuplicate ? `${prefix}${distinct - 1 - (index % 5)}` : `${prefix}${distinct++}`;
+    return signedWebhook(data, eventId);
+  };
+  const started = Date.now();
+  const result = await measureLoad({
+    baseUrl,
+    connections: settings.connections,
+    amount: total,
+    request: { method: "POST", path: "/api/finch/webhook", next },
+  });
+  const recorded = await countWebhookEvents(settings.databaseUrl, prefix);
+  const seconds = (Date.now() - started) / 1000;
+  const ok = result.statuses[200] ?? 0;
+  console.log(
+    `  ${settings.kind} burst: ${distinct} distinct events + ${sent - distinct} duplicates in ${seconds.toFixed(1)} s, ${recorded} recorded, ${describeLoad(result)}`,
+  );
+  if (recorded !== distinct) problems.push(`burst: ${recorded} events recorded, ${distinct} sent`);
+  if (ok !== total || result.errors > 0)
+    problems.push(`burst: ${total - ok} of ${total} answers were not 200`);
+  return { recorded, distinct, duplicates: sent - distinct, ok, total };
+}
+
+export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbFigures> {
+  const problems: string[] = [];
+  const ratios: Ratio[] = [];
+  const data = await seedBenchData(settings.databaseUrl);
+  const app = await startBenchApp(settings.appDir, settings.databaseUrl);
+  try {
+    const signedIn = { cookie: data.sessionCookie };
+    const dashboard = await fetch(`${app.url}/`, { headers: signedIn, redirect: "manual" });
+    if (dashboard.status !== 200 || !(await dashboard.text()).includes("Benchmark Payroll Co"))
+      problems.push(`the signed-in dashboard answered ${dashboard.status} without the organization's name`);
+    const webhook = signedWebhook(data);
+    const hook = await fetch(`${app.url}/api/finch/webhook`, { method: "POST", ...webhook });
+    if (hook.status !== 200) problems.push(`a signed webhook answered ${hook.status}`);
+    const full = await fetch(`${app.url}/api/connections`, { headers: signedIn });
+    const etag = full.headers.get("etag") ?? "";
+    const conditional = await fetch(`${app.url}/api/connections`, {
+      headers: { ...signedIn, "if-none-match": etag },
+    });
+    if (!etag || conditional.status !== 304)
+      problems.push(`/api/connections: ETag "${etag}", a conditional request answered ${conditional.status}`);
+
+    const labels = ["webhook", "dashboard p95", "polling 304 cost"];
+    const expected: [number, number][] = [
+      [200, 200],
+      [200, 200],
+      [200, 304],
+    ];
+    const pairs = httpPairs(data, etag);
+    for (const [index, pair] of pairs.entries()) {
+      const { value, baseline, product } = await measurePair(
+        pair,
+        settings,
+        app.url,
+        problems,
+        expected[index],
+      );
+      const ratio = ratioOf(labels[index], value, pair.goal);
+      ratios.push(ratio);
+      const unit =
+        pair.compare === "p95"
+          ? `p95 ${product.p95.toFixed(0)} vs ${baseline.p95.toFixed(0)} ms`
+          : `${product.perSecond.toFixed(0)} vs ${baseline.perSecond.toFixed(0)} req/s`;
+      console.log(`http ${settings.kind} ${pair.name}: ${ratio.text} (${unit})`);
+    }
+
+    const bare = await measureFirstLoadJs(`${app.url}${BASELINE_PAGE}`, signedIn);
+    const mine = await measureFirstLoadJs(`${app.url}/`, signedIn);
+    const js = ratioOf("first-load JS", mine.gzipBytes / bare.gzipBytes, { atMost: 1.08 });
+    ratios.push(js);
+    console.log(
+      `http ${settings.kind} first-load JS dashboard vs bare page (gzip): ${js.text} (${(mine.gzipBytes / 1000).toFixed(1)} kB in ${mine.files} files vs ${(bare.gzipBytes / 1000).toFixed(1)} kB in ${bare.files})`,
+    );
+
+    const burst = await runBurst(settings, app.url, data, problems);
+    console.log(
+      `http ${settings.kind} webhook burst: ${burst.recorded}/${burst.distinct} distinct events recorded once, ${burst.duplicates} duplicates, ${burst.ok}/${burst.total} answered 200`,
+    );
+  } finally {
+    await app.stop();
+  }
+  return { kind: settings.kind, ratios, problems };
+}

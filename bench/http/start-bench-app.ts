@@ -1,0 +1,94 @@
+// Starts the benchmark build with `next start` on a free loopback port against one database, as
+// production runs it (job workers on), and stops it afterwards.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface BenchApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const ok = await fetch(url, { redirect: "manual" }).then(
+      (response) => response.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the benchmark app did not answer at ${url} in time`);
+}
+
+export async function startBenchApp(appDir: string, databaseUrl: string): Promise<BenchApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
+    {
+      cwd: appDir,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: url,
+        NEXTAUTH_URL: url,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+        TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
+        FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+        FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+        FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
+        // Nothing here calls Finch or Resend; both point at a closed loopback port all the same.
+        FINCH_BASE_URL: "http://127.0.0.1:9",
+        FINCH_CONNECT_URL: "http://127.0.0.1:9",
+        RESEND_API_KEY: "re_bench_unused",
+        RESEND_BASE_URL: "http://127.0.0.1:9",
+        // The scheduled sweep would call Finch for the seeded connections in the middle of a round.
+        SWEEP_CRON: "0 0 1 1 *",
+      },
+    },
+  );
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`the benchmark app exited early (code ${code})`))),
+  );
+  try {
+    await Promise.race([waitForHttp(`${url}/login`, Date.now() + 90_000), exited]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  exited.catch(() => undefined);
+  return { url, stop };
+}

@@ -1,0 +1,57 @@
+// The dashboard's "who is asking": the signed-in user, their role and organization in one query from
+// next-auth's own session cookie, once per request. next-auth stays in charge whenever it has work to
+// do (no cookie under the name it uses, an unknown or expired session, one due for its daily
+// extension): then this answers "ask next-auth" and the caller takes the usual path.
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./options";
+
+export interface SessionMember {
+  user: { id: string; email: string };
+  membership: { role: Role; organization: { id: string; name: string } } | null;
+}
+
+export const ASK_NEXT_AUTH = "ask-next-auth";
+
+/** next-auth's cookie name: the __Secure- one when the app is served over https. */
+function sessionCookieName(): string {
+  return env().APP_URL.startsWith("https://")
+    ? "__Secure-next-auth.session-token"
+    : "next-auth.session-token";
+}
+
+export const readSessionMember = cache(async (): Promise<SessionMember | typeof ASK_NEXT_AUTH> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return ASK_NEXT_AUTH;
+  const [row] = await db().$queryRaw<
+    {
+      userId: string;
+      email: string;
+      expires: Date;
+      role: Role | null;
+      organizationId: string | null;
+      organizationName: string | null;
+    }[]
+  >`
+    SELECT u.id AS "userId", u.email, s.expires, m.role, o.id AS "organizationId", o.name AS "organizationName"
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u.id
+    LEFT JOIN "Organization" o ON o.id = m."organizationId"
+    WHERE s."sessionToken" = ${token} AND s.expires > now()`;
+  if (!row) return ASK_NEXT_AUTH;
+  // next-auth moves the expiry forward once the session is updateAge old; let it.
+  const dueForUpdate = row.expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
+  if (dueForUpdate <= Date.now()) return ASK_NEXT_AUTH;
+  return {
+    user: { id: row.userId, email: row.email },
+    membership:
+      row.role && row.organizationId && row.organizationName !== null
+        ? { role: row.role, organization: { id: row.organizationId, name: row.organizationName } }
+        : null,
+  };
+});

@@ -1,0 +1,127 @@
+// The repair receipt: right after a reconnect, read each granted product once through the gateway
+// and keep what came back, so the customer sees at once whether everything works again.
+import "server-only";
+import Finch from "@tryfinch/finch-api";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { callFinch, type CallFinchOptions } from "@/lib/finch/call-finch";
+import { logError } from "@/lib/log";
+import { recordConnectionEvent } from "@/lib/connections/connection-events";
+import { receiptLine, type ProductCheck } from "@/lib/connections/receipt-line";
+
+type Reader = (finch: Finch, individualId: string | null) => Promise<void>;
+
+/** A batch answers 200 with a code per person; a failed item is a failed read. */
+function requireItems(responses: { code: number }[]): void {
+  const failed = responses.find((item) => item.code !== 200);
+  if (failed) throw new Error(`batch item answered ${failed.code}`);
+}
+
+const READERS: Record<string, Reader> = {
+  company: async (finch) => void (await finch.hris.company.retrieve()),
+  directory: async (finch) => void (await finch.hris.directory.list({ limit: 1 })),
+  individual: async (finch, id) =>
+    id
+      ? requireItems(
+          (await finch.hris.individuals.retrieveMany({ requests: [{ individual_id: id }] })).responses,
+        )
+      : undefined,
+  employment: async (finch, id) =>
+    id
+      ? requireItems(
+          (await finch.hris.employments.retrieveMany({ requests: [{ individual_id: id }] })).responses,
+        )
+      : undefined,
+  payment: async (finch) => {
+    const end = new Date();
+    const start = new Date(end.getTime() - 90 * 24 * 60 * 60 * 1000);
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    await finch.hris.payments.list({ start_date: day(start), end_date: day(end) });
+  },
+  benefits: async (finch) => void (await finch.hris.benefits.list()),
+};
+
+function problemOf(error: unknown): string {
+  const cause = isAppError(error) ? error.cause : error;
+  if (isAppError(error) && error.code === "reauth_required") return "needs reconnecting";
+  if (isAppError(error) && (error.code === "upstream_unavailable" || error.code === "rate_limited"))
+    return "Finch unavailable, try later";
+  if (cause instanceof Finch.PermissionDeniedError) return "permission missing";
+  if (cause instanceof Finch.NotFoundError) return "not available";
+  return "could not be read";
+}
+
+async function someIndividualId(connectionId: string): Promise<string | null> {
+  const person = await db().finchIndividual.findFirst({
+    where: { connectionId },
+    select: { finchIndividualId: true },
+    orderBy: { finchIndividualId: "asc" },
+  });
+  return person?.finchIndividualId ?? null;
+}
+
+/** Reads every granted product it knows how to read, one call each, in the order they were granted. */
+export async function readGrantedProducts(options: CallFinchOptions): Promise<ProductCheck[]> {
+  const connection = await db().connection.findFirst({
+    where: { id: options.connectionId, organizationId: options.organizationId },
+    select: { products: true },
+  });
+  if (!connection) return [];
+  let individualId = await someIndividualId(options.connectionId);
+  if (!individualId && connection.products.includes("directory")) {
+    individualId = await callFinch(options, async (finch) => {
+      const page = await finch.hris.directory.list({ limit: 1 });
+      return page.individuals[0]?.id ?? null;
+    }).catch(() => null);
+  }
+  const checks: ProductCheck[] = [];
+  for (const product of connection.products) {
+    const read = READERS[product];
+    if (!read) continue; // e.g. ssn rides on individual; nothing of its own to read
+    try {
+      await callFinch(options, (finch) => read(finch, individualId));
+      checks.push({ product, ok: true, problem: null });
+    } catch (error) {
+      checks.push({ product, ok: false, problem: problemOf(error) });
+    }
+  }
+  return checks;
+}
+
+/**
+ * Called once after a successful reconnect. Stores the receipt (for the card and the "Reconnected"
+ * email) and notes it on the timeline. Never throws: the reconnect itself already succeeded.
+ */
+export async function takeRepairReceipt(
+  options: CallFinchOptions & { userId: string },
+): Promise<ProductCheck[] | null> {
+  try {
+    const checks = await readGrantedProducts(options);
+    const incident = await db().incident.findFirst({
+      where: { connectionId: options.connectionId },
+      orderBy: { startedAt: "desc" },
+      select: { id: true },
+    });
+    await db().$transaction(async (tx) => {
+      await tx.repairReceipt.create({
+        data: {
+          connectionId: options.connectionId,
+          incidentId: incident?.id ?? null,
+          userId: options.userId,
+          checks,
+        },
+      });
+      await recordConnectionEvent(tx, {
+        connectionId: options.connectionId,
+        organizationId: options.organizationId,
+        type: "repair_receipt",
+        detail: receiptLine(checks),
+        actorUserId: options.userId,
+      });
+    });
+    return checks;
+  } catch (error) {
+    logError(`repair receipt for ${options.connectionId} could not be taken`, error);
+    return null;
+  }
+}

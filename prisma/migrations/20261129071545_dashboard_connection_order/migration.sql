@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Connection_organizationId_createdAt_idx" ON "Connection"("organizationId", "createdAt");
+
