@@ -6,6 +6,8 @@ import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
 import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
 import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
+import { holdEmailsDuringOutage } from "@/lib/outages/hold-emails-during-outage";
+import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
 import { recordConnectionEvent } from "./connection-events";
 import { defaultReason, toConnectionStatus } from "./connection-status";
@@ -19,6 +21,8 @@ export interface ConnectionSignal {
   reason?: string | null;
   at?: Date;
   actorUserId?: string;
+  /** Provider-outage thresholds; the settings (OUTAGE_*) unless a test injects its own. */
+  outageThresholds?: OutageThresholds;
 }
 
 export interface SignalOutcome {
@@ -31,6 +35,8 @@ export interface SignalOutcome {
   openedIncidentId?: string;
   /** Set when this signal resolved an incident (the connection just recovered). */
   resolvedIncidentId?: string;
+  /** Set when a provider outage holds this breakage's emails. */
+  heldByOutageId?: string;
 }
 
 /** How an open incident ends: the history entry, and which "restored" email (if any) goes out. */
@@ -47,9 +53,16 @@ function incidentEnding(
 export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Promise<SignalOutcome> {
   const at = signal.at ?? new Date();
   const [row] = await tx.$queryRaw<
-    { status: ConnectionStatus; organizationId: string; finchStatus: string }[]
+    {
+      status: ConnectionStatus;
+      organizationId: string;
+      finchStatus: string;
+      providerId: string;
+      providerName: string;
+    }[]
   >`
-    SELECT status, "organizationId", "finchStatus" FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
+    SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
+      FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
   if (!row) throw new Error(`connection ${signal.connectionId} not found`);
   const to = toConnectionStatus(signal.finchStatus);
   const base = {
@@ -111,6 +124,14 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
       organizationId: row.organizationId,
       at,
     });
+    // A burst of breakages at one provider holds those notices back (a provider outage).
+    outcome.heldByOutageId =
+      (await holdEmailsDuringOutage(tx, {
+        providerId: row.providerId,
+        providerName: row.providerName,
+        at,
+        thresholds: signal.outageThresholds,
+      })) ?? undefined;
   } else if (row.status === "needs_reauth") {
     const open = await tx.incident.findFirst({
       where: { connectionId: signal.connectionId, resolvedAt: null },
