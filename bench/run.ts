@@ -35,7 +35,9 @@ function runBenchmark({
     );
     const timer = setTimeout(() => {
       console.error(`${file}: still running after ${TIME_LIMIT_MS / 1000} s, stopping it`);
-      child.kill("SIGKILL");
+      // SIGTERM lets it stop what it started; SIGKILL if it has not exited 30 s later.
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 30_000).unref();
     }, TIME_LIMIT_MS);
     child.on("exit", (code) => {
       clearTimeout(timer);
