@@ -12,7 +12,7 @@ import { requireMember } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 
 export type AlertChannelState =
-  { ok: true; message: string; secret?: string } | { ok: false; error: string } | null;
+  { kind: "success"; message: string; secret?: string } | { kind: "error"; error: string } | null;
 
 const formSchema = z.object({
   kind: z.enum(["slack", "webhook"]),
@@ -23,38 +23,38 @@ const formSchema = z.object({
 /** One action per channel form; the pressed button's `intent` says what to do. Owners only. */
 export async function alertChannelAction(_: AlertChannelState, form: FormData): Promise<AlertChannelState> {
   const member = await requireMember("/settings/notifications");
-  if (member.role !== "owner") return { ok: false, error: "Only an owner can change alert channels." };
+  if (member.role !== "owner") return { kind: "error", error: "Only an owner can change alert channels." };
   const input = formSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: "Check the form and try again." };
+  if (!input.success) return { kind: "error", error: "Check the form and try again." };
   const { kind, intent, url } = input.data;
   const organizationId = member.organization.id;
   try {
     if (intent === "test") {
       const result = await sendTestAlert(organizationId, kind);
       return result.ok
-        ? { ok: true, message: `Test sent: the receiver answered ${result.status}.` }
-        : { ok: false, error: result.error };
+        ? { kind: "success", message: `Test sent: the receiver answered ${result.status}.` }
+        : { kind: "error", error: result.error };
     }
     if (intent === "rotate") {
       const secret = await rotateWebhookSecret(organizationId);
       revalidatePath("/settings/notifications");
       return secret
-        ? { ok: true, message: "New signing secret. The old one no longer signs anything.", secret }
-        : { ok: false, error: "Save an endpoint URL first." };
+        ? { kind: "success", message: "New signing secret. The old one no longer signs anything.", secret }
+        : { kind: "error", error: "Save an endpoint URL first." };
     }
     if (intent === "remove") {
       await removeAlertChannel(organizationId, kind);
       revalidatePath("/settings/notifications");
-      return { ok: true, message: "Removed. No more alerts go there." };
+      return { kind: "success", message: "Removed. No more alerts go there." };
     }
-    if (!url?.trim()) return { ok: false, error: "Enter a URL." };
+    if (!url?.trim()) return { kind: "error", error: "Enter a URL." };
     const { secret } = await saveAlertChannel({ organizationId, kind, url });
     revalidatePath("/settings/notifications");
     return secret
-      ? { ok: true, message: "Saved. Copy the signing secret now: it is shown only once.", secret }
-      : { ok: true, message: "Saved." };
+      ? { kind: "success", message: "Saved. Copy the signing secret now: it is shown only once.", secret }
+      : { kind: "success", message: "Saved." };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: error.userMessage };
+    if (isAppError(error)) return { kind: "error", error: error.userMessage };
     throw error;
   }
 }
