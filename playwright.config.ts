@@ -8,6 +8,8 @@ const executablePath = findChromium() ?? undefined;
 const dataDir = ".data/e2e";
 // Whatever the shell has configured, e2e runs on the embedded database and the local stand-ins.
 const localOnly = { DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "", NODE_ENV: "", APP_URL: "" };
+// Every spec signs in from 127.0.0.1: the per-IP sign-in limit would otherwise stop a full run.
+const e2eLimits = { SIGNIN_EMAILS_PER_IP: "10000" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +42,7 @@ export default defineConfig({
     {
       command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
       url: `${APP_URL}/login`,
-      env: { ...localOnly, ...E2E_PORT_ENV, DATA_DIR: dataDir },
+      env: { ...localOnly, ...e2eLimits, ...E2E_PORT_ENV, DATA_DIR: dataDir },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "pipe",
@@ -51,7 +53,7 @@ export default defineConfig({
       // A second instance on the same database (port picked free, like every port of the run), configured for Finch's classic (session-less) Connect URL.
       command: `node --import tsx scripts/start-instance.ts ${E2E_PORTS.classic} FINCH_CONNECT_FLOW=classic`,
       url: `${CLASSIC_APP_URL}/login`,
-      env: { ...localOnly, ...E2E_PORT_ENV, DATA_DIR: dataDir },
+      env: { ...localOnly, ...e2eLimits, ...E2E_PORT_ENV, DATA_DIR: dataDir },
       reuseExistingServer: false,
       timeout: 420_000,
       stdout: "pipe",

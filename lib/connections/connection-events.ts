@@ -14,7 +14,10 @@ export type ConnectionEventType =
   | "email_sent"
   | "email_failed"
   | "link_opened"
-  | "repair_receipt";
+  | "repair_receipt"
+  | "connect_attempt_failed"
+  | "repair_help_offered"
+  | "handed_off";
 
 export interface ConnectionEventInput {
   connectionId: string;

@@ -22,6 +22,8 @@ interface SummaryRow {
   fetchedAt: Date | null;
   receiptChecks: unknown;
   receiptAt: Date | null;
+  /** Connect attempts that failed since the status last changed (see failed-attempts.ts). */
+  failedAttempts: number;
 }
 
 function latestReceipt(checksJson: unknown, takenAt: Date | null) {
@@ -38,7 +40,10 @@ export async function listConnections(organizationId: string): Promise<Connectio
     SELECT c.id, c."providerId", c."providerName", c.status, c."finchStatus", c."authenticationType",
       c."statusReason", c."statusSince", c.products, c."lastSuccessAt",
       f."legalName", f."employeeCount", f."fetchedAt",
-      r.checks AS "receiptChecks", r."createdAt" AS "receiptAt"
+      r.checks AS "receiptChecks", r."createdAt" AS "receiptAt",
+      (SELECT count(*)::int FROM "ConnectionEvent" e
+        WHERE e."connectionId" = c.id AND e.type = 'connect_attempt_failed'
+          AND e."createdAt" >= c."statusSince" AND c.status <> 'healthy') AS "failedAttempts"
     FROM "Connection" c
     LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
     LEFT JOIN LATERAL (
