@@ -19,6 +19,9 @@ export default async function setup() {
     // Finch's windows shrunk a hundredfold, so tests that call the stand-in often never wait for the
     // shared budget; the budget's own tests pass their settings explicitly.
     FINCH_BUDGET_WINDOW_SCALE: "0.01",
+    // The files share one database and break many "gusto" connections at once: no provider outage unless
+    // a test injects its own thresholds (lib/outages).
+    OUTAGE_MIN_CONNECTIONS: "1000000",
   });
   return async () => database.drop();
 }

@@ -18,6 +18,8 @@ export const sweepBatchJobSchema = z.object({
 });
 
 export const emailSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
+/** An alert outbox row to deliver (Slack or a signed webhook); same shape as an email's. */
+export const alertSendJobSchema = emailSendJobSchema;
 
 /** Scheduled scans (email-outbox-relay, email-reminders) carry nothing. */
 const scheduledJobSchema = z.object({});
@@ -66,9 +68,15 @@ export const queues = {
     options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
     localConcurrency: 4,
   },
+  "alert-send": {
+    schema: alertSendJobSchema,
+    // Same rules as email-send: one job per alert outbox row, the row's own backoff for remote errors.
+    options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+    localConcurrency: 4,
+  },
   "email-outbox-relay": {
     schema: scheduledJobSchema,
-    // The safety net: re-dispatches due outbox rows whose job was lost (a crash after commit).
+    // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).
     options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
     localConcurrency: 1,
   },

@@ -2,6 +2,8 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
+import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
+import { sendAlertJob } from "@/lib/alerts/send-alert-job";
 import { env } from "@/lib/env";
 import { runSweepBatch } from "@/lib/finch/run-sweep-batch";
 import { scheduleDueSweeps } from "@/lib/finch/schedule-due-sweeps";
@@ -21,8 +23,13 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
   "email-send": (data) => runEmailSendJob(data),
-  "email-outbox-relay": () => relayEmailOutbox(),
-  "email-reminders": async () => ({ queued: await dispatchOutboxEmails(await queueDueReminders()) }),
+  "alert-send": (data) => sendAlertJob(data),
+  "email-outbox-relay": async () => ({ emails: await relayEmailOutbox(), alerts: await relayAlertOutbox() }),
+  // Reminders also write alert rows (one per channel); the relay hands those to alert-send right away.
+  "email-reminders": async () => ({
+    queued: await dispatchOutboxEmails(await queueDueReminders()),
+    alerts: await relayAlertOutbox(),
+  }),
 };
 
 async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {
