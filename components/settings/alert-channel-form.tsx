@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { alertChannelAction } from "@/app/(dashboard)/settings/notifications/actions";
+import { alertChannelAction } from "@/lib/alerts/alert-channel-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
