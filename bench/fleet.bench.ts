@@ -155,7 +155,7 @@ async function main() {
         const asked = performance.now();
         const permit = await acquireFinchPermit({ path: "/introspect", priority: "interactive" });
         waits.push(performance.now() - asked);
-        if (!permit.ok) interactiveErrors++;
+        if (permit.kind === "refused") interactiveErrors++;
         else {
           const answer = await fetch(`${finch.url}/introspect`, {
             headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },

@@ -13,7 +13,7 @@ export interface MailForTests {
   emulator: RunningResendEmulator;
   messagesTo(address: string): Promise<ListedEmail[]>;
   /** Makes the next `count` sends fail with `status` (the stand-in's fault injection). */
-  fail(status: 429 | 500 | 503, count: number, retryAfter?: number): Promise<void>;
+  fail(status: 429 | 500 | 503, count: number, retryAfterSeconds?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,11 +33,15 @@ export async function startMailForTests(): Promise<MailForTests> {
     url: emulator.url,
     emulator,
     messagesTo: (address) => listEmails(emulator, address),
-    async fail(status, count, retryAfter) {
+    async fail(status, count, retryAfterSeconds) {
       const response = await fetch(`${emulator.url}/_emulator/faults`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ status, count, ...(retryAfter !== undefined && { retryAfter }) }),
+        body: JSON.stringify({
+          status,
+          count,
+          ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+        }),
       });
       if (!response.ok) throw new Error(`fault injection answered ${response.status}`);
     },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { retryFailedEmailAction } from "@/app/(operator)/operator/actions";
+import { retryFailedEmailAction } from "@/lib/operator/operator-actions";
 import { timeAgo } from "@/lib/format-time";
 import type { FailedEmail } from "@/lib/operator/get-machinery-status";
 import { OperatorActionButton } from "./operator-action-button";

@@ -1,4 +1,4 @@
-import { closeIncidentAction, releaseHeldEmailsAction } from "@/app/(operator)/operator/actions";
+import { closeIncidentAction, releaseHeldEmailsAction } from "@/lib/operator/operator-actions";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import type { OpenOutage } from "@/lib/outages/list-open-outages";
 import { OperatorActionButton } from "./operator-action-button";

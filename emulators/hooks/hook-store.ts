@@ -1,6 +1,7 @@
 // What the hooks stand-in holds in memory: the posts that arrived (newest first, capped), the signing
 // secrets it was told per path prefix, and the failures it was asked to inject.
 import { z } from "zod";
+import { faultRequestSchema, FaultRules, type FaultInput } from "../shared/faults";
 
 export interface ReceivedHook {
   id: string;
@@ -14,13 +15,11 @@ export interface ReceivedHook {
   status: number;
 }
 
-export const faultSchema = z.object({
-  status: z.number().int().min(400).max(599).default(503),
-  count: z.number().int().positive().max(1000).default(1),
-  /** Only posts whose path starts with this; absent means every post. */
-  pathPrefix: z.string().startsWith("/").optional(),
-});
-export type Fault = z.infer<typeof faultSchema>;
+/** What a chat or webhook receiver answers when it is unwell or refuses a post. */
+export const HOOK_FAULT_STATUSES = [400, 401, 403, 404, 410, 429, 500, 502, 503, 504] as const;
+export type HookFaultStatus = (typeof HOOK_FAULT_STATUSES)[number];
+/** The shared body shape: `path` is exact or a prefix ending in `*` (e.g. "/hooks/acme*"). */
+export const faultSchema = faultRequestSchema(HOOK_FAULT_STATUSES);
 
 export const secretSchema = z.object({
   pathPrefix: z.string().startsWith("/hooks"),
@@ -32,7 +31,7 @@ const MAX_KEPT = 500;
 export class HookStore {
   private received: ReceivedHook[] = [];
   private secrets = new Map<string, string>();
-  private faults: Fault[] = [];
+  private readonly faults = new FaultRules<HookFaultStatus>();
   private counter = 0;
 
   add(hook: Omit<ReceivedHook, "id" | "receivedAt">): ReceivedHook {
@@ -65,20 +64,16 @@ export class HookStore {
     return best?.[1] ?? null;
   }
 
-  addFault(fault: Fault): void {
-    this.faults.push({ ...fault });
+  addFault(fault: FaultInput<HookFaultStatus>): void {
+    this.faults.add(fault);
   }
 
   clearFaults(): void {
-    this.faults = [];
+    this.faults.clear();
   }
 
   /** The status to fail this post with, consuming one injected failure; null to accept it. */
   takeFault(path: string): number | null {
-    const fault = this.faults.find((f) => !f.pathPrefix || path.startsWith(f.pathPrefix));
-    if (!fault) return null;
-    fault.count -= 1;
-    if (fault.count <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-    return fault.status;
+    return this.faults.take(path)?.status ?? null;
   }
 }

@@ -66,7 +66,7 @@ describe("the hooks stand-in", () => {
   it("fails the next posts when asked, then recovers", async () => {
     await fetch(`${hooks.url}/_emulator/faults`, {
       method: "POST",
-      body: JSON.stringify({ status: 503, count: 2, pathPrefix: "/hooks/flaky" }),
+      body: JSON.stringify({ status: 503, count: 2, path: "/hooks/flaky*" }),
     });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await post("/hooks/flaky", "{}")).status);

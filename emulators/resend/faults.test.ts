@@ -8,7 +8,7 @@ const armFault = (fault: Record<string, unknown>) =>
 
 describe("fault injection", () => {
   it("fails the next N sends with 429 rate_limit_exceeded and a retry-after header, then recovers", async () => {
-    expect((await armFault({ status: 429, count: 2, retryAfter: 3 })).status).toBe(200);
+    expect((await armFault({ status: 429, count: 2, retryAfterSeconds: 3 })).status).toBe(200);
     const resend = sdkFor(emulator);
 
     const first = await resend.emails.send(sampleEmail);
@@ -62,14 +62,14 @@ describe("fault injection", () => {
     expect((await sdkFor(emulator).emails.send(sampleEmail)).error).toBeNull();
   });
 
-  it("reports, and can clear, the armed fault", async () => {
+  it("reports, and can clear, the armed faults", async () => {
     await armFault({ status: 429, count: 4 });
     const armed = (await (await fetch(`${emulator.url}/_emulator/faults`)).json()) as {
-      fault: { remaining: number };
+      faults: { remaining: number }[];
     };
     await fetch(`${emulator.url}/_emulator/faults`, { method: "DELETE" });
 
-    expect(armed.fault.remaining).toBe(4);
+    expect(armed.faults.map((fault) => fault.remaining)).toEqual([4]);
     expect((await sdkFor(emulator).emails.send(sampleEmail)).error).toBeNull();
   });
 

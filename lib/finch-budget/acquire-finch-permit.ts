@@ -21,8 +21,8 @@ export interface AcquireFinchPermitOptions {
 }
 
 export type FinchPermit =
-  | { ok: true; waitSeconds: number; source: "database" | "local" }
-  | { ok: false; retryAfterSeconds: number; reason: "paused" | "busy" | "budget_unavailable" };
+  | { kind: "granted"; waitSeconds: number; source: "database" | "local" }
+  | { kind: "refused"; retryAfterSeconds: number; reason: "paused" | "busy" | "budget_unavailable" };
 
 const DEFAULT_MAX_WAIT: Record<FinchPriority, number> = { interactive: 10, background: 120 };
 // One credit never reaches further ahead than this, so a pause after a 429 stops callers quickly.
@@ -78,7 +78,7 @@ export async function acquireFinchPermit(options: AcquireFinchPermitOptions): Pr
       }
       if (permit.paused || permit.retryInSeconds > left)
         return {
-          ok: false,
+          kind: "refused",
           retryAfterSeconds: permit.retryInSeconds,
           reason: permit.paused ? "paused" : "busy",
         };
@@ -87,7 +87,7 @@ export async function acquireFinchPermit(options: AcquireFinchPermitOptions): Pr
     }
   }
   if (waitSeconds > 0) await sleep(waitSeconds);
-  return { ok: true, waitSeconds, source: "database" };
+  return { kind: "granted", waitSeconds, source: "database" };
 }
 
 /**
@@ -102,9 +102,10 @@ async function unreachable(
   maxWaitSeconds: number,
 ): Promise<FinchPermit> {
   logError(`finch budget: the limiter could not be reached (${priority} call)`, error);
-  if (priority === "background") return { ok: false, retryAfterSeconds: 30, reason: "budget_unavailable" };
+  if (priority === "background")
+    return { kind: "refused", retryAfterSeconds: 30, reason: "budget_unavailable" };
   const wait = takeLocalPermit(cls.key, maxWaitSeconds);
-  if (wait === null) return { ok: false, retryAfterSeconds: 10, reason: "budget_unavailable" };
+  if (wait === null) return { kind: "refused", retryAfterSeconds: 10, reason: "budget_unavailable" };
   if (wait > 0) await sleep(wait);
-  return { ok: true, waitSeconds: wait, source: "local" };
+  return { kind: "granted", waitSeconds: wait, source: "local" };
 }

@@ -38,7 +38,7 @@ export function budgetedFetch(baseFetch: typeof fetch = fetch) {
     const { pathname } = requestUrl(input);
     const priority = currentFinchPriority();
     const permit = await acquireFinchPermit({ path: pathname, priority });
-    if (!permit.ok) return budgetRefusal(permit.retryAfterSeconds, permit.reason);
+    if (permit.kind === "refused") return budgetRefusal(permit.retryAfterSeconds, permit.reason);
     const response = await baseFetch(input, init);
     if (response.status !== 429) return response;
     const answer = {

@@ -29,32 +29,32 @@ describe("the shared Finch call budget", () => {
     const shared = budgetClass("ip", FINCH_SCALE).lanes.shared;
     let background = 0;
     const started = Date.now();
-    while ((await take("background")).ok) background++;
+    while ((await take("background")).kind === "granted") background++;
     // The shared lane's burst (plus what refilled meanwhile), then background is refused…
     const refilled = ((Date.now() - started) / 1000) * shared.ratePerSecond;
     expect(background).toBeGreaterThanOrEqual(shared.capacity);
     expect(background).toBeLessThanOrEqual(shared.capacity + refilled + 1);
     // …while a customer's call still gets its permit at once, from the reserved lane.
     const asked = Date.now();
-    expect(await take("interactive")).toMatchObject({ ok: true, waitSeconds: 0, source: "database" });
+    expect(await take("interactive")).toMatchObject({ kind: "granted", waitSeconds: 0, source: "database" });
     expect(Date.now() - asked).toBeLessThan(1_000);
   });
 
   it("hands out background permits on short credit and makes the caller wait for the refill", async () => {
     const shared = budgetClass("ip", FINCH_SCALE).lanes.shared;
-    while ((await take("background")).ok);
+    while ((await take("background")).kind === "granted");
     const permit = await acquireFinchPermit({
       path: "/introspect",
       priority: "background",
       settings: FINCH_SCALE,
     });
-    expect(permit.ok).toBe(true);
-    if (permit.ok) expect(permit.waitSeconds).toBeGreaterThan(0);
-    if (permit.ok) expect(permit.waitSeconds).toBeLessThanOrEqual(2 / shared.ratePerSecond);
+    expect(permit.kind).toBe("granted");
+    if (permit.kind === "granted") expect(permit.waitSeconds).toBeGreaterThan(0);
+    if (permit.kind === "granted") expect(permit.waitSeconds).toBeLessThanOrEqual(2 / shared.ratePerSecond);
   });
 
   it("pauses a class for every caller after Finch's 429, until Retry-After ends", async () => {
-    expect(await take("background")).toMatchObject({ ok: true });
+    expect(await take("background")).toMatchObject({ kind: "granted" });
     const paused = await pauseBudgetClass({
       path: "/introspect",
       finchCode: "finch_api_ip_rl",
@@ -63,8 +63,8 @@ describe("the shared Finch call budget", () => {
     expect(paused).toEqual({ key: "ip", seconds: 2 });
     for (const priority of ["background", "interactive"] as const) {
       const refused = await take(priority);
-      expect(refused).toMatchObject({ ok: false, reason: "paused" });
-      if (!refused.ok) expect(refused.retryAfterSeconds).toBeGreaterThan(1);
+      expect(refused).toMatchObject({ kind: "refused", reason: "paused" });
+      if (refused.kind === "refused") expect(refused.retryAfterSeconds).toBeGreaterThan(1);
     }
     // The product classes are not affected by an IP pause, but a product call also needs the IP's permit.
     expect(
@@ -74,7 +74,7 @@ describe("the shared Finch call budget", () => {
         settings: FINCH_SCALE,
         maxWaitSeconds: 0,
       }),
-    ).toMatchObject({ ok: false, reason: "paused" });
+    ).toMatchObject({ kind: "refused", reason: "paused" });
     expect((await getFinchBudgetUsage()).find((c) => c.key === "ip")).toMatchObject({ finch429s: 1 });
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     // Resumes at the steady rate (the bucket restarts empty), so an interactive call may wait a moment.
@@ -83,20 +83,20 @@ describe("the shared Finch call budget", () => {
       priority: "interactive",
       settings: FINCH_SCALE,
     });
-    expect(resumed.ok).toBe(true);
+    expect(resumed.kind).toBe("granted");
   });
 
   it("a 429 about one provider (upstream_rate_limit_exceeded) pauses nobody", async () => {
     expect(
       await pauseBudgetClass({ path: "/employer/company", finchCode: "upstream_rate_limit_exceeded" }),
     ).toBeNull();
-    expect(await take("background")).toMatchObject({ ok: true });
+    expect(await take("background")).toMatchObject({ kind: "granted" });
   });
 
   it("recreates missing limiter rows on the next call", async () => {
-    expect(await take("background")).toMatchObject({ ok: true });
+    expect(await take("background")).toMatchObject({ kind: "granted" });
     await clearBuckets();
-    expect(await take("background")).toMatchObject({ ok: true });
+    expect(await take("background")).toMatchObject({ kind: "granted" });
     const keys = await db().finchBudgetBucket.findMany({ select: { key: true } });
     expect(keys.map((k) => k.key)).toContain("ip:shared");
   });
@@ -105,18 +105,18 @@ describe("the shared Finch call budget", () => {
     const hang = () => new Promise<never>(() => undefined);
     const down = { settings: FINCH_SCALE, take: hang, dbTimeoutMs: 100, maxWaitSeconds: 0 };
     expect(await acquireFinchPermit({ path: "/introspect", priority: "background", ...down })).toMatchObject({
-      ok: false,
+      kind: "refused",
       reason: "budget_unavailable",
     });
     const local = [];
     for (let i = 0; i < 4; i++)
       local.push(await acquireFinchPermit({ path: "/introspect", priority: "interactive", ...down }));
-    expect(local.map((p) => p.ok)).toEqual([true, true, false, false]);
+    expect(local.map((p) => p.kind === "granted")).toEqual([true, true, false, false]);
     expect(local[0]).toMatchObject({ source: "local" });
     const failing = () => Promise.reject(new Error("connection refused"));
     expect(
       await acquireFinchPermit({ path: "/employer/company", priority: "background", ...down, take: failing }),
-    ).toMatchObject({ ok: false, reason: "budget_unavailable" });
+    ).toMatchObject({ kind: "refused", reason: "budget_unavailable" });
   });
 
   it("two processes competing for one budget together stay within it, and both get permits", async () => {

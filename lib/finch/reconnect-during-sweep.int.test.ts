@@ -40,7 +40,10 @@ describe("a customer's reconnect during a big sweep", () => {
     });
 
     // Background work already spent the shared bucket: the sweep below queues for refills (1.8 a second).
-    while ((await acquireFinchPermit({ path: "/introspect", priority: "background", maxWaitSeconds: 0 })).ok);
+    while (
+      (await acquireFinchPermit({ path: "/introspect", priority: "background", maxWaitSeconds: 0 })).kind ===
+      "granted"
+    );
     let sweepDone = false;
     const sweep = runSweepBatch({ connectionIds: fleet.map((c) => c.id) }).finally(() => {
       sweepDone = true;

@@ -1,5 +1,6 @@
 // /_emulator/* – JSON control endpoints for tests and demos (no auth; the server binds loopback only).
 import { z } from "zod";
+import { faultRequestSchema } from "../../shared/faults";
 import { createSandboxConnection } from "../api/create-sandbox-connection";
 import type { EmulatorContext } from "../context";
 import { DEFAULT_SANDBOX_PRODUCTS } from "../domain/products";
@@ -20,13 +21,7 @@ const createConnectionSchema = z.object({
   customer_name: z.string().max(255).optional(),
 });
 const latencySchema = z.object({ path: z.string().min(1), ms: z.coerce.number().int().min(0).max(120_000) });
-const faultSchema = z.object({
-  path: z.string().min(1).nullish(),
-  status: z.coerce.number().pipe(z.union(FAULT_STATUSES.map((s) => z.literal(s)))),
-  count: z.coerce.number().int().min(1).optional(),
-  fraction: z.coerce.number().min(0).max(1).optional(),
-  retryAfterSeconds: z.coerce.number().int().min(0).optional(),
-});
+const faultSchema = faultRequestSchema(FAULT_STATUSES);
 const webhooksSchema = z.object({
   urls: z.array(z.url({ protocol: /^https?$/ })),
   authenticationMethodShape: z.enum(["object", "string"]).optional(),

@@ -1,31 +1,22 @@
+import {
+  FaultRules,
+  pathMatches,
+  type FaultInput,
+  type FaultRule as SharedFaultRule,
+} from "../../shared/faults";
 import { FinchError } from "../http/finch-error";
 
 export const FAULT_STATUSES = [429, 500, 502, 503] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
-export interface FaultRule {
-  id: number;
-  /** Exact path, a prefix ending in `*`, or null for every API path. */
-  path: string | null;
-  status: FaultStatus;
-  /** Calls left to fail; null means no limit (fraction-only rules). */
-  remaining: number | null;
-  fraction: number;
-  retryAfterSeconds: number;
-}
+export type FaultRule = SharedFaultRule<FaultStatus>;
 
 export interface LatencyRule {
   path: string;
   ms: number;
 }
 
-export interface AddFaultInput {
-  path?: string | null;
-  status: FaultStatus;
-  count?: number;
-  fraction?: number;
-  retryAfterSeconds?: number;
-}
+export type AddFaultInput = FaultInput<FaultStatus>;
 
 const FAULT_BODIES: Record<FaultStatus, { name: string; message: string; finchCode?: string }> = {
   429: {
@@ -42,33 +33,17 @@ const FAULT_BODIES: Record<FaultStatus, { name: string; message: string; finchCo
   503: { name: "service_unavailable_error", message: "Service temporarily unavailable" },
 };
 
-function pathMatches(rulePath: string | null, path: string): boolean {
-  if (rulePath === null || rulePath === "*") return true;
-  if (rulePath.endsWith("*")) return path.startsWith(rulePath.slice(0, -1));
-  return rulePath === path;
-}
-
 /** Injected latency and failures for API paths. In memory only: a restart clears them. */
 export class FaultRegistry {
-  private faults: FaultRule[] = [];
+  private readonly faults: FaultRules<FaultStatus>;
   private latency: LatencyRule[] = [];
-  private nextId = 1;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(random: () => number = Math.random) {
+    this.faults = new FaultRules(random);
+  }
 
   addFault(input: AddFaultInput): FaultRule {
-    const fraction = input.fraction ?? 1;
-    const rule: FaultRule = {
-      id: this.nextId++,
-      path: input.path ?? null,
-      status: input.status,
-      // A fraction without a count keeps failing that share of calls until cleared.
-      remaining: input.count ?? (input.fraction !== undefined ? null : 1),
-      fraction,
-      retryAfterSeconds: input.retryAfterSeconds ?? 0,
-    };
-    this.faults.push(rule);
-    return rule;
+    return this.faults.add(input);
   }
 
   setLatency(path: string, ms: number): void {
@@ -84,12 +59,8 @@ export class FaultRegistry {
 
   /** The error to answer this call with, if an active rule fires; consumes one use of the rule. */
   take(path: string): FinchError | null {
-    const rule = this.faults.find((r) => pathMatches(r.path, path));
-    if (!rule || this.random() >= rule.fraction) return null;
-    if (rule.remaining !== null) {
-      rule.remaining -= 1;
-      if (rule.remaining <= 0) this.faults = this.faults.filter((r) => r !== rule);
-    }
+    const rule = this.faults.take(path);
+    if (!rule) return null;
     const body = FAULT_BODIES[rule.status];
     return new FinchError(rule.status, body.name, body.message, body.finchCode, {
       "Retry-After": String(rule.retryAfterSeconds),
@@ -97,11 +68,11 @@ export class FaultRegistry {
   }
 
   list(): { faults: FaultRule[]; latency: LatencyRule[] } {
-    return { faults: this.faults.map((r) => ({ ...r })), latency: this.latency.map((r) => ({ ...r })) };
+    return { faults: this.faults.list(), latency: this.latency.map((r) => ({ ...r })) };
   }
 
   clear(): void {
-    this.faults = [];
+    this.faults.clear();
     this.latency = [];
   }
 }

@@ -22,7 +22,7 @@ export async function handleSend(
   const key = idempotencyKeyOf(req);
   if (typeof key === "object" && key !== null) return sendError(res, key);
 
-  const fault = ctx.state.faults.next();
+  const fault = ctx.state.faults.next(kind === "batch" ? "/emails/batch" : "/emails");
   if (fault) {
     ctx.log(`injected ${fault.error.statusCode} ${fault.error.name} for ${kind} send`);
     return sendError(res, fault.error, fault.headers);

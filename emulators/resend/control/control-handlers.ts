@@ -23,17 +23,17 @@ export async function handleSetFault(
       resendError(
         422,
         "validation_error",
-        "Expected `{ status: 429 | 500 | 503, count?: positive integer, fraction?: 0..1, retryAfter?: seconds }`.",
+        "Expected `{ path?: /emails | /emails/batch | /emails*, status: 429 | 500 | 503, count?: positive integer, fraction?: 0..1, retryAfterSeconds?: seconds }`.",
       ),
     );
   }
-  const fault = ctx.state.faults.set(parsed.data);
+  const fault = ctx.state.faults.add(parsed.data);
   ctx.log(`fault armed: ${JSON.stringify(fault)}`);
   sendJson(res, 200, { fault });
 }
 
 export function handleGetFault(res: ServerResponse, ctx: EmulatorContext): void {
-  sendJson(res, 200, { fault: ctx.state.faults.current() });
+  sendJson(res, 200, { faults: ctx.state.faults.list() });
 }
 
 export function handleClearFault(res: ServerResponse, ctx: EmulatorContext): void {

@@ -1,67 +1,51 @@
-// Makes upcoming sends fail with Resend's own error responses, so retry paths can be tested.
-import { z } from "zod";
+// Makes upcoming sends fail with Resend's own error responses, so retry paths can be tested. The rules
+// and the request body are the shared kit's (emulators/shared/faults.ts); this file owns Resend's bodies.
+import {
+  faultRequestSchema as sharedFaultRequestSchema,
+  FaultRules,
+  type FaultInput,
+  type FaultRule,
+} from "../../shared/faults";
 import { resendError, type ResendError } from "../api/resend-errors";
 
-export const faultRequestSchema = z.object({
-  status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
-  count: z.number().int().positive().optional(),
-  fraction: z.number().min(0).max(1).optional(),
-  retryAfter: z.number().int().min(0).max(3600).optional(),
-});
+export const FAULT_STATUSES = [429, 500, 503] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
-export type FaultRequest = z.infer<typeof faultRequestSchema>;
-
-export interface FaultState {
-  status: 429 | 500 | 503;
-  /** Failures still to come; null means "until reset" (a fraction without a count). */
-  remaining: number | null;
-  fraction: number;
-  retryAfter: number;
-}
+export const faultRequestSchema = sharedFaultRequestSchema(FAULT_STATUSES);
 
 export interface InjectedFault {
   error: ResendError;
   headers: Record<string, string>;
 }
 
+/** Sends fail by the first matching rule; paths are /emails and /emails/batch. */
 export class FaultInjector {
-  private state: FaultState | null = null;
+  private readonly rules: FaultRules<FaultStatus>;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(random: () => number = Math.random) {
+    this.rules = new FaultRules(random, 1);
+  }
 
-  /** Replaces any earlier rule: the latest call says what the next sends do. */
-  set(request: FaultRequest): FaultState {
-    const remaining = request.count ?? (request.fraction === undefined ? 1 : null);
-    this.state = {
-      status: request.status,
-      remaining,
-      fraction: request.fraction ?? 1,
-      retryAfter: request.retryAfter ?? 1,
-    };
-    return { ...this.state };
+  add(request: FaultInput<FaultStatus>): FaultRule<FaultStatus> {
+    return this.rules.add(request);
   }
 
   clear(): void {
-    this.state = null;
+    this.rules.clear();
   }
 
-  current(): FaultState | null {
-    return this.state ? { ...this.state } : null;
+  list(): FaultRule<FaultStatus>[] {
+    return this.rules.list();
   }
 
   /** Called once per send; returns the failure to answer with, or null to proceed. */
-  next(): InjectedFault | null {
-    const state = this.state;
-    if (!state || this.random() >= state.fraction) return null;
-    if (state.remaining !== null) {
-      state.remaining -= 1;
-      if (state.remaining <= 0) this.state = null;
-    }
-    return faultResponse(state);
+  next(path: string): InjectedFault | null {
+    const rule = this.rules.take(path);
+    return rule ? faultResponse(rule) : null;
   }
 }
 
-function faultResponse(state: FaultState): InjectedFault {
+function faultResponse(state: FaultRule<FaultStatus>): InjectedFault {
   if (state.status === 429) {
     return {
       error: resendError(
@@ -70,10 +54,10 @@ function faultResponse(state: FaultState): InjectedFault {
         "Too many requests. You can only make 2 requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.",
       ),
       headers: {
-        "retry-after": String(state.retryAfter),
+        "retry-after": String(state.retryAfterSeconds),
         "ratelimit-limit": "2",
         "ratelimit-remaining": "0",
-        "ratelimit-reset": String(state.retryAfter),
+        "ratelimit-reset": String(state.retryAfterSeconds),
       },
     };
   }

@@ -17,7 +17,7 @@ async function main() {
         settings,
         maxWaitSeconds: 2,
       });
-      if (permit.ok && Date.now() < until) grants.push(Date.now());
+      if (permit.kind === "granted" && Date.now() < until) grants.push(Date.now());
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);

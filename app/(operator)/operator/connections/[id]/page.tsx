@@ -6,7 +6,7 @@ import { OperatorActionButton } from "@/components/operator/operator-action-butt
 import { Card, CardTitle } from "@/components/ui/card";
 import { getOperatorConnection } from "@/lib/operator/get-operator-connection";
 import { requireOperator } from "@/lib/operator/require-operator";
-import { checkConnectionNowAction, resendReconnectEmailAction } from "../../actions";
+import { checkConnectionNowAction, resendReconnectEmailAction } from "@/lib/operator/operator-actions";
 
 export const metadata = { title: "Connection · Operator" };
 
