@@ -11,6 +11,7 @@ import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
 import { recordConnectionEvent } from "./connection-events";
 import { defaultReason, toConnectionStatus } from "./connection-status";
+import { queueAlerts } from "@/lib/alerts/queue-alerts";
 
 export interface ConnectionSignal {
   connectionId: string;
@@ -116,6 +117,13 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
       organizationId: row.organizationId,
       at,
     });
+    await queueAlerts(tx, {
+      event: "connection.broken",
+      incidentId: incident.id,
+      connectionId: signal.connectionId,
+      organizationId: row.organizationId,
+      at,
+    });
     // A burst of breakages at one provider holds those notices back (a provider outage).
     outcome.heldByOutageId =
       (await holdEmailsDuringOutage(tx, {
@@ -155,6 +163,15 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
         at,
         restored,
       });
+      if (restored)
+        await queueAlerts(tx, {
+          event: "connection.restored",
+          incidentId: open.id,
+          connectionId: signal.connectionId,
+          organizationId: row.organizationId,
+          at,
+          how: restored,
+        });
     }
   } else {
     await recordConnectionEvent(tx, {

@@ -15,6 +15,8 @@ export interface ConnectionSummary {
   products: string[];
   affectedServices: string[];
   lastSuccessAt: string | null;
+  /** Connect attempts that failed on the current problem (the guard offers help after 2). */
+  failedAttempts: number;
   /** The latest repair receipt: each granted product read once right after a reconnect. */
   receipt: { checks: ProductCheck[]; takenAt: string } | null;
   company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;

@@ -22,6 +22,8 @@ interface SummaryRow {
   fetchedAt: Date | null;
   receiptChecks: unknown;
   receiptAt: Date | null;
+  /** Connect attempts that failed since the status last changed (see failed-attempts.ts). */
+  failedAttempts: number;
   providerOutage: boolean;
 }
 
@@ -40,6 +42,9 @@ export async function listConnections(organizationId: string): Promise<Connectio
       c."statusReason", c."statusSince", c.products, c."lastSuccessAt",
       f."legalName", f."employeeCount", f."fetchedAt",
       r.checks AS "receiptChecks", r."createdAt" AS "receiptAt",
+      (SELECT count(*)::int FROM "ConnectionEvent" e
+        WHERE e."connectionId" = c.id AND e.type = 'connect_attempt_failed'
+          AND e."createdAt" >= c."statusSince" AND c.status <> 'healthy') AS "failedAttempts",
       (c.status = 'needs_reauth' AND EXISTS (SELECT 1 FROM "ProviderIncident" p
         WHERE p."providerId" = c."providerId" AND p."closedAt" IS NULL)) AS "providerOutage"
     FROM "Connection" c

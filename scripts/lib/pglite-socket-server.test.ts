@@ -15,7 +15,8 @@ beforeAll(async () => {
   await db.exec(
     "CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL); INSERT INTO item SELECT g, 'item-' || g FROM generate_series(1, 50) g;",
   );
-});
+  // PGlite compiles its WebAssembly on start: seconds on a busy machine.
+}, 60_000);
 
 afterAll(async () => {
   await server.stop();
