@@ -1,14 +1,9 @@
-// The machinery panel's numbers, in SQL: how fresh the sweep has kept the fleet, and the email outbox.
+// The machinery panel's email outbox numbers, in SQL (sweep coverage and the Finch budget come from
+// lib/finch/get-sweep-coverage.ts and lib/finch-budget/get-finch-budget-usage.ts).
 import "server-only";
 import { db } from "@/lib/db";
 
 export interface MachineryStatus {
-  connections: number;
-  /** Checked with Finch within the last hour. */
-  checkedLastHour: number;
-  neverChecked: number;
-  /** The connection that has gone longest without a check (its creation counts when never checked). */
-  oldestCheckAt: Date | null;
   outbox: { queued: number; held: number; failed: number; oldestQueuedAt: Date | null };
 }
 
@@ -23,29 +18,16 @@ export interface FailedEmail {
   updatedAt: Date;
 }
 
-export async function getMachineryStatus({
-  now = new Date(),
-}: { now?: Date } = {}): Promise<MachineryStatus> {
-  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
-  const [[sweep], [outbox]] = await Promise.all([
-    db().$queryRaw<{ connections: bigint; checked: bigint; never: bigint; oldest: Date | null }[]>`
-      SELECT count(*) AS connections,
-             count(*) FILTER (WHERE "lastCheckedAt" >= ${hourAgo}) AS checked,
-             count(*) FILTER (WHERE "lastCheckedAt" IS NULL) AS never,
-             min(coalesce("lastCheckedAt", "createdAt")) AS oldest
-        FROM "Connection" WHERE status <> 'disconnected'`,
-    db().$queryRaw<{ queued: bigint; held: bigint; failed: bigint; oldest: Date | null }[]>`
-      SELECT count(*) FILTER (WHERE status = 'pending') AS queued,
-             count(*) FILTER (WHERE status = 'held') AS held,
-             count(*) FILTER (WHERE status = 'failed') AS failed,
-             min("createdAt") FILTER (WHERE status = 'pending') AS oldest
-        FROM "EmailOutbox" WHERE status IN ('pending', 'held', 'failed')`,
-  ]);
+export async function getMachineryStatus(): Promise<MachineryStatus> {
+  const [outbox] = await db().$queryRaw<
+    { queued: bigint; held: bigint; failed: bigint; oldest: Date | null }[]
+  >`
+    SELECT count(*) FILTER (WHERE status = 'pending') AS queued,
+           count(*) FILTER (WHERE status = 'held') AS held,
+           count(*) FILTER (WHERE status = 'failed') AS failed,
+           min("createdAt") FILTER (WHERE status = 'pending') AS oldest
+      FROM "EmailOutbox" WHERE status IN ('pending', 'held', 'failed')`;
   return {
-    connections: Number(sweep?.connections ?? 0),
-    checkedLastHour: Number(sweep?.checked ?? 0),
-    neverChecked: Number(sweep?.never ?? 0),
-    oldestCheckAt: sweep?.oldest ?? null,
     outbox: {
       queued: Number(outbox?.queued ?? 0),
       held: Number(outbox?.held ?? 0),

@@ -98,6 +98,25 @@ describe("provider outages", () => {
     expect((await breakAt(ids[4], new Date(t0.getTime() + 4 * MINUTE))).heldByOutageId).toBeUndefined();
   });
 
+  it("opens exactly one outage when the breaks arrive at once, whichever detection path reports them", async () => {
+    const { providerId, connections } = await seedProvider(6);
+    const sources = ["webhook", "sweep", "api_error"] as const;
+    const at = new Date();
+    await Promise.all(
+      connections.map((connection, i) =>
+        applyConnectionSignal({
+          connectionId: connection.id,
+          finchStatus: "reauth",
+          source: sources[i % 3],
+          at,
+          outageThresholds: thresholds,
+        }),
+      ),
+    );
+    expect(await db().providerIncident.count({ where: { providerId } })).toBe(1);
+    expect(await statusesOf(connections.map((c) => c.id))).toEqual(Array(6).fill("held"));
+  });
+
   it("does not open when the breaks are spread beyond the window or too small a share", async () => {
     const { providerId, connections } = await seedProvider(8);
     const t0 = new Date(Date.now() - 5 * 60 * MINUTE);

@@ -1,6 +1,9 @@
 import { FailedEmailsTable } from "@/components/operator/failed-emails-table";
+import { FinchBudgetTable } from "@/components/operator/finch-budget-table";
 import { Card, CardTitle } from "@/components/ui/card";
 import { timeAgo } from "@/lib/format-time";
+import { getSweepCoverage } from "@/lib/finch/get-sweep-coverage";
+import { getFinchBudgetUsage } from "@/lib/finch-budget/get-finch-budget-usage";
 import { getMachineryStatus, listFailedEmails } from "@/lib/operator/get-machinery-status";
 import { requireOperator } from "@/lib/operator/require-operator";
 
@@ -17,9 +20,13 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 export default async function MachineryPage() {
   await requireOperator();
-  const [status, failed] = await Promise.all([getMachineryStatus(), listFailedEmails()]);
-  const coverage =
-    status.connections === 0 ? 100 : Math.round((status.checkedLastHour / status.connections) * 100);
+  const [status, failed, coverage, budget] = await Promise.all([
+    getMachineryStatus(),
+    listFailedEmails(),
+    getSweepCoverage(),
+    getFinchBudgetUsage(),
+  ]);
+  const hours = (seconds: number) => `${(seconds / 3600).toFixed(1)} h`;
   const ago = (date: Date | null) => (date ? timeAgo(date.toISOString()) : "—");
   return (
     <>
@@ -28,18 +35,25 @@ export default async function MachineryPage() {
         <Card>
           <CardTitle>Sweep coverage</CardTitle>
           <dl className="mt-3 grid grid-cols-2 gap-3">
-            <Figure label="Checked in the last hour" value={`${coverage}%`} />
-            <Figure label="Never checked" value={status.neverChecked.toLocaleString("en-US")} />
-            <Figure label="Worst staleness (last check)" value={ago(status.oldestCheckAt)} />
-            <Figure label="Connections watched" value={status.connections.toLocaleString("en-US")} />
+            <Figure label="Connections watched" value={coverage.connections.toLocaleString("en-US")} />
+            <Figure label="Due now" value={coverage.due.toLocaleString("en-US")} />
+            <Figure
+              label={`Past the ${hours(coverage.targetSeconds)} target`}
+              value={coverage.overdue.toLocaleString("en-US")}
+            />
+            <Figure label="Worst staleness" value={hours(coverage.worstStalenessSeconds)} />
+            <Figure label="Worst in 24 hours" value={hours(coverage.worstStalenessLast24hSeconds)} />
+            <Figure
+              label="Checks per hour: needed / budget"
+              value={`${coverage.requiredPerHour.toLocaleString("en-US")} / ${coverage.capacityPerHour.toLocaleString("en-US")}`}
+            />
           </dl>
         </Card>
         <Card>
           <CardTitle>Finch budget</CardTitle>
-          {/* To wire: the fleet-budget work (issue 8) adds the Finch call budget; shown here once it lands. */}
-          <p className="mt-3 text-sm text-slate-600">
-            Not measured yet: Finch call budget use appears here once the fleet-budget work lands.
-          </p>
+          <div className="mt-3">
+            <FinchBudgetTable usage={budget} />
+          </div>
         </Card>
         <Card>
           <CardTitle>Email outbox</CardTitle>

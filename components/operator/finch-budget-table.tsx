@@ -1,0 +1,59 @@
+import type { FinchBudgetClassUsage } from "@/lib/finch-budget/get-finch-budget-usage";
+
+const th = "px-2 py-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const td = "px-2 py-1 text-sm tabular-nums text-slate-800";
+
+/** The Finch call budget per class (lib/finch-budget): what each lane can hand out now, and Finch's 429s. */
+export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table aria-label="Finch budget" className="min-w-full divide-y divide-slate-200">
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              Class
+            </th>
+            <th scope="col" className={th}>
+              Budget / Finch limit
+            </th>
+            <th scope="col" className={th}>
+              Interactive free
+            </th>
+            <th scope="col" className={th}>
+              Background free
+            </th>
+            <th scope="col" className={th}>
+              Granted
+            </th>
+            <th scope="col" className={th}>
+              Finch 429s
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {usage.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className={`${td} font-medium`}>
+                {row.key}
+                {row.pausedUntil && row.pausedUntil > new Date() && (
+                  <span className="ml-1 text-xs text-red-700">paused by Finch</span>
+                )}
+              </th>
+              <td className={td}>
+                {row.budget} / {row.finchLimit} per {row.windowSeconds} s
+              </td>
+              <td className={td}>
+                {Math.floor(row.lanes.interactive.available)} / {row.lanes.interactive.capacity}
+              </td>
+              <td className={td}>
+                {Math.floor(row.lanes.shared.available)} / {row.lanes.shared.capacity}
+              </td>
+              <td className={td}>{row.lanes.interactive.granted + row.lanes.shared.granted}</td>
+              <td className={td}>{row.finch429s}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
