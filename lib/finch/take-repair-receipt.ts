@@ -103,6 +103,8 @@ export async function takeRepairReceipt(
       select: { id: true },
     });
     await db().$transaction(async (tx) => {
+      // The dashboard's ETag follows Connection.updatedAt, so the new receipt reaches polling pages.
+      await tx.connection.update({ where: { id: options.connectionId }, data: { updatedAt: new Date() } });
       await tx.repairReceipt.create({
         data: {
           connectionId: options.connectionId,
