@@ -1,10 +1,12 @@
 // HTTP benchmark: the product's hot paths against bare Next.js baselines in the same build and run,
 // on the machine's PostgreSQL and on the embedded PGlite default. One line per pair with its ratio,
 // then a last line with all of them.
-// Options: --duration=8 --connections=20 --rounds=2 --db=all|postgresql|pglite --quick
+// Options: --duration=8 --connections=20 --rounds=2 --burst=10000 --db=all|postgresql|pglite
+//          --parts=pairs,js,burst (pairs = webhook,dashboard,polling) --quick
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
 import { runHttpBenchmark, type DbFigures } from "./http/run-http-benchmark";
+import { cleanUpOnSignal } from "./http/stop-on-signal";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 
 function option(name: string, fallback: string): string {
@@ -19,6 +21,8 @@ const settings = {
   rounds: Number(option("rounds", QUICK ? "1" : "2")),
   burstEvents: Number(option("burst", QUICK ? "200" : "10000")),
   quick: QUICK,
+  // Which parts run: the load pairs, first-load JS, the webhook burst (all by default).
+  parts: option("parts", "pairs,js,burst").split(","),
 };
 const DB = option("db", "all");
 
@@ -41,12 +45,14 @@ async function main() {
       failed = true;
       continue;
     }
+    const forget = cleanUpOnSignal(() => database.drop());
     try {
       figures.push(await runHttpBenchmark({ appDir, databaseUrl: database.url, kind, ...settings }));
     } catch (error) {
       console.error(`http ${kind}: failed: ${error instanceof Error ? error.message : error}`);
       failed = true;
     } finally {
+      forget();
       await database.drop();
     }
   }

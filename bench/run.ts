@@ -8,8 +8,12 @@ import path from "node:path";
 // One entry per suite; `--suite=NAME` runs one, no flag runs them all.
 const SUITES: Record<string, { file: string; timeLimitMinutes: number }> = {
   sweep: { file: "sweep.bench.ts", timeLimitMinutes: 5 },
+  // Seeding N connections, starting three instances, then up to about 3 minutes of sweeping.
+  fleet: { file: "fleet.bench.ts", timeLimitMinutes: 8 },
   // Builds the app (minutes on a busy machine), then about 3 minutes of load per database.
   http: { file: "http.bench.ts", timeLimitMinutes: 25 },
+  // Seeds 100,000 connections in SQL (tens of seconds), then a few runs of each query.
+  operator: { file: "operator.bench.ts", timeLimitMinutes: 5 },
 };
 
 function runBenchmark({
@@ -31,7 +35,9 @@ function runBenchmark({
     );
     const timer = setTimeout(() => {
       console.error(`${file}: still running after ${TIME_LIMIT_MS / 1000} s, stopping it`);
-      child.kill("SIGKILL");
+      // SIGTERM lets it stop what it started; SIGKILL if it has not exited 30 s later.
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 30_000).unref();
     }, TIME_LIMIT_MS);
     child.on("exit", (code) => {
       clearTimeout(timer);

@@ -3,11 +3,7 @@
 // Options: --connections=200 --latency=20 --concurrency=4,8 --db=auto|postgresql|pglite
 import crypto from "node:crypto";
 import Finch from "@tryfinch/finch-api";
-import {
-  DEFAULT_FINCH_CLIENT_ID,
-  DEFAULT_FINCH_CLIENT_SECRET,
-  DEFAULT_FINCH_WEBHOOK_SECRET,
-} from "@/emulators/finch/defaults";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 import { startFinchProcess } from "./finch-process";
 
@@ -39,9 +35,9 @@ async function main() {
   }
   const database = await createTestDatabase({ kind: DB, prefix: "finch_reconnect_bench" });
   const finch = await startFinchProcess({
-    clientId: DEFAULT_FINCH_CLIENT_ID,
-    clientSecret: DEFAULT_FINCH_CLIENT_SECRET,
-    webhookSecret: DEFAULT_FINCH_WEBHOOK_SECRET,
+    clientId: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+    clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+    webhookSecret: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
   }).catch(async (error: unknown) => {
     await database.drop();
     throw error;
@@ -55,9 +51,9 @@ async function main() {
       DATABASE_URL: database.url,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-      FINCH_CLIENT_ID: DEFAULT_FINCH_CLIENT_ID,
-      FINCH_CLIENT_SECRET: DEFAULT_FINCH_CLIENT_SECRET,
-      FINCH_WEBHOOK_SECRET: DEFAULT_FINCH_WEBHOOK_SECRET,
+      FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+      FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+      FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
       FINCH_BASE_URL: finch.url,
       RESEND_API_KEY: "re_bench_unused",
     });
@@ -67,8 +63,8 @@ async function main() {
 
     const sdk = new Finch({
       baseURL: finch.url,
-      clientID: DEFAULT_FINCH_CLIENT_ID,
-      clientSecret: DEFAULT_FINCH_CLIENT_SECRET,
+      clientID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+      clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
       maxRetries: 0,
       logLevel: "off",
     });

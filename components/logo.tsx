@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 
 // No prefetch: "/" redirects by who is asking (to sign-in or onboarding), and a prefetched redirect
@@ -9,9 +10,7 @@ export function Logo({ className = "" }: { className?: string }) {
       prefetch={false}
       className={`inline-flex items-center gap-2 font-semibold text-slate-900 ${className}`}
     >
-      <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
-        ⟲
-      </span>
+      <Image src="/icon.svg" alt="" width={32} height={32} unoptimized className="h-8 w-8" />
       <span>Payroll Connections</span>
     </Link>
   );

@@ -1,7 +1,7 @@
 // Integration-test helpers for customer emails: the Resend stand-in in-process with the app pointed at
 // it, members to email, and the outbox drained by hand with an injectable clock.
 import { startResendEmulator, type RunningResendEmulator } from "@/emulators/resend/server";
-import { listEmails, type ListedEmail } from "@/emulators/resend/test-support";
+import { listEmails, type ListedEmail } from "@/emulators/resend/test-support/test-emulator";
 import { db } from "@/lib/db";
 import { deliverOutboxEmail, type DeliveryResult } from "@/lib/notifications/deliver-outbox-email";
 import { afterAll, beforeAll } from "vitest";

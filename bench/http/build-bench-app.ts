@@ -17,6 +17,7 @@ const COPIED = [
   "public",
   "types",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.js",
   "package.json",
   "postcss.config.mjs",

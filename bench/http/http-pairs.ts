@@ -2,7 +2,7 @@
 // build: bare POST route vs webhook ingest, bare dynamic page vs signed-in dashboard, full answer vs
 // 304 for /api/connections.
 import crypto from "node:crypto";
-import { DEFAULT_FINCH_WEBHOOK_SECRET } from "@/emulators/finch/defaults";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import { signWebhook } from "@/emulators/finch/webhooks/sign-webhook";
 import { BASELINE_PAGE, BASELINE_ROUTE } from "./build-bench-app";
 import type { LoadRequest } from "./measure-load";
@@ -17,12 +17,22 @@ export function signedWebhook(data: BenchData, eventId = `evt_${crypto.randomUUI
     account_id: "bench-account",
     data: { status: "connected", authentication_method: "assisted" },
   });
-  const headers = signWebhook(DEFAULT_FINCH_WEBHOOK_SECRET, eventId, Math.floor(Date.now() / 1000), body);
+  const headers = signWebhook(
+    DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
+    eventId,
+    Math.floor(Date.now() / 1000),
+    body,
+  );
   return { body, headers: { "content-type": "application/json", ...headers } };
 }
 
 export interface Pair {
+  /** For --parts (or "pairs" for all of them) and the summary line. */
+  key: "webhook" | "dashboard" | "polling";
+  label: string;
   name: string;
+  /** The status each side must answer: [baseline, product]. */
+  expected: [number, number];
   baseline: LoadRequest;
   product: LoadRequest;
   /** "throughput": product req/s ÷ baseline req/s; "p95": product p95 ÷ baseline p95. */
@@ -30,10 +40,14 @@ export interface Pair {
   goal: { atLeast?: number; atMost?: number };
 }
 
-export function httpPairs(data: BenchData, etag: string): Pair[] {
+/** `etag` is read per request: the webhook pair's touches change it, so it is fetched before polling. */
+export function httpPairs(data: BenchData, etag: () => string): Pair[] {
   const signedIn = { cookie: data.sessionCookie };
   return [
     {
+      key: "webhook",
+      label: "webhook",
+      expected: [200, 200],
       name: "webhook ingest vs bare POST route (throughput)",
       // The baseline gets the same signed body, so building requests costs both sides alike.
       baseline: { method: "POST", path: BASELINE_ROUTE, next: () => signedWebhook(data) },
@@ -42,6 +56,9 @@ export function httpPairs(data: BenchData, etag: string): Pair[] {
       goal: { atLeast: 0.5 },
     },
     {
+      key: "dashboard",
+      label: "dashboard p95",
+      expected: [200, 200],
       name: "signed-in dashboard vs bare dynamic page (p95 at load)",
       baseline: { method: "GET", path: BASELINE_PAGE, headers: signedIn },
       product: { method: "GET", path: "/", headers: signedIn },
@@ -49,9 +66,17 @@ export function httpPairs(data: BenchData, etag: string): Pair[] {
       goal: { atMost: 1.5 },
     },
     {
+      key: "polling",
+      label: "polling 304 cost",
+      expected: [200, 304],
       name: "polling 304 vs full /api/connections (cost per request)",
       baseline: { method: "GET", path: "/api/connections", headers: signedIn },
-      product: { method: "GET", path: "/api/connections", headers: { ...signedIn, "if-none-match": etag } },
+      product: {
+        method: "GET",
+        path: "/api/connections",
+        headers: signedIn,
+        next: () => ({ headers: { "if-none-match": etag() } }),
+      },
       // Cost = 1 / throughput, so the ratio is full req/s ÷ 304 req/s.
       compare: "cost",
       goal: { atMost: 0.6 },

@@ -7,6 +7,7 @@ import { measureFirstLoadJs } from "./measure-first-load-js";
 import { describeLoad, measureLoad, type LoadRequest, type LoadResult } from "./measure-load";
 import { countWebhookEvents, seedBenchData } from "./seed-bench-data";
 import { startBenchApp } from "./start-bench-app";
+import { cleanUpOnSignal } from "./stop-on-signal";
 
 export interface HttpBenchSettings {
   appDir: string;
@@ -17,6 +18,7 @@ export interface HttpBenchSettings {
   rounds: number;
   burstEvents: number;
   quick: boolean;
+  parts: string[];
 }
 
 export interface Ratio {
@@ -45,13 +47,7 @@ function best(results: LoadResult[], by: "throughput" | "p95"): LoadResult {
   return [...results].sort((a, b) => (by === "p95" ? a.p95 - b.p95 : b.perSecond - a.perSecond))[0];
 }
 
-async function measurePair(
-  pair: Pair,
-  settings: HttpBenchSettings,
-  baseUrl: string,
-  problems: string[],
-  expected: [number, number],
-) {
+async function measurePair(pair: Pair, settings: HttpBenchSettings, baseUrl: string, problems: string[]) {
   // Quick mode sends a fixed number of requests, so even a crowded machine answers some of them.
   const load = (request: LoadRequest, seconds: number) =>
     measureLoad({
@@ -69,7 +65,7 @@ async function measurePair(
       sides[side].push(result);
       console.log(`  ${settings.kind} ${pair.name}, round ${round}, ${side}: ${describeLoad(result)}`);
       if (result.requests === 0) problems.push(`${pair.name} ${side}: no answer in time`);
-      const status = expected[side === "baseline" ? 0 : 1];
+      const status = pair.expected[side === "baseline" ? 0 : 1];
       const other = result.requests - (result.statuses[status] ?? 0);
       if (other > 0 || result.errors > 0)
         problems.push(`${pair.name} ${side}: ${other} answers other than ${status}, ${result.errors} errors`);
@@ -129,6 +125,7 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
   const ratios: Ratio[] = [];
   const data = await seedBenchData(settings.databaseUrl);
   const app = await startBenchApp(settings.appDir, settings.databaseUrl);
+  const forget = cleanUpOnSignal(() => app.stop());
   try {
     const signedIn = { cookie: data.sessionCookie };
     const dashboard = await fetch(`${app.url}/`, { headers: signedIn, redirect: "manual" });
@@ -137,30 +134,25 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
     const webhook = signedWebhook(data);
     const hook = await fetch(`${app.url}/api/finch/webhook`, { method: "POST", ...webhook });
     if (hook.status !== 200) problems.push(`a signed webhook answered ${hook.status}`);
-    const full = await fetch(`${app.url}/api/connections`, { headers: signedIn });
-    const etag = full.headers.get("etag") ?? "";
-    const conditional = await fetch(`${app.url}/api/connections`, {
-      headers: { ...signedIn, "if-none-match": etag },
-    });
-    if (!etag || conditional.status !== 304)
-      problems.push(`/api/connections: ETag "${etag}", a conditional request answered ${conditional.status}`);
+    let etag = "";
+    const refreshEtag = async () => {
+      const full = await fetch(`${app.url}/api/connections`, { headers: signedIn });
+      etag = full.headers.get("etag") ?? "";
+      const conditional = await fetch(`${app.url}/api/connections`, {
+        headers: { ...signedIn, "if-none-match": etag },
+      });
+      if (!etag || conditional.status !== 304)
+        problems.push(
+          `/api/connections: ETag "${etag}", a conditional request answered ${conditional.status}`,
+        );
+    };
+    await refreshEtag();
 
-    const labels = ["webhook", "dashboard p95", "polling 304 cost"];
-    const expected: [number, number][] = [
-      [200, 200],
-      [200, 200],
-      [200, 304],
-    ];
-    const pairs = httpPairs(data, etag);
-    for (const [index, pair] of pairs.entries()) {
-      const { value, baseline, product } = await measurePair(
-        pair,
-        settings,
-        app.url,
-        problems,
-        expected[index],
-      );
-      const ratio = ratioOf(labels[index], value, pair.goal);
+    const chosen = (key: string) => settings.parts.includes("pairs") || settings.parts.includes(key);
+    for (const pair of httpPairs(data, () => etag).filter((p) => chosen(p.key))) {
+      if (pair.key === "polling") await refreshEtag();
+      const { value, baseline, product } = await measurePair(pair, settings, app.url, problems);
+      const ratio = ratioOf(pair.label, value, pair.goal);
       ratios.push(ratio);
       const unit =
         pair.compare === "p95"
@@ -169,20 +161,27 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
       console.log(`http ${settings.kind} ${pair.name}: ${ratio.text} (${unit})`);
     }
 
-    const bare = await measureFirstLoadJs(`${app.url}${BASELINE_PAGE}`, signedIn);
-    const mine = await measureFirstLoadJs(`${app.url}/`, signedIn);
-    const js = ratioOf("first-load JS", mine.gzipBytes / bare.gzipBytes, { atMost: 1.08 });
-    ratios.push(js);
-    console.log(
-      `http ${settings.kind} first-load JS dashboard vs bare page (gzip): ${js.text} (${(mine.gzipBytes / 1000).toFixed(1)} kB in ${mine.files} files vs ${(bare.gzipBytes / 1000).toFixed(1)} kB in ${bare.files})`,
-    );
-
-    const burst = await runBurst(settings, app.url, data, problems);
-    console.log(
-      `http ${settings.kind} webhook burst: ${burst.recorded}/${burst.distinct} distinct events recorded once, ${burst.duplicates} duplicates, ${burst.ok}/${burst.total} answered 200`,
-    );
+    if (settings.parts.includes("js")) await firstLoadJs(settings.kind, app.url, signedIn, ratios);
+    if (settings.parts.includes("burst")) {
+      const burst = await runBurst(settings, app.url, data, problems);
+      console.log(
+        `http ${settings.kind} webhook burst: ${burst.recorded}/${burst.distinct} distinct events recorded once, ${burst.duplicates} duplicates, ${burst.ok}/${burst.total} answered 200`,
+      );
+    }
   } finally {
+    forget();
     await app.stop();
   }
   return { kind: settings.kind, ratios, problems };
+}
+
+async function firstLoadJs(kind: string, url: string, signedIn: Record<string, string>, ratios: Ratio[]) {
+  const bare = await measureFirstLoadJs(`${url}${BASELINE_PAGE}`, signedIn);
+  const mine = await measureFirstLoadJs(`${url}/`, signedIn);
+  const js = ratioOf("first-load JS", mine.gzipBytes / bare.gzipBytes, { atMost: 1.08 });
+  ratios.push(js);
+  const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+  console.log(
+    `http ${kind} first-load JS dashboard vs bare page (gzip): ${js.text} (${kB(mine.gzipBytes)} kB in ${mine.files} files vs ${kB(bare.gzipBytes)} kB in ${bare.files})`,
+  );
 }

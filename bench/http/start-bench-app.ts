@@ -4,11 +4,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import {
-  DEFAULT_FINCH_CLIENT_ID,
-  DEFAULT_FINCH_CLIENT_SECRET,
-  DEFAULT_FINCH_WEBHOOK_SECRET,
-} from "@/emulators/finch/defaults";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -65,16 +61,16 @@ export async function startBenchApp(appDir: string, databaseUrl: string): Promis
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-        FINCH_CLIENT_ID: DEFAULT_FINCH_CLIENT_ID,
-        FINCH_CLIENT_SECRET: DEFAULT_FINCH_CLIENT_SECRET,
-        FINCH_WEBHOOK_SECRET: DEFAULT_FINCH_WEBHOOK_SECRET,
+        FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+        FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+        FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
         // Nothing here calls Finch or Resend; both point at a closed loopback port all the same.
         FINCH_BASE_URL: "http://127.0.0.1:9",
         FINCH_CONNECT_URL: "http://127.0.0.1:9",
         RESEND_API_KEY: "re_bench_unused",
         RESEND_BASE_URL: "http://127.0.0.1:9",
-        // The scheduled sweep would call Finch for the seeded connections in the middle of a round.
-        SWEEP_CRON: "0 0 1 1 *",
+        // The continuous sweep would call Finch for the seeded connections in the middle of a round.
+        SWEEP_CONTINUOUS: "off",
       },
     },
   );

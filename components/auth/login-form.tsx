@@ -16,7 +16,7 @@ export function LoginForm({ callbackUrl, defaultEmail }: { callbackUrl: string; 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = parseEmailAddress(new FormData(event.currentTarget).get("email"));
-    if (!parsed.ok) {
+    if (parsed.kind === "invalid") {
       setError(parsed.message);
       return;
     }

@@ -10,6 +10,18 @@ import { RepairAdviceText } from "./repair-advice-text";
 import { RepairHelp } from "./repair-help";
 import { useConnections } from "./use-connections";
 
+// A provider outage (many of its connections broke at once, lib/outages): most likely not this customer's
+// doing, so the wording says no action is needed yet; the repair button stays for those who want it.
+function ProviderOutageText({ providerName }: { providerName: string }) {
+  return (
+    <p>
+      Many {providerName} connections stopped working at the same time, so the problem is most likely on{" "}
+      {providerName}&apos;s side. No action is needed yet: we will email you if yours still needs reconnecting
+      once it is resolved. You can still reconnect now if you prefer.
+    </p>
+  );
+}
+
 function ConnectionProblem({
   connection,
   advice,
@@ -24,7 +36,9 @@ function ConnectionProblem({
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div className="space-y-1 text-sm">
           <p className="font-semibold">
-            {advice.title}
+            {connection.providerOutage
+              ? `${connection.providerName} is having trouble right now`
+              : advice.title}
             <span className="font-normal">
               {" "}
               · since{" "}
@@ -33,7 +47,11 @@ function ConnectionProblem({
               </time>
             </span>
           </p>
-          <RepairAdviceText advice={advice} />
+          {connection.providerOutage ? (
+            <ProviderOutageText providerName={connection.providerName} />
+          ) : (
+            <RepairAdviceText advice={advice} />
+          )}
           <p>
             Until then, <strong>{formatList(connection.affectedServices)}</strong>{" "}
             {connection.affectedServices.length > 1 ? "are" : "is"} paused.

@@ -35,6 +35,7 @@ export function ConnectionBrokenEmail({
       : "";
   return (
     <EmailLayout
+      appUrl={reconnectUrl}
       preview={`${providerName} needs to be reconnected: payroll sync is paused`}
       footer={<ReminderFooter organizationName={organizationName} unsubscribeUrl={unsubscribeUrl} />}
     >

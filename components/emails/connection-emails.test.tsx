@@ -84,4 +84,13 @@ describe("connection emails", () => {
       ),
     ).toContain("without anyone needing to sign in again. Pay statement sync has resumed.");
   });
+
+  it("show the app icon from the app's own origin, the one their links point at", async () => {
+    const html = await render(
+      createElement(ConnectionBrokenEmail, { reconnectUrl: "https://payroll.example.com/reconnect/abc" }),
+    );
+    expect(html).toMatch(/<img[^>]+src="https:\/\/payroll\.example\.com\/icon-192\.png"/);
+    const restored = await render(createElement(ConnectionRestoredEmail, {}));
+    expect(restored).toMatch(/<img[^>]+src="http:\/\/localhost:3000\/icon-192\.png"/);
+  });
 });

@@ -29,7 +29,7 @@ export function ConnectionRestoredEmail({
 }: Partial<ConnectionRestoredEmailProps>) {
   const failing = receipt.filter((check) => !check.ok);
   return (
-    <EmailLayout preview={`${providerName} works again: payroll sync has resumed`}>
+    <EmailLayout appUrl={dashboardUrl} preview={`${providerName} works again: payroll sync has resumed`}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {how === "reconnected" ? `${providerName} is reconnected` : `${providerName} is working again`}
       </Heading>

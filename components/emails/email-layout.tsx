@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
 
 const styles = {
   body: {
@@ -14,6 +14,7 @@ const styles = {
     maxWidth: "560px",
     margin: "0 auto",
   },
+  icon: { borderRadius: "8px", marginBottom: "8px" },
   brand: {
     color: "#1f57cf",
     fontSize: "14px",
@@ -40,10 +41,13 @@ export const emailTextStyle = { color: "#111827", fontSize: "15px", lineHeight: 
 
 export function EmailLayout({
   preview,
+  appUrl,
   children,
   footer,
 }: {
   preview: string;
+  /** Any absolute URL on the app (the email's main link): the icon is served from its origin. */
+  appUrl: string;
   children: ReactNode;
   footer?: ReactNode;
 }) {
@@ -53,6 +57,13 @@ export function EmailLayout({
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
+          <Img
+            src={new URL("/icon-192.png", appUrl).toString()}
+            width="32"
+            height="32"
+            alt=""
+            style={styles.icon}
+          />
           <Text style={styles.brand}>Payroll Connections</Text>
           <Section>{children}</Section>
           <Hr />

@@ -13,7 +13,7 @@ export function InvitationEmail({
   url = "http://localhost:3000/login",
 }: Partial<InvitationEmailProps>) {
   return (
-    <EmailLayout preview={`Join ${organizationName} on Payroll Connections`}>
+    <EmailLayout appUrl={url} preview={`Join ${organizationName} on Payroll Connections`}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         You are invited to {organizationName}
       </Heading>

@@ -30,6 +30,7 @@ export function ReconnectReminderEmail({
 }: Partial<ReconnectReminderEmailProps>) {
   return (
     <EmailLayout
+      appUrl={reconnectUrl}
       preview={`${providerName} is still disconnected after ${daysBroken} days`}
       footer={
         <ReminderFooter

@@ -20,7 +20,7 @@ export function RepairHandOffEmail({
   reconnectUrl = "http://localhost:3000/reconnect/preview",
 }: Partial<RepairHandOffEmailProps>) {
   return (
-    <EmailLayout preview={`${fromEmail} asked you to reconnect ${providerName}`}>
+    <EmailLayout appUrl={reconnectUrl} preview={`${fromEmail} asked you to reconnect ${providerName}`}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         Can you reconnect {providerName} for {organizationName}?
       </Heading>

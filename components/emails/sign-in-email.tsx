@@ -12,6 +12,7 @@ export function SignInEmail({
 }: Partial<SignInEmailProps>) {
   return (
     <EmailLayout
+      appUrl={url}
       preview={`Sign in to ${host}`}
       footer="If you did not ask to sign in, you can ignore this email. The link works once and expires in 24 hours."
     >

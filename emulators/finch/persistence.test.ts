@@ -152,7 +152,7 @@ describe("state file persistence", () => {
     const lines: string[] = [];
     const t = await startTestEmulator({ stateFile: file, log: (line) => lines.push(line) });
     await t.close();
-    expect(lines.some((line) => line.includes("cannot read state file"))).toBe(true);
+    expect(lines.some((line) => line.includes("was put aside"))).toBe(true);
     const kept = readdirSync(dir).filter((name) => name.startsWith("broken.json.unreadable-"));
     expect(kept).toHaveLength(1);
     expect(readFileSync(path.join(dir, kept[0] ?? ""), "utf8")).toBe("{ this is not json");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningResendEmulator } from "./server";
-import { listEmails, postJson, sampleEmail, sdkFor, startTestEmulator } from "./test-support";
+import { listEmails, postJson, sampleEmail, sdkFor, startTestEmulator } from "./test-support/test-emulator";
 
 describe("authorization with any re_ key accepted", () => {
   let emulator: RunningResendEmulator;

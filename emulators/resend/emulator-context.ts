@@ -1,5 +1,5 @@
 // What every request handler is given.
-import type { EmulatorState } from "./emulator-state";
+import type { EmulatorState } from "./state/emulator-state";
 
 export interface EmulatorContext {
   state: EmulatorState;

@@ -6,7 +6,7 @@ import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, findChromium } from "@/test/find-chromium";
 import type { RunningResendEmulator } from "./server";
-import { sdkFor, startTestEmulator } from "./test-support";
+import { sdkFor, startTestEmulator } from "./test-support/test-emulator";
 
 const executablePath = findChromium();
 if (!executablePath) {

@@ -1,7 +1,13 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listEmails, sampleEmail, sdkFor, startTestEmulator, withTempDir } from "./test-support";
+import {
+  listEmails,
+  sampleEmail,
+  sdkFor,
+  startTestEmulator,
+  withTempDir,
+} from "./test-support/test-emulator";
 
 describe("state file", () => {
   it("keeps emails and idempotency keys across a restart", () =>
@@ -59,12 +65,21 @@ describe("state file", () => {
       await second.close();
     }));
 
-  it("refuses to start on a file it cannot read, instead of overwriting it", () =>
+  it("puts a file it cannot read aside with a warning and starts empty, never overwriting it", () =>
     withTempDir(async (dir) => {
       const stateFile = path.join(dir, "resend.json");
       await writeFile(stateFile, "{ not json");
-      await expect(startTestEmulator({ stateFile })).rejects.toThrow(/not valid JSON/);
-      expect(await readFile(stateFile, "utf8")).toBe("{ not json");
+      const lines: string[] = [];
+      const emulator = await startTestEmulator({ stateFile, log: (line) => lines.push(line) });
+      try {
+        expect(await listEmails(emulator)).toEqual([]);
+        const aside = (await readdir(dir)).find((name) => name.startsWith("resend.json.unreadable-"));
+        expect(aside).toBeDefined();
+        expect(await readFile(path.join(dir, aside ?? ""), "utf8")).toBe("{ not json");
+        expect(lines.join("\n")).toMatch(/warning: state file .* was put aside/);
+      } finally {
+        await emulator.close();
+      }
     }));
 
   it("stays in memory when stateFile is null", () =>

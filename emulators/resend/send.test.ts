@@ -1,6 +1,12 @@
 import { Resend } from "resend";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { listEmails, sampleEmail, sdkFor, startTestEmulator, setupTestEmulator } from "./test-support";
+import {
+  listEmails,
+  sampleEmail,
+  sdkFor,
+  startTestEmulator,
+  setupTestEmulator,
+} from "./test-support/test-emulator";
 
 const emulator = setupTestEmulator();
 afterEach(() => {

@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults";
 import type { EmulatorContext } from "./emulator-context";
-import { loadEmulatorState } from "./emulator-state";
-import { BodyTooLargeError, sendError } from "./http-io";
-import { resendError } from "./resend-errors";
-import { route } from "./router";
+import { loadEmulatorState } from "./state/emulator-state";
+import { BodyTooLargeError, sendError } from "./http/http-io";
+import { resendError } from "./api/resend-errors";
+import { route } from "./http/router";
 
 export interface ResendEmulatorOptions {
   host?: string; // default "127.0.0.1"
@@ -27,7 +27,7 @@ export async function startResendEmulator(
   const host = options.host ?? DEFAULT_HOST;
   const log = options.log ?? (() => {});
   const ctx: EmulatorContext = {
-    state: await loadEmulatorState(options.stateFile ?? null),
+    state: loadEmulatorState(options.stateFile ?? null, log),
     apiKey: options.apiKey ?? null,
     log,
   };
@@ -45,7 +45,6 @@ export async function startResendEmulator(
         // Keep-alive sockets from the SDK's fetch would otherwise hold close() open.
         server.closeAllConnections();
       });
-      await ctx.state.flush();
     },
   };
 }

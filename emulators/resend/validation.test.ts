@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listEmails, postJson, sampleEmail, sdkFor, setupTestEmulator } from "./test-support";
+import { listEmails, postJson, sampleEmail, sdkFor, setupTestEmulator } from "./test-support/test-emulator";
 
 const emulator = setupTestEmulator();
 

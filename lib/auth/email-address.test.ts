@@ -7,7 +7,7 @@ describe("parseEmailAddress", () => {
     ["  Person.Name+tag@Example.COM ", "person.name+tag@example.com"],
     ["o'brien@sub.example.co.uk", "o'brien@sub.example.co.uk"],
   ])("accepts %j as %j", (raw, email) => {
-    expect(parseEmailAddress(raw)).toEqual({ ok: true, email });
+    expect(parseEmailAddress(raw)).toEqual({ kind: "valid", email });
   });
 
   it.each([
@@ -35,18 +35,18 @@ describe("parseEmailAddress", () => {
     `${"a".repeat(5000)}@example.com`,
     "",
   ])("refuses %j with a clear message", (raw) => {
-    expect(parseEmailAddress(raw)).toEqual({ ok: false, message: EMAIL_ADDRESS_MESSAGE });
+    expect(parseEmailAddress(raw)).toEqual({ kind: "invalid", message: EMAIL_ADDRESS_MESSAGE });
   });
 
   it("refuses what is not a string", () => {
-    expect(parseEmailAddress(undefined).ok).toBe(false);
-    expect(parseEmailAddress(["a@example.com"]).ok).toBe(false);
+    expect(parseEmailAddress(undefined).kind).toBe("invalid");
+    expect(parseEmailAddress(["a@example.com"]).kind).toBe("invalid");
   });
 
   it("refuses anything longer than 254 characters even when every part looks fine", () => {
     const long = `${"a".repeat(64)}@${"b".repeat(61)}.${"c".repeat(61)}.${"d".repeat(61)}.${"e".repeat(61)}.com`;
     expect(long.length).toBeGreaterThan(254);
-    expect(parseEmailAddress(long).ok).toBe(false);
+    expect(parseEmailAddress(long).kind).toBe("invalid");
   });
 });
 

@@ -10,23 +10,23 @@ export const EMAIL_ADDRESS_MESSAGE =
 const bareAddress =
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-export type ParsedEmailAddress = { ok: true; email: string } | { ok: false; message: string };
+export type ParsedEmailAddress = { kind: "valid"; email: string } | { kind: "invalid"; message: string };
 
 /** Trims, lower-cases (local part and domain, as every stored address is) and checks the shape. */
 export function parseEmailAddress(raw: unknown): ParsedEmailAddress {
-  if (typeof raw !== "string") return { ok: false, message: EMAIL_ADDRESS_MESSAGE };
+  if (typeof raw !== "string") return { kind: "invalid", message: EMAIL_ADDRESS_MESSAGE };
   const email = raw.trim().toLowerCase();
   if (email.length === 0 || email.length > EMAIL_MAX_LENGTH)
-    return { ok: false, message: EMAIL_ADDRESS_MESSAGE };
+    return { kind: "invalid", message: EMAIL_ADDRESS_MESSAGE };
   if (!bareAddress.test(email) || email.startsWith(".") || email.includes("..") || email.includes(".@"))
-    return { ok: false, message: EMAIL_ADDRESS_MESSAGE };
-  return { ok: true, email };
+    return { kind: "invalid", message: EMAIL_ADDRESS_MESSAGE };
+  return { kind: "valid", email };
 }
 
 /** The same rule for zod schemas (forms and server actions). */
 export const emailAddressSchema = z.string().transform((value, context) => {
   const parsed = parseEmailAddress(value);
-  if (parsed.ok) return parsed.email;
+  if (parsed.kind === "valid") return parsed.email;
   context.addIssue({ code: "custom", message: parsed.message });
   return z.NEVER;
 });

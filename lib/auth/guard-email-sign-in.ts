@@ -38,7 +38,7 @@ export async function guardEmailSignIn(request: NextRequest, action: string[]): 
   if (!form)
     return NextResponse.json({ error: "Send the sign-in form.", code: "bad_request" }, { status: 400 });
   const address = parseEmailAddress(form.email);
-  if (!address.ok)
+  if (address.kind === "invalid")
     return answer(form, "/login/error?error=EmailInvalid", 400, {
       error: address.message,
       code: "bad_request",

@@ -28,7 +28,7 @@ const magicLink: EmailConfig = {
   // The route checks the address first (with a clear message); this keeps next-auth from ever mailing another shape.
   normalizeIdentifier(identifier) {
     const parsed = parseEmailAddress(identifier);
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (parsed.kind === "invalid") throw new Error(parsed.message);
     return parsed.email;
   },
   async sendVerificationRequest({ identifier, url }) {

@@ -24,8 +24,18 @@ function sessionCookieName(): string {
     : "next-auth.session-token";
 }
 
+/** The request's next-auth session token, if it carries one under the name next-auth uses here. */
+export async function readSessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(sessionCookieName())?.value;
+}
+
+/** next-auth moves a session's expiry forward once it is updateAge old; such a session is left to it. */
+export function isDueForExtension(expires: Date): boolean {
+  return expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000 <= Date.now();
+}
+
 export const readSessionMember = cache(async (): Promise<SessionMember | typeof ASK_NEXT_AUTH> => {
-  const token = (await cookies()).get(sessionCookieName())?.value;
+  const token = await readSessionToken();
   if (!token) return ASK_NEXT_AUTH;
   const [row] = await db().$queryRaw<
     {
@@ -44,9 +54,7 @@ export const readSessionMember = cache(async (): Promise<SessionMember | typeof 
     LEFT JOIN "Organization" o ON o.id = m."organizationId"
     WHERE s."sessionToken" = ${token} AND s.expires > now()`;
   if (!row) return ASK_NEXT_AUTH;
-  // next-auth moves the expiry forward once the session is updateAge old; let it.
-  const dueForUpdate = row.expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
-  if (dueForUpdate <= Date.now()) return ASK_NEXT_AUTH;
+  if (isDueForExtension(row.expires)) return ASK_NEXT_AUTH;
   return {
     user: { id: row.userId, email: row.email },
     membership:

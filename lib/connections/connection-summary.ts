@@ -20,4 +20,6 @@ export interface ConnectionSummary {
   /** The latest repair receipt: each granted product read once right after a reconnect. */
   receipt: { checks: ProductCheck[]; takenAt: string } | null;
   company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;
+  /** The provider is having an outage (many connections broke at once): no action is needed yet. */
+  providerOutage: boolean;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/connections/route";
+import crypto from "node:crypto";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
 import {
@@ -17,6 +18,16 @@ vi.mock("@/lib/auth/session", () => ({
     caller.organization ? { role: "owner", organization: caller.organization } : null,
 }));
 
+// next-auth's session cookie, when a test signs in for real; without it the route asks next-auth
+// (mocked above) who is calling.
+const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) =>
+      name === "next-auth.session-token" && jar.token ? { value: jar.token } : undefined,
+  }),
+}));
+
 let finch: FinchForTests;
 
 beforeAll(async () => {
@@ -24,6 +35,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
+  jar.token = undefined;
   caller.organization = await seedOrganization();
 });
 
@@ -67,9 +79,17 @@ describe("GET /api/connections with ETags", () => {
     expect(synced.status).toBe(200);
     expect(JSON.parse(synced.text).connections[0].company.employeeCount).toBe(3);
 
+    // A repair receipt after a reconnect.
+    await db().repairReceipt.create({
+      data: { connectionId: connection.id, checks: [{ product: "company", ok: true, problem: null }] },
+    });
+    const receipted = await poll(synced.etag);
+    expect(receipted.status).toBe(200);
+    expect(JSON.parse(receipted.text).connections[0].receipt).not.toBeNull();
+
     // A connection added, then removed.
     const added = await seedConnection(finch, caller.organization!.id);
-    const two = await poll(synced.etag);
+    const two = await poll(receipted.etag);
     expect(JSON.parse(two.text).connections).toHaveLength(2);
     await db().connection.delete({ where: { id: added.id } });
     const back = await poll(two.etag);
@@ -89,6 +109,27 @@ describe("GET /api/connections with ETags", () => {
   it("still asks who is calling before answering 304", async () => {
     const { etag } = await poll();
     caller.organization = null;
+    expect((await poll(etag)).status).toBe(403);
+  });
+
+  it("answers a poll from the session cookie in one query, with the same ETag", async () => {
+    await seedConnection(finch, caller.organization!.id);
+    const { etag } = await poll();
+    const user = await db().user.create({ data: { email: `poll-${crypto.randomUUID()}@example.com` } });
+    await db().membership.create({ data: { userId: user.id, organizationId: caller.organization!.id } });
+    jar.token = crypto.randomBytes(16).toString("hex");
+    await db().session.create({
+      data: {
+        sessionToken: jar.token,
+        userId: user.id,
+        expires: new Date(Date.now() + 30 * 86_400_000 - 60_000),
+      },
+    });
+    caller.organization = null; // next-auth's path would now refuse: only the cookie can answer
+    expect(await poll(etag)).toEqual({ status: 304, etag, text: "" });
+    expect(JSON.parse((await poll()).text).connections).toHaveLength(1);
+
+    await db().membership.deleteMany({ where: { userId: user.id } });
     expect((await poll(etag)).status).toBe(403);
   });
 });

@@ -26,7 +26,7 @@ export async function handOffRepair({
   email: string;
 }): Promise<{ sentTo: string }> {
   const parsed = parseEmailAddress(email);
-  if (!parsed.ok) throw new AppError("bad_request", parsed.message);
+  if (parsed.kind === "invalid") throw new AppError("bad_request", parsed.message);
   const address = parsed.email;
   if (address === member.email.toLowerCase())
     throw new AppError("bad_request", "Enter a colleague's address, not your own.");

@@ -24,6 +24,7 @@ interface SummaryRow {
   receiptAt: Date | null;
   /** Connect attempts that failed since the status last changed (see failed-attempts.ts). */
   failedAttempts: number;
+  providerOutage: boolean;
 }
 
 function latestReceipt(checksJson: unknown, takenAt: Date | null) {
@@ -32,8 +33,8 @@ function latestReceipt(checksJson: unknown, takenAt: Date | null) {
 }
 
 /**
- * The organization's connections, broken ones first: one query, with company data and the newest
- * repair receipt joined in.
+ * The organization's connections, broken ones first: one query, with company data, the newest
+ * repair receipt and whether the provider is having an outage (lib/outages) joined in.
  */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
   const rows = await db().$queryRaw<SummaryRow[]>`
@@ -43,7 +44,9 @@ export async function listConnections(organizationId: string): Promise<Connectio
       r.checks AS "receiptChecks", r."createdAt" AS "receiptAt",
       (SELECT count(*)::int FROM "ConnectionEvent" e
         WHERE e."connectionId" = c.id AND e.type = 'connect_attempt_failed'
-          AND e."createdAt" >= c."statusSince" AND c.status <> 'healthy') AS "failedAttempts"
+          AND e."createdAt" >= c."statusSince" AND c.status <> 'healthy') AS "failedAttempts",
+      (c.status = 'needs_reauth' AND EXISTS (SELECT 1 FROM "ProviderIncident" p
+        WHERE p."providerId" = c."providerId" AND p."closedAt" IS NULL)) AS "providerOutage"
     FROM "Connection" c
     LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
     LEFT JOIN LATERAL (

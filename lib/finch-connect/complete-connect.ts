@@ -7,14 +7,14 @@ import { afterConnectionChange } from "@/lib/connections/after-connection-change
 import { transitionConnection } from "@/lib/connections/apply-connection-signal";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
-import { syncCompanyData } from "@/lib/finch/sync-company-data";
-import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
 import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
+import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
+import { logError } from "@/lib/log";
 import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
 import { connectCallbackUrl } from "./connect-urls";
-import { logError } from "@/lib/log";
 
 export type ConnectResult =
   | { kind: "connected" | "reconnected"; connectionId: string; returnTo: string }
@@ -45,8 +45,11 @@ async function exchangeCode(code: string): Promise<NewToken | null> {
       providerId: token.provider_id,
       products: token.products,
     };
-  } catch {
-    return null; // Finch down or the code refused: no token was issued to us, the old one stays
+  } catch (error) {
+    // Finch down or the code refused: no token was issued to us, the old one stays. The log names the
+    // error's class and Finch's answer, never the code or a token (lib/log masks anything token-shaped).
+    logError("connect callback: exchanging the code with Finch failed; nothing was stored", error);
+    return null;
   }
 }
 
@@ -54,7 +57,11 @@ async function exchangeCode(code: string): Promise<NewToken | null> {
 async function introspectQuietly(accessToken: string): Promise<Introspection | null> {
   try {
     return await finchConnectionClient(accessToken).account.introspect();
-  } catch {
+  } catch (error) {
+    logError(
+      "connect callback: /introspect after the exchange failed; the token is stored without it",
+      error,
+    );
     return null;
   }
 }
@@ -206,7 +213,8 @@ async function writeTokenWithRetry(connectionId: string, accessToken: string): P
 async function syncQuietly(connectionId: string, organizationId: string): Promise<void> {
   try {
     await syncCompanyData({ connectionId, organizationId });
-  } catch {
+  } catch (error) {
     // The dashboard shows the connection anyway and offers "Sync now".
+    logError(`connection ${connectionId}: company data sync after connecting failed`, error);
   }
 }

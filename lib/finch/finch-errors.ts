@@ -1,4 +1,5 @@
-// Reads Finch's error responses the way the SDK exposes them (see shared finch-reference §4e).
+// Reads Finch's error responses the way the SDK exposes them (`APIError` subclasses of @tryfinch/finch-api;
+// codes per https://developer.tryfinch.com/api-reference/development-guides/errors/Error-Types).
 import Finch from "@tryfinch/finch-api";
 
 export function finchCode(error: unknown): string | undefined {

@@ -1,4 +1,5 @@
-// The parts of Finch's webhook bodies we act on (finch-reference §5a). Anything else in them is ignored.
+// The parts of Finch's webhook bodies we act on (https://developer.tryfinch.com/developer-resources/Webhooks).
+// Anything else in them is ignored.
 import { z } from "zod";
 
 export const webhookEnvelopeSchema = z.object({ event_type: z.string().min(1).max(200) });

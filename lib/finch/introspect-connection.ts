@@ -34,7 +34,9 @@ export async function introspectConnection(accessToken: string): Promise<Introsp
     return { kind: "status", finchStatus: parsed.data.connection_status.status };
   } catch (error) {
     // Whether Finch answers a broken connection's /introspect with 200 + "reauth" or with this 401
-    // is unconfirmed (finch-reference §3), so both mean the same here.
+    // is not settled by Finch's docs (https://developer.tryfinch.com/api-reference/management/introspect says
+    // 200 with a status; https://developer.tryfinch.com/developer-resources/Reauthentication says data
+    // endpoints answer 401), so both mean the same here.
     if (isReauthError(error)) return { kind: "status", finchStatus: "reauth" };
     if (error instanceof Finch.RateLimitError)
       return { kind: "rate_limited", retryAfterSeconds: retryAfterSeconds(error) };

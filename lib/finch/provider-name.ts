@@ -1,6 +1,7 @@
 // A provider's display name ("Gusto") from Finch's public provider list, cached per process.
 import "server-only";
 import Finch from "@tryfinch/finch-api";
+import { logError } from "@/lib/log";
 
 let names: Map<string, string> | undefined;
 
@@ -16,7 +17,8 @@ export async function providerDisplayName(finch: Finch, providerId: string): Pro
     try {
       const providers = await finch.providers.list();
       names = new Map(providers.items.map((provider) => [provider.id, provider.display_name]));
-    } catch {
+    } catch (error) {
+      logError("finch provider list unavailable; using a name derived from the provider id", error);
       return fallbackName(providerId); // a nicety, never a reason to fail a connect
     }
   }

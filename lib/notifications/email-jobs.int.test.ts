@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { jobs } from "@/lib/jobs/job-engine";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { outboxOf, seedMember, setupNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
@@ -18,6 +19,13 @@ async function team(size: number) {
 
 const settled = (connectionId: string) => async () => (await outboxOf(connectionId)).map((row) => row.status);
 const allSent = (statuses: string[]) => statuses.length > 0 && statuses.every((status) => status === "sent");
+const sendJobStates = (connectionId: string) => async () => {
+  const boss = await jobs();
+  const rows = await outboxOf(connectionId);
+  const found = await Promise.all(rows.map((row) => boss.findJobs("email-send", { key: row.id })));
+  return found.flat().map((job) => job.state);
+};
+const isFinal = (state: string) => state === "completed" || state === "failed" || state === "cancelled";
 
 describe("emails through the job engine", () => {
   it("delivers one email per member when the API error, the webhook and the sweep fire together", async () => {
@@ -30,7 +38,8 @@ describe("emails through the job engine", () => {
     // Another instance's relay dispatching the same rows at the same moment adds nothing.
     await Promise.all([relayEmailOutbox(), relayEmailOutbox()]);
     await waitFor(settled(connection.id), allSent);
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // room for a duplicate to show up, if there were one
+    // A duplicate could only come from a second send job: wait until every job for these rows is done.
+    await waitFor(sendJobStates(connection.id), (states) => states.length > 0 && states.every(isFinal));
     for (const user of users) {
       const messages = await standIns.mail().messagesTo(user.email);
       expect(messages.map((message) => message.subject)).toEqual([

@@ -51,7 +51,7 @@ describe("a member's email settings", () => {
     await signal(connection.id, "reauth", t0);
     await setEmailPreferences({ userId: owner.id, preferences: { ...ALL_ON, broken: false } });
     const results = await drainOutbox(connection.id, t0);
-    expect(results).toContainEqual({ result: "cancelled", reason: "the recipient turned these emails off" });
+    expect(results).toContainEqual({ kind: "cancelled", reason: "the recipient turned these emails off" });
     expect(await standIns.mail().messagesTo(owner.email)).toHaveLength(0);
   });
 

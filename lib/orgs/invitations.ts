@@ -26,7 +26,7 @@ export function upsertInvitation(
 export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
   if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
   const parsed = parseEmailAddress(email);
-  if (!parsed.ok) throw new AppError("bad_request", parsed.message);
+  if (parsed.kind === "invalid") throw new AppError("bad_request", parsed.message);
   const address = parsed.email;
   const alreadyMember = await db().membership.findFirst({
     where: { organizationId: inviter.organization.id, user: { email: address } },

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DEVELOPMENT_CREDENTIALS } from "../../emulators/shared/development-credentials";
 
 export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, "..", "..", ".data"));
 
@@ -13,15 +14,6 @@ export const LOCAL_PORTS = {
   hooks: Number(process.env.HOOKS_EMULATOR_PORT ?? 4030),
   db: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
 };
-
-/** The development values also written in .env.example; the stand-ins accept exactly these. */
-export const DEVELOPMENT_DEFAULTS = {
-  FINCH_CLIENT_ID: "finch-local-client",
-  FINCH_CLIENT_SECRET: "finch-local-secret",
-  FINCH_WEBHOOK_SECRET: "bG9jYWwtZmluY2gtd2ViaG9vay1zZWNyZXQtMzJieXRlcw==",
-  RESEND_API_KEY: "re_local_development_key",
-  EMAIL_FROM: "Payroll Connections <connections@example.com>",
-} as const;
 
 interface LocalSecrets {
   AUTH_SECRET: string;
@@ -48,7 +40,8 @@ export function withLocalDefaults(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const appUrl = base.APP_URL || `http://localhost:${LOCAL_PORTS.app}`;
   const finchUrl = `http://127.0.0.1:${LOCAL_PORTS.finch}`;
   const defaults: Record<string, string> = {
-    ...DEVELOPMENT_DEFAULTS,
+    ...DEVELOPMENT_CREDENTIALS,
+    EMAIL_FROM: "Payroll Connections <connections@example.com>",
     ...localSecrets(),
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,

@@ -5,13 +5,17 @@ import { CenteredPage } from "@/components/ui/centered-page";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeLocalPath } from "@/lib/safe-redirect";
 
-export const metadata: Metadata = { title: "Sign in" };
-
-export default async function LoginPage({
-  searchParams,
-}: {
+interface LoginPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}
+
+export async function generateMetadata({ searchParams }: LoginPageProps): Promise<Metadata> {
+  // On the way back to an emailed link the return address carries that link's token: not for indexes.
+  const { callbackUrl } = await searchParams;
+  return { title: "Sign in", ...(callbackUrl ? { robots: { index: false, follow: false } } : {}) };
+}
+
+export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
   const callbackUrl = safeLocalPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);

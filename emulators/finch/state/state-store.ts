@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { openStateFile, type StateFile } from "../../shared/state-file";
 import { emptyState, type EmulatorState, type WebhookSettings } from "./types";
 
 const MAX_DELIVERIES = 200;
@@ -25,43 +24,28 @@ export interface StateStoreOptions {
   log: (line: string) => void;
 }
 
-/** Holds the state in memory and mirrors every change to disk atomically (tmp file + rename). */
+/** Holds the state in memory and mirrors every change to the shared state file. */
 export class StateStore {
   state: EmulatorState;
-  private readonly file: string | null;
+  private readonly file: StateFile<EmulatorState>;
   private readonly initialWebhooks: WebhookSettings;
-  private readonly log: (line: string) => void;
 
   constructor(options: StateStoreOptions) {
-    this.file = options.file ? path.resolve(options.file) : null;
+    this.file = openStateFile<EmulatorState>({
+      file: options.file,
+      schema: stateFileSchema,
+      name: "finch-emulator",
+      log: options.log,
+    });
     this.initialWebhooks = options.initialWebhooks;
-    this.log = options.log;
-    this.state = this.load();
+    this.state =
+      this.file.load() ?? emptyState({ ...this.initialWebhooks, urls: [...this.initialWebhooks.urls] });
   }
 
-  private load(): EmulatorState {
-    const fresh = emptyState({ ...this.initialWebhooks, urls: [...this.initialWebhooks.urls] });
-    if (!this.file || !existsSync(this.file)) return fresh;
-    try {
-      const parsed = stateFileSchema.safeParse(JSON.parse(readFileSync(this.file, "utf8")));
-      if (parsed.success) return parsed.data as unknown as EmulatorState;
-      this.log(`finch-emulator: state file ${this.file} has an unexpected shape; starting empty`);
-    } catch (error) {
-      this.log(`finch-emulator: cannot read state file ${this.file} (${String(error)}); starting empty`);
-    }
-    // Keep the unreadable file for inspection instead of silently overwriting someone's tokens.
-    renameSync(this.file, `${this.file}.unreadable-${Date.now()}`);
-    return fresh;
-  }
-
-  /** Call after every mutation. Synchronous so a crash right after a response never loses what it promised. */
+  /** Call after every mutation (synchronous: see emulators/shared/state-file.ts). */
   save(): void {
     this.prune();
-    if (!this.file) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(this.state, null, 2)}\n`);
-    renameSync(tmp, this.file);
+    this.file.save(this.state);
   }
 
   reset(): void {

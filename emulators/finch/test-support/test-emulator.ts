@@ -1,10 +1,10 @@
 import Finch from "@tryfinch/finch-api";
-import { DEFAULT_FINCH_WEBHOOK_SECRET } from "../defaults";
 import { startFinchEmulator, type FinchEmulatorOptions, type RunningFinchEmulator } from "../server";
+import { DEVELOPMENT_CREDENTIALS } from "../../shared/development-credentials";
 
 export const TEST_CLIENT_ID = "test-client-id";
 export const TEST_CLIENT_SECRET = "test-client-secret";
-export const TEST_WEBHOOK_SECRET = DEFAULT_FINCH_WEBHOOK_SECRET;
+export const TEST_WEBHOOK_SECRET = DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET;
 
 export interface TestEmulator {
   emulator: RunningFinchEmulator;
