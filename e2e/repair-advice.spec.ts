@@ -54,6 +54,10 @@ test("each cause and authentication type gets its own words and its one action",
 
   // oauth: approve again through Connect.
   await reportCase(page, id, "connected", "oauth");
+  await expect(async () => {
+    await page.reload();
+    await expect(alarm(page)).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await reportCase(page, id, "reauth", "oauth");
   await expectOnReload(page, alarm(page), "approve Finch's access in Gusto again");
   await expect(alarm(page).getByRole("button", { name: "Reconnect Gusto" })).toBeVisible();

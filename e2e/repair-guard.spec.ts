@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { connectFrame, connectPayroll, signInToProvider } from "./support/connect";
 import { connectionsOf } from "./support/db";
 import { APP_WEBHOOK_URL, setConnectionStatus, setWebhookUrls } from "./support/finch-stand-in";
-import { linkIn, uniqueEmail, waitForMessage } from "./support/mailbox";
+import { linkIn, listMessages, uniqueEmail, waitForMessage } from "./support/mailbox";
 import { signIn, signUp } from "./support/sign-in";
 
 test.beforeEach(async () => {
@@ -82,7 +82,7 @@ test("a member hands the repair to a colleague, who joins, reconnects, and every
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const owner = uniqueEmail("owner");
   const colleague = uniqueEmail("payroll-admin");
   await signUp(page, owner, "Hand-off Co");
@@ -109,6 +109,16 @@ test("a member hands the repair to a colleague, who joins, reconnects, and every
   await expect(other.getByRole("status").filter({ hasText: "Reconnected" })).toBeVisible();
   await other.close();
 
+  // The email waits for the repair receipt, which the colleague's reconnect takes.
+  await expect
+    .poll(
+      async () =>
+        (await listMessages(owner)).some((m) => m.subject === "Reconnected: Gusto is working again"),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe(true);
   const confirmation = await waitForMessage(owner, /^Reconnected: Gusto is working again$/);
   expect(confirmation.text).toContain(`reconnected by ${colleague}`);
   await page.goto(`/connections/${connection.id}`);

@@ -44,6 +44,8 @@ export async function recordFailedAttempt(input: FailedAttemptInput): Promise<{ 
       input.outcome === "error"
         ? `ended with an error${input.message ? `: ${input.message.slice(0, 200)}` : ""}`
         : "was closed without finishing";
+    // The dashboard's ETag follows Connection.updatedAt: the new count must reach the polling banner.
+    await tx.connection.update({ where: { id: input.connectionId }, data: { updatedAt: new Date() } });
     const event = {
       connectionId: input.connectionId,
       organizationId: input.organizationId,

@@ -10,6 +10,7 @@ import {
 } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { applyConnectionSignal } from "./apply-connection-signal";
+import { connectionsEtag } from "./connections-etag";
 import { countFailedAttempts, recordFailedAttempt } from "./failed-attempts";
 import { HAND_OFFS_PER_PROBLEM, handOffRepair } from "./hand-off-repair";
 
@@ -54,6 +55,7 @@ describe("the guard on failed Connect attempts", () => {
       organizationId: connection.organizationId,
       userId: member.id,
     };
+    const etagBefore = await connectionsEtag(connection.organizationId);
     expect(
       await recordFailedAttempt({
         ...base,
@@ -69,6 +71,8 @@ describe("the guard on failed Connect attempts", () => {
       "Attempt 3 was closed without finishing",
     ]);
     expect(await events(connection.id, "repair_help_offered")).toHaveLength(1);
+    // The polling banner sees the new count (its ETag follows the connection row).
+    expect(await connectionsEtag(connection.organizationId)).not.toBe(etagBefore);
 
     // A new problem starts a new count.
     await applyConnectionSignal({ connectionId: connection.id, finchStatus: "connected", source: "sweep" });

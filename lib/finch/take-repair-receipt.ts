@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { callFinch, type CallFinchOptions } from "@/lib/finch/call-finch";
 import { logError } from "@/lib/log";
+import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { receiptLine, type ProductCheck } from "@/lib/connections/receipt-line";
 
@@ -88,6 +89,16 @@ export async function readGrantedProducts(options: CallFinchOptions): Promise<Pr
   return checks;
 }
 
+/** A "Reconnected" email held for this receipt (restored-email-receipt.ts) goes out now, not at its retry. */
+async function sendHeldEmails(incidentId: string): Promise<void> {
+  const held = await db().emailOutbox.updateManyAndReturn({
+    where: { incidentId, kind: "connection_restored", status: "pending" },
+    data: { nextAttemptAt: new Date() },
+    select: { id: true },
+  });
+  await dispatchOutboxEmails(held.map((row) => row.id));
+}
+
 /**
  * Called once after a successful reconnect. Stores the receipt (for the card and the "Reconnected"
  * email) and notes it on the timeline. Never throws: the reconnect itself already succeeded.
@@ -103,6 +114,8 @@ export async function takeRepairReceipt(
       select: { id: true },
     });
     await db().$transaction(async (tx) => {
+      // The dashboard's ETag follows Connection.updatedAt, so the new receipt reaches polling pages.
+      await tx.connection.update({ where: { id: options.connectionId }, data: { updatedAt: new Date() } });
       await tx.repairReceipt.create({
         data: {
           connectionId: options.connectionId,
@@ -119,6 +132,7 @@ export async function takeRepairReceipt(
         actorUserId: options.userId,
       });
     });
+    if (incident) await sendHeldEmails(incident.id);
     return checks;
   } catch (error) {
     logError(`repair receipt for ${options.connectionId} could not be taken`, error);
