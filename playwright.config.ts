@@ -1,6 +1,7 @@
 // End-to-end tests in a real Chromium against the product started exactly as `npm start` starts it,
 // with its own data folder so every run begins from an empty embedded database.
 import { defineConfig, devices } from "@playwright/test";
+import { OPERATOR_EMAIL } from "./e2e/support/operator";
 import { APP_URL, CLASSIC_APP_URL, E2E_PORT_ENV, E2E_PORTS } from "./e2e/support/ports";
 import { CHROMIUM_ARGS, findChromium } from "./test/find-chromium";
 
@@ -8,6 +9,11 @@ const executablePath = findChromium() ?? undefined;
 const dataDir = ".data/e2e";
 // Whatever the shell has configured, e2e runs on the embedded database and the local stand-ins.
 const localOnly = { DATABASE_URL: "", FINCH_BASE_URL: "", RESEND_BASE_URL: "", NODE_ENV: "", APP_URL: "" };
+// Every spec signs in from 127.0.0.1: the per-IP sign-in limit would otherwise stop a full run.
+const e2eLimits = { SIGNIN_EMAILS_PER_IP: "10000" };
+// The specs break many connections of one provider within minutes: that must not read as an outage.
+// OPERATOR_EMAILS names the operator the console spec signs in as.
+const product = { OUTAGE_MIN_CONNECTIONS: "1000000", OPERATOR_EMAILS: OPERATOR_EMAIL };
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +46,7 @@ export default defineConfig({
     {
       command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
       url: `${APP_URL}/login`,
-      env: { ...localOnly, ...E2E_PORT_ENV, DATA_DIR: dataDir },
+      env: { ...localOnly, ...e2eLimits, ...product, ...E2E_PORT_ENV, DATA_DIR: dataDir },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "pipe",
@@ -51,7 +57,7 @@ export default defineConfig({
       // A second instance on the same database (port picked free, like every port of the run), configured for Finch's classic (session-less) Connect URL.
       command: `node --import tsx scripts/start-instance.ts ${E2E_PORTS.classic} FINCH_CONNECT_FLOW=classic`,
       url: `${CLASSIC_APP_URL}/login`,
-      env: { ...localOnly, ...E2E_PORT_ENV, DATA_DIR: dataDir },
+      env: { ...localOnly, ...e2eLimits, ...product, ...E2E_PORT_ENV, DATA_DIR: dataDir },
       reuseExistingServer: false,
       timeout: 420_000,
       stdout: "pipe",

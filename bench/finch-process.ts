@@ -22,11 +22,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startFinchProcess(credentials: {
-  clientId: string;
-  clientSecret: string;
-  webhookSecret: string;
-}): Promise<FinchProcess> {
+export async function startFinchProcess(
+  credentials: {
+    clientId: string;
+    clientSecret: string;
+    webhookSecret: string;
+  },
+  /** Extra settings for the stand-in, e.g. FINCH_EMULATOR_RATE_LIMITS. */
+  extraEnv: Record<string, string> = {},
+): Promise<FinchProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -43,6 +47,7 @@ export async function startFinchProcess(credentials: {
         FINCH_CLIENT_ID: credentials.clientId,
         FINCH_CLIENT_SECRET: credentials.clientSecret,
         FINCH_WEBHOOK_SECRET: credentials.webhookSecret,
+        ...extraEnv,
       },
     },
   );

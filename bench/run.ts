@@ -8,8 +8,12 @@ import path from "node:path";
 // One entry per suite; `--suite=NAME` runs one, no flag runs them all.
 const SUITES: Record<string, { file: string; timeLimitMinutes: number }> = {
   sweep: { file: "sweep.bench.ts", timeLimitMinutes: 5 },
+  // Seeding N connections, starting three instances, then up to about 3 minutes of sweeping.
+  fleet: { file: "fleet.bench.ts", timeLimitMinutes: 8 },
   // Builds the app (minutes on a busy machine), then about 3 minutes of load per database.
   http: { file: "http.bench.ts", timeLimitMinutes: 25 },
+  // Seeds 100,000 connections in SQL (tens of seconds), then a few runs of each query.
+  operator: { file: "operator.bench.ts", timeLimitMinutes: 5 },
 };
 
 function runBenchmark({

@@ -64,10 +64,20 @@ describe("parseEnv", () => {
     expect(parseEnv(complete).RECONNECT_LINK_TTL_DAYS).toBe(30);
   });
 
-  it("reads both schedules as cron expressions, with their defaults, and names a malformed one", () => {
-    expect(parseEnv(complete)).toMatchObject({ SWEEP_CRON: "*/15 * * * *", REMINDER_CRON: "*/10 * * * *" });
-    expect(parseEnv({ ...complete, SWEEP_CRON: " 0 * * * * " }).SWEEP_CRON).toBe("0 * * * *");
-    expect(() => parseEnv({ ...complete, SWEEP_CRON: "hourly" })).toThrow(/SWEEP_CRON: must be a cron/);
+  it("reads the reminder schedule as a cron expression, with its default, and names a malformed one", () => {
+    expect(parseEnv(complete)).toMatchObject({ REMINDER_CRON: "*/10 * * * *" });
+    expect(parseEnv({ ...complete, REMINDER_CRON: " 0 * * * * " }).REMINDER_CRON).toBe("0 * * * *");
     expect(() => parseEnv({ ...complete, REMINDER_CRON: "* * *" })).toThrow(/REMINDER_CRON: must be a cron/);
+  });
+
+  it("reads the sweep's target and the Finch budget with their defaults and bounds", () => {
+    expect(parseEnv(complete)).toMatchObject({
+      SWEEP_CONTINUOUS: "on",
+      SWEEP_TARGET_HOURS: 6,
+      FINCH_BUDGET_HEADROOM: 0.8,
+      FINCH_BUDGET_INTERACTIVE_SHARE: 0.25,
+    });
+    expect(parseEnv({ ...complete, SWEEP_TARGET_HOURS: "0.5" }).SWEEP_TARGET_HOURS).toBe(0.5);
+    expect(() => parseEnv({ ...complete, FINCH_BUDGET_HEADROOM: "1" })).toThrow(/FINCH_BUDGET_HEADROOM/);
   });
 });

@@ -72,14 +72,32 @@ export const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).default("Payroll Connections <connections@example.com>"),
   OPERATOR_EMAILS: csv.transform((list) => list.map((email) => email.toLowerCase())),
   MAILBOX_URL: z.url().optional(),
-  // The local hooks inbox (npm start sets it); the alert settings page suggests it as a destination.
+  // The local hooks inbox (npm start sets it): suggested on the alert settings page, and the one origin
+  // alerts may reach over plain http on loopback. Never set it in a real deployment.
   HOOKS_INBOX_URL: z.url().optional(),
   // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
-  // When every connection is re-checked with Finch (cron, UTC); a safety net for missed webhooks.
-  SWEEP_CRON: cron("*/15 * * * *"),
+  // The continuous sweep (lib/connections/schedule-due-sweeps.ts); "off" stops the scheduler (tests).
+  SWEEP_CONTINUOUS: z.enum(["on", "off"]).default("on"),
   // Finch calls one sweep keeps in flight at once.
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  // The Finch call budget every instance shares (lib/finch-budget/): this fraction of Finch's documented
+  // limits (per IP 1,000 / 5 min, per product 20 or 12 / min), the rest is headroom.
+  FINCH_BUDGET_HEADROOM: z.coerce.number().min(0.1).max(0.95).default(0.8),
+  // Share of each limit reserved for interactive calls (code exchange, Sync now, Check status now).
+  FINCH_BUDGET_INTERACTIVE_SHARE: z.coerce.number().min(0.05).max(0.9).default(0.25),
+  // Finch's per-IP limit for this application, if Finch raised it for you.
+  FINCH_BUDGET_IP_LIMIT: z.coerce.number().int().min(10).default(1000),
+  // Multiplies every window (tests and benchmarks against a stand-in with scaled windows).
+  FINCH_BUDGET_WINDOW_SCALE: z.coerce.number().positive().max(1).default(1),
+  // Continuous sweep: every connection is checked at least this often (hours; decimals allowed).
+  SWEEP_TARGET_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(6),
+  // How often the sweep scheduler hands due connections to the workers (seconds).
+  SWEEP_TICK_SECONDS: z.coerce.number().positive().max(3600).default(15),
   // Days after an incident starts when a still-broken connection earns a reminder email.
   REMINDER_DAYS: csv
     .pipe(z.array(z.coerce.number<string>().positive().max(365)).max(10))
@@ -91,6 +109,15 @@ export const envSchema = z.object({
   // Email sends that fail with a retryable error (429, 5xx, network) wait base × 2^n seconds, up to this many tries.
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // A provider outage opens when at least this many of one provider's connections, and this share of
+  // them, break within the window; its "needs reconnecting" emails are held until released.
+  OUTAGE_MIN_CONNECTIONS: z.coerce.number().int().min(1).default(5),
+  OUTAGE_MIN_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  OUTAGE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  // Held emails go out on their own this long after the outage opened.
+  OUTAGE_AUTO_RELEASE_HOURS: z.coerce.number().min(0).max(168).default(4),
+  // "Resend reconnect email" from the operator console: at most once per organization in this many minutes.
+  OPERATOR_RESEND_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   // Emails sent on request: sign-in links per address and per client IP, invitations per inviter and
   // per invitee, each counted in a fixed window in PostgreSQL.
   SIGNIN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(5),

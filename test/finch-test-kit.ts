@@ -35,8 +35,8 @@ export interface StartFinchOptions {
 
 /**
  * Starts the stand-in and points the app's env at it. Call it before anything reads env() in the
- * test file (env() is cached); it refuses to run otherwise. Schedules are set to a date the test
- * never reaches, so no cron sweep fires in the middle of a test.
+ * test file (env() is cached); it refuses to run otherwise. The continuous sweep is off, so nothing
+ * checks connections in the middle of a test.
  */
 export async function startFinchForTests(options: StartFinchOptions = {}): Promise<FinchForTests> {
   const clientId = required("FINCH_CLIENT_ID");
@@ -53,7 +53,7 @@ export async function startFinchForTests(options: StartFinchOptions = {}): Promi
   });
   const appBaseUrl = options.appBaseUrl?.(emulator.url) ?? emulator.url;
   process.env.FINCH_BASE_URL = appBaseUrl;
-  process.env.SWEEP_CRON = "0 0 1 1 *";
+  process.env.SWEEP_CONTINUOUS = "off";
   if (env().FINCH_BASE_URL !== appBaseUrl) {
     await emulator.close();
     throw new Error("env() was read before startFinchForTests(): call it first in beforeAll");

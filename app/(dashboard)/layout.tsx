@@ -4,6 +4,7 @@ import { StatusBanner } from "@/components/connections/status-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireMember } from "@/lib/auth/session";
 import { listConnectionsForRequest } from "@/lib/connections/list-connections";
+import { supportAddress } from "@/lib/email/support-address";
 import { env } from "@/lib/env";
 
 // Per-user pages: never prerendered, so a build needs no runtime secrets.
@@ -16,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="min-h-screen">
       <AppHeader organizationName={member.organization.name} email={member.email} />
       <FinchConnectProvider connectUrl={env().FINCH_CONNECT_URL}>
-        <StatusBanner fallback={connections} />
+        <StatusBanner fallback={connections} supportEmail={supportAddress()} />
         <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
       </FinchConnectProvider>
     </div>

@@ -69,8 +69,8 @@ export async function startBenchApp(appDir: string, databaseUrl: string): Promis
         FINCH_CONNECT_URL: "http://127.0.0.1:9",
         RESEND_API_KEY: "re_bench_unused",
         RESEND_BASE_URL: "http://127.0.0.1:9",
-        // The scheduled sweep would call Finch for the seeded connections in the middle of a round.
-        SWEEP_CRON: "0 0 1 1 *",
+        // The continuous sweep would call Finch for the seeded connections in the middle of a round.
+        SWEEP_CONTINUOUS: "off",
       },
     },
   );

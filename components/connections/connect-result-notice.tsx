@@ -81,7 +81,7 @@ export function ConnectResultNotice({
   return (
     <>
       <ForgetConnectResult />
-      <Notice tone={failing ? "warning" : message.tone} title={message.title}>
+      <Notice tone={message.tone} title={message.title}>
         {showReceipt ? (
           <>
             <RepairReceiptList checks={receipt} />

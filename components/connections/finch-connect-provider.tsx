@@ -15,11 +15,18 @@ import {
 } from "react";
 import type { ErrorEvent, FinchConnect, SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
+import { useRouter } from "next/navigation";
 import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
+import { reportFailedAttempt } from "./report-failed-attempt";
+
+export interface LaunchOptions {
+  /** Where to report an attempt that ends in an error or is closed without success (the guard). */
+  reportFailuresTo?: string;
+}
 
 interface FinchConnectContextValue {
   /** Resolves once Connect is open (or the page is on its way to Finch). */
-  launch(launch: ConnectLaunch): Promise<void>;
+  launch(launch: ConnectLaunch, options?: LaunchOptions): Promise<void>;
 }
 
 const FinchConnectContext = createContext<FinchConnectContextValue | null>(null);
@@ -39,31 +46,47 @@ export function FinchConnectProvider({ connectUrl, children }: { connectUrl: str
   const [message, setMessage] = useState<{ tone: "warning" | "error"; text: string } | null>(null);
   // Connect keeps the callbacks it was initialized with; the ref keeps them reading current values.
   const stateRef = useRef<string | null>(null);
+  // Each error counts as a failed attempt; a close counts only when no error was reported before it.
+  const reportRef = useRef<{ url: string; errored: boolean } | null>(null);
+  const router = useRouter();
   const connectRef = useRef<FinchConnect | null>(null);
   useEffect(() => () => connectRef.current?.destroy(), []);
 
   const launch = useCallback(
-    async (next: ConnectLaunch) => {
+    async (next: ConnectLaunch, options: LaunchOptions = {}) => {
       setMessage(null);
       stateRef.current = next.state;
+      reportRef.current = options.reportFailuresTo ? { url: options.reportFailuresTo, errored: false } : null;
       if (!next.sessionId) return window.location.assign(next.url);
+      const report = (outcome: "error" | "closed", text?: string) => {
+        const current = reportRef.current;
+        if (!current || (outcome === "closed" && current.errored)) return;
+        if (outcome === "error") current.errored = true;
+        void reportFailedAttempt(current.url, { outcome, message: text })
+          .catch(() => undefined)
+          .then(() => router.refresh());
+      };
       if (!connectRef.current) {
         const { FinchConnect } = await import("@tryfinch/react-connect");
         connectRef.current ??= FinchConnect.initialize({
           apiConfig: { connectUrl },
           onSuccess: (event) => window.location.assign(callbackUrl(event, stateRef.current)),
-          onError: ({ errorMessage }: ErrorEvent) =>
-            setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` }),
-          onClose: () =>
+          onError: ({ errorMessage }: ErrorEvent) => {
+            setMessage({ tone: "error", text: `Finch Connect reported a problem: ${errorMessage}` });
+            report("error", errorMessage);
+          },
+          onClose: () => {
             setMessage({
               tone: "warning",
               text: "Finch Connect was closed before finishing. Nothing was changed.",
-            }),
+            });
+            report("closed");
+          },
         });
       }
       connectRef.current.open({ sessionId: next.sessionId, state: next.state });
     },
-    [connectUrl],
+    [connectUrl, router],
   );
   const value = useMemo(() => ({ launch }), [launch]);
 

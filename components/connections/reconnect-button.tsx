@@ -19,7 +19,8 @@ export function ReconnectButton({ connectionId, providerName, endpoint, ...props
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
   const url = endpoint ?? `/api/connections/${encodeURIComponent(connectionId)}/reconnect`;
-  const onClick = () => run(async () => launch(await postJson<ConnectLaunch>(url)));
+  const reportFailuresTo = `/api/connections/${encodeURIComponent(connectionId)}/connect-attempts`;
+  const onClick = () => run(async () => launch(await postJson<ConnectLaunch>(url), { reportFailuresTo }));
 
   return (
     <span className="inline-flex flex-col items-start gap-1">

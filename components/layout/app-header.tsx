@@ -11,6 +11,7 @@ const links = [
   { href: "/", label: "Connections" },
   { href: "/team", label: "Team" },
   { href: "/settings/email", label: "Email settings" },
+  { href: "/settings/notifications", label: "Alerts" },
 ];
 
 export function AppHeader({ organizationName, email }: AppHeaderProps) {

@@ -1,4 +1,5 @@
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { AcceptInvitationButton } from "@/components/orgs/accept-invitation-button";
 import { RepairAdviceText } from "@/components/connections/repair-advice-text";
 import { repairAdvice } from "@/lib/connections/repair-advice";
 import type { ReconnectLinkState } from "@/lib/notifications/resolve-reconnect-link";
@@ -61,6 +62,24 @@ export function ReconnectLinkMessage({
           <p>
             Links in our emails work only for the person they were sent to. You can reconnect from your
             dashboard instead.
+          </p>
+        </LinkMessage>
+      );
+    case "invited":
+      return (
+        <LinkMessage
+          title={`Join ${state.organizationName} to reconnect ${state.providerName}`}
+          action={{ href: "/onboarding", label: "Not now" }}
+          extra={
+            <AcceptInvitationButton
+              invitationId={state.invitationId}
+              organizationName={state.organizationName}
+            />
+          }
+        >
+          <p>
+            A colleague asked you to reconnect {state.providerName}. Join {state.organizationName} first; the
+            dashboard then shows the Reconnect button.
           </p>
         </LinkMessage>
       );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
 import { RepairAction } from "@/components/connections/repair-action";
 import { RepairAdviceText } from "@/components/connections/repair-advice-text";
+import { RepairHelp } from "@/components/connections/repair-help";
 import { CenteredPage } from "@/components/ui/centered-page";
 import { repairAdvice } from "@/lib/connections/repair-advice";
 import { formatList } from "@/lib/format-list";
@@ -19,6 +20,8 @@ export interface ReconnectLinkPanelProps {
   since: Date;
   reason: string;
   services: string[];
+  failedAttempts: number;
+  supportEmail: string;
 }
 
 /** The emailed link's page: what happened, what to do, and the one action (usually Finch Connect). */
@@ -50,6 +53,15 @@ export function ReconnectLinkPanel(props: ReconnectLinkPanelProps) {
               reconnectEndpoint={`/api/reconnect-links/${encodeURIComponent(token)}`}
             />
           )}
+        </div>
+        <div className="mt-6">
+          <RepairHelp
+            connectionId={connectionId}
+            providerId={props.providerId}
+            providerName={providerName}
+            failedAttempts={props.failedAttempts}
+            supportEmail={props.supportEmail}
+          />
         </div>
         <p className="mt-6 text-sm text-slate-500">
           Signed in as {email}.{" "}

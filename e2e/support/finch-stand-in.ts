@@ -39,3 +39,12 @@ export function setFailingProducts(finchConnectionId: string, products: string[]
     products,
   });
 }
+
+/** Makes the stand-in's next `count` calls to `path` fail with `status` (its fault injection). */
+export function injectFault(path: string, status: 429 | 500 | 502 | 503, count: number) {
+  return control("POST", "/faults", { path, status, count });
+}
+
+export function clearFaults() {
+  return control("DELETE", "/faults");
+}

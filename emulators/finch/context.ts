@@ -1,6 +1,7 @@
 import type { ConnectionService } from "./domain/connections";
 import type { FaultRegistry } from "./control/fault-registry";
 import type { ClientCredentials } from "./http/auth";
+import type { FinchRateLimiter } from "./rate-limits/finch-rate-limiter";
 import type { StateStore } from "./state/state-store";
 import type { WebhookDispatcher } from "./webhooks/webhook-dispatcher";
 
@@ -10,6 +11,7 @@ export interface EmulatorContext {
   connections: ConnectionService;
   webhooks: WebhookDispatcher;
   faults: FaultRegistry;
+  rateLimits: FinchRateLimiter;
   credentials: ClientCredentials;
   /** Known only once the server listens (port 0 picks a port), hence a function. */
   publicUrl: () => string;

@@ -22,6 +22,9 @@ import { errors, FinchError } from "./http/finch-error";
 import type { Reply } from "./http/reply";
 import { readRawBody } from "./http/request";
 import { findRoute, type Route } from "./http/router";
+import { FinchRateLimiter } from "./rate-limits/finch-rate-limiter";
+import { rateLimitRoutes } from "./rate-limits/rate-limit-routes";
+import { rateLimitSettingsFromEnv, type RateLimitSettings } from "./rate-limits/settings";
 import { newRequestId } from "./state/ids";
 import { StateStore } from "./state/state-store";
 import { assertValidWebhookSecret } from "./webhooks/sign-webhook";
@@ -37,6 +40,8 @@ export interface FinchEmulatorOptions {
   webhookSecret: string;
   webhookUrls?: string[];
   webhookRetryDelaysMs?: number[];
+  /** Finch's rate limits; by default from FINCH_EMULATOR_RATE_LIMITS (off unless set). */
+  rateLimits?: Partial<RateLimitSettings>;
   log?: (line: string) => void;
 }
 
@@ -104,6 +109,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     connections: new ConnectionService(store, (connection) => webhooks.accountUpdated(connection)),
     webhooks,
     faults: new FaultRegistry(),
+    rateLimits: new FinchRateLimiter(options.rateLimits ?? rateLimitSettingsFromEnv(process.env)),
     credentials: { clientId: options.clientId, clientSecret: options.clientSecret },
     publicUrl: () => publicUrl,
     log,
@@ -119,6 +125,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     ...controlRoutes(ctx),
     ...caseControlRoutes(ctx),
     ...controlPageRoutes(ctx),
+    ...rateLimitRoutes(ctx.rateLimits),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -132,6 +139,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
       const { route, params } = findRoute(routes, method, url.pathname);
       const rawBody = method === "GET" ? "" : await readRawBody(req);
       if (route.kind === "api") {
+        ctx.rateLimits.admit(req.socket.remoteAddress ?? "unknown", url.pathname);
         const delay = ctx.faults.latencyFor(url.pathname);
         if (delay > 0) await sleep(delay);
         const fault = ctx.faults.take(url.pathname);

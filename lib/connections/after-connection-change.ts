@@ -2,6 +2,7 @@
 // the change's own transaction; this only hands them to the job queue now rather than at the relay's
 // next tick, so a crash here delays them by a minute and loses nothing.
 import "server-only";
+import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
 import { db } from "@/lib/db";
 import { logError } from "@/lib/log";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
@@ -16,6 +17,7 @@ export async function afterConnectionChange(outcome: SignalOutcome): Promise<voi
       select: { id: true },
     });
     await dispatchOutboxEmails(pending.map((row) => row.id));
+    await relayAlertOutbox({ incidentId });
   } catch (error) {
     // The change is committed and the rows exist; the outbox relay sends them.
     logError(`could not dispatch emails for incident ${incidentId}`, error);

@@ -6,9 +6,12 @@ import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
 import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
 import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
+import { holdEmailsDuringOutage } from "@/lib/outages/hold-emails-during-outage";
+import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
 import { recordConnectionEvent } from "./connection-events";
 import { defaultReason, toConnectionStatus } from "./connection-status";
+import { queueAlerts } from "@/lib/alerts/queue-alerts";
 
 export interface ConnectionSignal {
   connectionId: string;
@@ -18,6 +21,8 @@ export interface ConnectionSignal {
   reason?: string | null;
   at?: Date;
   actorUserId?: string;
+  /** Provider-outage thresholds; the settings (OUTAGE_*) unless a test injects its own. */
+  outageThresholds?: OutageThresholds;
 }
 
 export interface SignalOutcome {
@@ -30,6 +35,8 @@ export interface SignalOutcome {
   openedIncidentId?: string;
   /** Set when this signal resolved an incident (the connection just recovered). */
   resolvedIncidentId?: string;
+  /** Set when a provider outage holds this breakage's emails. */
+  heldByOutageId?: string;
 }
 
 /** How an open incident ends: the history entry, and which "restored" email (if any) goes out. */
@@ -46,9 +53,16 @@ function incidentEnding(
 export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Promise<SignalOutcome> {
   const at = signal.at ?? new Date();
   const [row] = await tx.$queryRaw<
-    { status: ConnectionStatus; organizationId: string; finchStatus: string }[]
+    {
+      status: ConnectionStatus;
+      organizationId: string;
+      finchStatus: string;
+      providerId: string;
+      providerName: string;
+    }[]
   >`
-    SELECT status, "organizationId", "finchStatus" FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
+    SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
+      FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
   if (!row) throw new Error(`connection ${signal.connectionId} not found`);
   const to = toConnectionStatus(signal.finchStatus);
   const base = {
@@ -103,6 +117,21 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
       organizationId: row.organizationId,
       at,
     });
+    await queueAlerts(tx, {
+      event: "connection.broken",
+      incidentId: incident.id,
+      connectionId: signal.connectionId,
+      organizationId: row.organizationId,
+      at,
+    });
+    // A burst of breakages at one provider holds those notices back (a provider outage).
+    outcome.heldByOutageId =
+      (await holdEmailsDuringOutage(tx, {
+        providerId: row.providerId,
+        providerName: row.providerName,
+        at,
+        thresholds: signal.outageThresholds,
+      })) ?? undefined;
   } else if (row.status === "needs_reauth") {
     const open = await tx.incident.findFirst({
       where: { connectionId: signal.connectionId, resolvedAt: null },
@@ -134,6 +163,15 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
         at,
         restored,
       });
+      if (restored)
+        await queueAlerts(tx, {
+          event: "connection.restored",
+          incidentId: open.id,
+          connectionId: signal.connectionId,
+          organizationId: row.organizationId,
+          at,
+          how: restored,
+        });
     }
   } else {
     await recordConnectionEvent(tx, {

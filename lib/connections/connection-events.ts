@@ -13,8 +13,17 @@ export type ConnectionEventType =
   | "reconnect_failed"
   | "email_sent"
   | "email_failed"
+  | "alert_sent"
+  | "alert_failed"
   | "link_opened"
-  | "repair_receipt";
+  | "repair_receipt"
+  | "connect_attempt_failed"
+  | "repair_help_offered"
+  | "handed_off"
+  // Operator console actions (actorUserId is the operator).
+  | "operator_resend"
+  | "operator_check"
+  | "operator_retry";
 
 export interface ConnectionEventInput {
   connectionId: string;

@@ -15,7 +15,11 @@ export interface ConnectionSummary {
   products: string[];
   affectedServices: string[];
   lastSuccessAt: string | null;
+  /** Connect attempts that failed on the current problem (the guard offers help after 2). */
+  failedAttempts: number;
   /** The latest repair receipt: each granted product read once right after a reconnect. */
   receipt: { checks: ProductCheck[]; takenAt: string } | null;
   company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;
+  /** The provider is having an outage (many connections broke at once): no action is needed yet. */
+  providerOutage: boolean;
 }

@@ -9,6 +9,7 @@ import { afterConnectionChange } from "./after-connection-change";
 import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
 import type { FinchConnectionStatus } from "./connection-status";
 import { recordUnchangedStatus } from "./record-unchanged-status";
+import { pushNextCheck } from "@/lib/finch/sweep-schedule";
 
 export interface HandleAccountUpdatedOptions {
   eventId: string;
@@ -50,6 +51,7 @@ export async function handleAccountUpdated(
         finchStatus,
         source: "webhook",
       });
+      await pushNextCheck(tx, connection.id); // the sweep need not ask what Finch just told us
       if (authenticationType && authenticationType !== connection.authenticationType) {
         await tx.connection.update({ where: { id: connection.id }, data: { authenticationType } });
       }

@@ -22,6 +22,9 @@ interface SummaryRow {
   fetchedAt: Date | null;
   receiptChecks: unknown;
   receiptAt: Date | null;
+  /** Connect attempts that failed since the status last changed (see failed-attempts.ts). */
+  failedAttempts: number;
+  providerOutage: boolean;
 }
 
 function latestReceipt(checksJson: unknown, takenAt: Date | null) {
@@ -30,15 +33,20 @@ function latestReceipt(checksJson: unknown, takenAt: Date | null) {
 }
 
 /**
- * The organization's connections, broken ones first: one query, with company data and the newest
- * repair receipt joined in.
+ * The organization's connections, broken ones first: one query, with company data, the newest
+ * repair receipt and whether the provider is having an outage (lib/outages) joined in.
  */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
   const rows = await db().$queryRaw<SummaryRow[]>`
     SELECT c.id, c."providerId", c."providerName", c.status, c."finchStatus", c."authenticationType",
       c."statusReason", c."statusSince", c.products, c."lastSuccessAt",
       f."legalName", f."employeeCount", f."fetchedAt",
-      r.checks AS "receiptChecks", r."createdAt" AS "receiptAt"
+      r.checks AS "receiptChecks", r."createdAt" AS "receiptAt",
+      (SELECT count(*)::int FROM "ConnectionEvent" e
+        WHERE e."connectionId" = c.id AND e.type = 'connect_attempt_failed'
+          AND e."createdAt" >= c."statusSince" AND c.status <> 'healthy') AS "failedAttempts",
+      (c.status = 'needs_reauth' AND EXISTS (SELECT 1 FROM "ProviderIncident" p
+        WHERE p."providerId" = c."providerId" AND p."closedAt" IS NULL)) AS "providerOutage"
     FROM "Connection" c
     LEFT JOIN "FinchCompany" f ON f."connectionId" = c.id
     LEFT JOIN LATERAL (

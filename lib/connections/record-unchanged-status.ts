@@ -4,6 +4,7 @@
 // records the event in the same transaction as the change.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { toConnectionStatus, type FinchConnectionStatus } from "./connection-status";
 
 export interface StatusReport {
@@ -22,6 +23,8 @@ export async function recordUnchangedStatus(report: StatusReport): Promise<Uncha
   const healthy = to === "healthy";
   const at = report.at ?? new Date();
   const auth = report.authenticationType ?? null;
+  // Finch just told us: the continuous sweep need not ask for most of a target period (sweep-schedule.ts).
+  const nextCheckAt = new Date(at.getTime() + env().SWEEP_TARGET_HOURS * 0.8 * 3_600_000);
   // Data-modifying CTEs run exactly once whether or not the final SELECT reads them. An unknown
   // connection's event is recorded too (with no connection), so its redeliveries count as duplicates.
   const [row] = await db().$queryRaw<
@@ -41,6 +44,7 @@ export async function recordUnchangedStatus(report: StatusReport): Promise<Uncha
       SET "lastCheckedAt" = ${at},
           "lastSuccessAt" = CASE WHEN ${healthy} THEN ${at} ELSE c."lastSuccessAt" END,
           "authenticationType" = COALESCE(${auth}, c."authenticationType"),
+          "nextCheckAt" = GREATEST(COALESCE(c."nextCheckAt", ${at}), ${nextCheckAt}),
           "updatedAt" = ${at}
       FROM conn, ins
       WHERE c.id = conn.id AND c.status = ${to}::"ConnectionStatus" AND c."finchStatus" = ${report.finchStatus}

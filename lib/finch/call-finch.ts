@@ -1,5 +1,8 @@
 // The gateway: every call the app makes to Finch on behalf of a connection goes through here, so a
-// 401 reauthenticate_user anywhere marks the connection, and other failures stay distinct.
+// 401 reauthenticate_user anywhere marks the connection, and other failures stay distinct. Every
+// HTTP request any Finch client makes takes its permit from the shared budget first
+// (finch-client.ts → lib/finch-budget/budgeted-fetch.ts); background callers wrap their work in
+// withFinchPriority("background", …).
 import "server-only";
 import Finch from "@tryfinch/finch-api";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
@@ -7,7 +10,8 @@ import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { finchConnectionClient } from "./finch-client";
-import { finchCode, isReauthError, isTransientError, retryAfterSeconds } from "./finch-errors";
+import { isReauthError, isTransientError } from "./finch-errors";
+import { toFinchAppError } from "./to-finch-app-error";
 
 export interface CallFinchOptions {
   connectionId: string;
@@ -30,44 +34,12 @@ export async function callFinch<T>(
   }
 }
 
+/** The side effects a failed call has on the connection, then the one shared error mapping. */
 async function translate(error: unknown, connectionId: string): Promise<AppError> {
   if (isReauthError(error)) {
     await applyConnectionSignal({ connectionId, finchStatus: "reauth", source: "api_error" });
-    return new AppError("reauth_required", "This connection needs to be reconnected.", {
-      internal: "finch 401 reauthenticate_user",
-      cause: error,
-    });
-  }
-  if (error instanceof Finch.RateLimitError) {
-    return new AppError("rate_limited", "Finch is busy. Please try again shortly.", {
-      internal: "finch 429",
-      retryable: true,
-      retryAfterSeconds: retryAfterSeconds(error),
-      cause: error,
-    });
-  }
-  if (isTransientError(error)) {
-    // 5xx and network errors are Finch's or the provider's trouble, not the customer's: status stays.
-    return new AppError(
-      "upstream_unavailable",
-      "Finch is not answering right now. Please try again shortly.",
-      {
-        internal: `finch transient ${error instanceof Finch.APIError ? error.status : "connection"} error`,
-        retryable: true,
-        cause: error,
-      },
-    );
-  }
-  if (error instanceof Finch.AuthenticationError) {
-    const code = finchCode(error) ?? "invalid_token";
+  } else if (error instanceof Finch.AuthenticationError && !isTransientError(error)) {
     await db().connection.updateMany({ where: { id: connectionId }, data: { lastCheckedAt: new Date() } });
-    return new AppError("upstream_unavailable", "Finch did not accept this connection's credentials.", {
-      internal: `finch 401 ${code}`,
-      cause: error,
-    });
   }
-  return new AppError("internal", "Something went wrong talking to Finch.", {
-    internal: "unexpected finch error",
-    cause: error,
-  });
+  return toFinchAppError(error, undefined);
 }

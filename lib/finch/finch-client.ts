@@ -3,6 +3,7 @@
 import "server-only";
 import Finch from "@tryfinch/finch-api";
 import { env } from "@/lib/env";
+import { budgetedFetch } from "@/lib/finch-budget/budgeted-fetch";
 
 function options() {
   const { FINCH_CLIENT_ID, FINCH_CLIENT_SECRET, FINCH_WEBHOOK_SECRET, FINCH_BASE_URL } = env();
@@ -16,6 +17,8 @@ function options() {
     maxRetries: 1,
     timeout: 20_000,
     logLevel: "off" as const,
+    // Every request takes a permit from the budget all instances share; nothing reaches Finch without one.
+    fetch: budgetedFetch(),
   };
 }
 

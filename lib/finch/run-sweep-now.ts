@@ -11,6 +11,8 @@ import type { SweepSummary } from "./sweep-connections";
 export interface RunSweepNowOptions {
   /** Absent: every organization (operators only; the caller checks). */
   organizationId?: string;
+  /** Only these connections of the organization (the operator console's "Check now"). */
+  connectionIds?: string[];
   timeoutMs?: number;
 }
 
@@ -27,12 +29,14 @@ const summarySchema = z.object({
 
 export async function runSweepNow({
   organizationId,
+  connectionIds,
   timeoutMs = 25_000,
 }: RunSweepNowOptions): Promise<SweepNowResult> {
+  const scope = sweepScopeKey(organizationId);
   const run = await runJobAndWait(
     "connections-sweep",
-    { organizationId },
-    { singletonKey: sweepScopeKey(organizationId), timeoutMs },
+    { organizationId, connectionIds },
+    { singletonKey: connectionIds ? `${scope}:${connectionIds.join(",")}` : scope, timeoutMs },
   );
   if (run.kind === "pending") return { kind: "pending" };
   const summary = run.kind === "completed" ? summarySchema.safeParse(run.output) : undefined;

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
 import { jobs, stopJobs } from "@/lib/jobs/job-engine";
 import { startCountingProxy, type CountingProxy } from "@/test/counting-proxy";
 import {
@@ -30,6 +31,8 @@ afterEach(async () => {
   proxy.override = undefined;
   proxy.reset();
   await finch.control("DELETE", "/_emulator/faults");
+  // A 429 pauses the budget class for everyone, as it should; each test starts with a fresh budget.
+  await resetFinchBudget();
 });
 
 afterAll(async () => {
@@ -126,7 +129,13 @@ describe("sweepConnections", () => {
     expect(deferred[0].organizationId).toBe(organizationId);
     expect([...deferred[0].connectionIds].sort()).toEqual(connections.map((c) => c.id).sort());
 
-    // The remainder, swept later, finds the broken one.
+    // Until Retry-After ends, the 429 holds every caller back without a call reaching Finch…
+    expect(
+      await sweepConnections({ organizationId, connectionIds: deferred[0].connectionIds, deferRemainder }),
+    ).toMatchObject({ checked: 0, deferred: 4 });
+    expect(proxy.calls.get("/introspect")).toBe(1);
+    // …and the remainder, swept once the pause is over, finds the broken one.
+    await resetFinchBudget();
     expect(
       await sweepConnections({ organizationId, connectionIds: deferred[0].connectionIds }),
     ).toMatchObject({ checked: 4, changed: 1 });
@@ -243,15 +252,17 @@ describe("sweepConnections", () => {
 
   it("never has more than `concurrency` calls to Finch in flight, and overlaps them up to it", async () => {
     const { organizationId } = await orgWith(10);
-    await finch.control("POST", "/_emulator/latency", { path: "/introspect", ms: 80 });
+    // Long enough that taking each call's permit from the shared budget cannot hide the overlap.
+    const latency = 200;
+    await finch.control("POST", "/_emulator/latency", { path: "/introspect", ms: latency });
     try {
       const started = Date.now();
       expect(await sweepConnections({ organizationId, concurrency: 3 })).toMatchObject({ checked: 10 });
       expect(proxy.maxInFlight.get("/introspect")).toBe(3);
-      // ceil(10 / 3) = 4 rounds of 80 ms at the very least; sequential would be 10.
+      // ceil(10 / 3) = 4 rounds at the very least; sequential would be 10.
       const elapsed = Date.now() - started;
-      expect(elapsed).toBeGreaterThanOrEqual(4 * 80);
-      expect(elapsed).toBeLessThan(10 * 80);
+      expect(elapsed).toBeGreaterThanOrEqual(4 * latency);
+      expect(elapsed).toBeLessThan(10 * latency);
     } finally {
       await finch.control("POST", "/_emulator/latency", { path: "/introspect", ms: 0 });
     }

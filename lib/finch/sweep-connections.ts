@@ -13,6 +13,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
 import { logError, logInfo } from "@/lib/log";
 import { introspectConnection } from "./introspect-connection";
+import { scheduleNextChecks } from "./sweep-schedule";
 
 export interface DeferredSweep {
   organizationId?: string;
@@ -110,6 +111,7 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
   let retryAfter: number | undefined;
   let rateLimited = false;
   let answered = 0;
+  const checkedIds: string[] = [];
 
   const notStarted = await forEachBounded(
     targets,
@@ -121,6 +123,7 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
         switch (result.kind) {
           case "status": {
             answered++;
+            checkedIds.push(target.id);
             if (await recordUnchanged(target.id, result.finchStatus)) {
               summary.checked++;
               return;
@@ -157,6 +160,10 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
   );
 
   await markRejected(rejected, answered, summary, scope);
+  // The continuous schedule: checked now, so due again by risk and target (sweep-schedule.ts).
+  await scheduleNextChecks(checkedIds).catch((error: unknown) =>
+    logError(`sweep ${scope}: could not schedule the next checks`, error),
+  );
 
   const remainder = [...rateLimitedTargets, ...notStarted];
   if (remainder.length > 0) {

@@ -12,7 +12,14 @@ export const sweepJobSchema = z.object({
 
 export type SweepJobData = z.infer<typeof sweepJobSchema>;
 
+/** A batch of due connections the sweep scheduler handed out (schedule-due-sweeps.ts). */
+export const sweepBatchJobSchema = z.object({
+  connectionIds: z.array(z.string().min(1).max(64)).min(1).max(200),
+});
+
 export const emailSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
+/** An alert outbox row to deliver (Slack or a signed webhook); same shape as an email's. */
+export const alertSendJobSchema = emailSendJobSchema;
 
 /** Scheduled scans (email-outbox-relay, email-reminders) carry nothing. */
 const scheduledJobSchema = z.object({});
@@ -39,6 +46,20 @@ export const queues = {
     // Two, so an on-demand sweep of one organization never waits behind a long sweep of all of them.
     localConcurrency: 2,
   },
+  // The continuous sweep: one scheduler tick at a time cluster-wide (it queues its own next tick; a
+  // cron every minute restarts the chain if it ever breaks), and batches every instance drains.
+  "sweep-schedule": {
+    schema: scheduledJobSchema,
+    options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+    localConcurrency: 1,
+  },
+  "sweep-batch": {
+    schema: sweepBatchJobSchema,
+    // Workers wait for background permits inside the job, hence the long expiry. A lost batch is
+    // not lost work: its connections become due again when their lease ends.
+    options: { policy: "standard", retryLimit: 1, retryDelay: 30, expireInSeconds: 15 * 60 },
+    localConcurrency: 4,
+  },
   "email-send": {
     schema: emailSendJobSchema,
     // One job per outbox row (singletonKey = row id): stately lets a running send queue its own retry,
@@ -47,9 +68,15 @@ export const queues = {
     options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
     localConcurrency: 4,
   },
+  "alert-send": {
+    schema: alertSendJobSchema,
+    // Same rules as email-send: one job per alert outbox row, the row's own backoff for remote errors.
+    options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+    localConcurrency: 4,
+  },
   "email-outbox-relay": {
     schema: scheduledJobSchema,
-    // The safety net: re-dispatches due outbox rows whose job was lost (a crash after commit).
+    // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).
     options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
     localConcurrency: 1,
   },

@@ -2,23 +2,34 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
+import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
+import { sendAlertJob } from "@/lib/alerts/send-alert-job";
 import { env } from "@/lib/env";
+import { runSweepBatch } from "@/lib/finch/run-sweep-batch";
+import { scheduleDueSweeps } from "@/lib/finch/schedule-due-sweeps";
 import { sweepConnections } from "@/lib/finch/sweep-connections";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
 import { runEmailSendJob } from "@/lib/notifications/run-email-send-job";
 import { jobs } from "./job-engine";
-import { queues, sweepScopeKey, type JobData, type QueueName } from "./queues";
+import { queues, type JobData, type QueueName } from "./queues";
 
 type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>;
 
 // Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
 const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
+  "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
+  "sweep-batch": (data) => runSweepBatch(data),
   "email-send": (data) => runEmailSendJob(data),
-  "email-outbox-relay": () => relayEmailOutbox(),
-  "email-reminders": async () => ({ queued: await dispatchOutboxEmails(await queueDueReminders()) }),
+  "alert-send": (data) => sendAlertJob(data),
+  "email-outbox-relay": async () => ({ emails: await relayEmailOutbox(), alerts: await relayAlertOutbox() }),
+  // Reminders also write alert rows (one per channel); the relay hands those to alert-send right away.
+  "email-reminders": async () => ({
+    queued: await dispatchOutboxEmails(await queueDueReminders()),
+    alerts: await relayAlertOutbox(),
+  }),
 };
 
 async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {
@@ -35,7 +46,14 @@ async function startWorkers(boss: PgBoss): Promise<void> {
   for (const queue of Object.keys(handlers) as QueueName[]) await registerWorker(boss, queue);
   // schedule() is an upsert on one row, so every instance may declare it; pg-boss's cron monitor
   // sends each occurrence once cluster-wide.
-  await boss.schedule("connections-sweep", env().SWEEP_CRON, {}, { singletonKey: sweepScopeKey() });
+  // The continuous sweep chains its own ticks (SWEEP_TICK_SECONDS); the cron restarts a broken chain.
+  await boss.unschedule("connections-sweep").catch(() => undefined); // the old every-15-minutes sweep
+  if (env().SWEEP_CONTINUOUS === "on") {
+    await boss.schedule("sweep-schedule", "* * * * *", {}, { singletonKey: "sweep-schedule" });
+    await boss.send("sweep-schedule", {}, { singletonKey: "sweep-schedule" });
+  } else {
+    await boss.unschedule("sweep-schedule").catch(() => undefined);
+  }
   await boss.schedule("email-reminders", env().REMINDER_CRON, {}, { singletonKey: "email-reminders" });
   await boss.schedule("email-outbox-relay", "* * * * *", {}, { singletonKey: "email-outbox-relay" });
 }

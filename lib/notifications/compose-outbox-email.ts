@@ -14,6 +14,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { exactTime } from "@/lib/format-time";
 import type { EmailOutbox } from "@/lib/generated/prisma/client";
+import { composeHandOffEmail } from "./compose-hand-off-email";
 import { emailPreferencePageUrl, oneClickUnsubscribeUrl } from "./email-preference-links";
 import { outboxKindSchema, outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
@@ -27,6 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmail> {
   const kind = outboxKindSchema.parse(row.kind);
+  if (kind === "repair_handoff") return composeHandOffEmail(row);
   const payload = outboxPayloadSchema.parse(row.payload);
   const [connection, incident, membership, snooze, preference] = await Promise.all([
     db().connection.findFirst({

@@ -5,29 +5,12 @@ import "server-only";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
 import { describeError, logError, logInfo } from "@/lib/log";
 import { composeOutboxEmail } from "./compose-outbox-email";
 import { OUTBOX_KIND_LABELS, outboxKindSchema } from "./outbox-email-kinds";
+import { claimableWhere, claimData, nextAttemptAt, type DeliveryResult } from "./outbox-delivery";
 
-// Longer than a send takes; a worker that dies mid-send leaves the row to another after this.
-const CLAIM_MS = 2 * 60 * 1000;
-const MAX_DELAY_SECONDS = 60 * 60;
-// Our own hiccups (a dropped database connection) clear in seconds, unlike a mail service outage.
-const LOCAL_RETRY_BASE_SECONDS = 2;
-
-export type DeliveryResult =
-  | { kind: "sent" | "not_claimed" | "failed" }
-  | { kind: "cancelled"; reason: string }
-  | { kind: "retry"; retryAt: Date };
-
-/** Exponential backoff from the attempt count, never sooner than the mail service asked for. */
-function retryDelaySeconds(error: unknown, attempts: number): number {
-  const base = isAppError(error) ? env().EMAIL_RETRY_BASE_SECONDS : LOCAL_RETRY_BASE_SECONDS;
-  const asked = isAppError(error) ? (error.retryAfterSeconds ?? 0) : 0;
-  return Math.max(asked, Math.min(MAX_DELAY_SECONDS, base * 2 ** (attempts - 1)));
-}
+export type { DeliveryResult };
 
 export async function deliverOutboxEmail({
   outboxId,
@@ -38,13 +21,8 @@ export async function deliverOutboxEmail({
 }): Promise<DeliveryResult> {
   // Claimed and read in one statement: of concurrent workers, exactly one gets the row.
   const [row] = await db().emailOutbox.updateManyAndReturn({
-    where: {
-      id: outboxId,
-      status: "pending",
-      nextAttemptAt: { lte: now },
-      OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
-    },
-    data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+    where: claimableWhere(outboxId, now),
+    data: claimData(now),
   });
   if (!row) return { kind: "not_claimed" };
 
@@ -87,10 +65,8 @@ export async function deliverOutboxEmail({
     return { kind: "sent" };
   } catch (error) {
     const lastError = describeError(error).slice(0, 500);
-    // The mail service says whether trying again can help; anything else (a database blip) gets the benefit of the doubt.
-    const retryable = isAppError(error) ? error.retryable : true;
-    if (retryable && row.attempts < env().EMAIL_MAX_ATTEMPTS) {
-      const retryAt = new Date(now.getTime() + retryDelaySeconds(error, row.attempts) * 1000);
+    const retryAt = nextAttemptAt(error, row.attempts, now);
+    if (retryAt) {
       await db().emailOutbox.update({
         where: { id: row.id },
         data: { nextAttemptAt: retryAt, claimedUntil: null, lastError },

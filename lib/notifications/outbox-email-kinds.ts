@@ -2,7 +2,12 @@
 // "one email per member per incident" hold however many detection paths or instances try to send it.
 import { z } from "zod";
 
-export const outboxKindSchema = z.enum(["connection_broken", "reconnect_reminder", "connection_restored"]);
+export const outboxKindSchema = z.enum([
+  "connection_broken",
+  "reconnect_reminder",
+  "connection_restored",
+  "repair_handoff",
+]);
 export type OutboxKind = z.infer<typeof outboxKindSchema>;
 
 export const outboxPayloadSchema = z.object({
@@ -10,6 +15,8 @@ export const outboxPayloadSchema = z.object({
   reminderNumber: z.number().int().min(1).max(10).optional(),
   /** Restored: reconnected through Connect, or recovered on its own. */
   how: z.enum(["reconnected", "recovered"]).optional(),
+  /** Hand-off: who asked the colleague to reconnect. */
+  fromEmail: z.string().optional(),
 });
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 
@@ -26,6 +33,8 @@ export function outboxDedupeKey(
       return `reminder:${incidentId}:${userId}:${reminderNumber ?? 1}`;
     case "connection_restored":
       return `restored:${incidentId}:${userId}`;
+    case "repair_handoff":
+      return `handoff:${incidentId}:${userId}`;
   }
 }
 
@@ -34,4 +43,5 @@ export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = {
   connection_broken: "Reconnect request",
   reconnect_reminder: "Reminder",
   connection_restored: "Reconnected confirmation",
+  repair_handoff: "Invitation to reconnect",
 };

@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { queueAlerts } from "@/lib/alerts/queue-alerts";
 import { buildOutboxRows } from "./build-outbox-rows";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +56,15 @@ export async function queueDueReminders({ now = new Date() }: { now?: Date } = {
       select: { id: true },
     });
     queued.push(...rows.map((row) => row.id));
+    // The organization's alert channels get the same reminder once each (their rows go out with the relay).
+    await queueAlerts(db(), {
+      event: "connection.reminder",
+      incidentId: incident.id,
+      connectionId: incident.connectionId,
+      organizationId,
+      at: now,
+      reminderNumber,
+    });
   }
   return queued;
 }

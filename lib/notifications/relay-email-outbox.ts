@@ -2,6 +2,7 @@
 // covers a crash between a commit and its dispatch, and a retry whose job was lost.
 import "server-only";
 import { db } from "@/lib/db";
+import { releaseDueOutages } from "@/lib/outages/release-held-emails";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
 
 const BATCH = 500;
@@ -10,6 +11,8 @@ export async function relayEmailOutbox({ now = new Date() }: { now?: Date } = {}
   due: number;
   queued: number;
 }> {
+  // Held rows (status "held") are never due; outages past their auto-release time let theirs go first.
+  await releaseDueOutages({ now });
   const due = await db().emailOutbox.findMany({
     where: {
       status: "pending",

@@ -10,6 +10,7 @@ import { verifyReconnectLink } from "./reconnect-link";
 export type ReconnectLinkState =
   | { kind: "invalid" | "expired" | "other_organization" | "not_found" }
   | { kind: "other_recipient"; connectionId: string }
+  | { kind: "invited"; invitationId: string; organizationName: string; providerName: string }
   | ({ kind: "healthy" | "other_problem" } & ConnectionFacts)
   | ({
       kind: "needs_reconnect";
@@ -28,6 +29,15 @@ interface ConnectionFacts {
   providerName: string;
   finchStatus: string;
   authenticationType: string | null;
+}
+
+async function pendingInvitation(userId: string, organizationId: string) {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return null;
+  return db().invitation.findFirst({
+    where: { organizationId, email: user.email.toLowerCase(), acceptedAt: null },
+    select: { id: true, organization: { select: { name: true } } },
+  });
 }
 
 export async function resolveReconnectLink({
@@ -74,7 +84,19 @@ export async function resolveReconnectLink({
     }),
   ]);
   // Nothing about the connection is shown to someone outside its organization.
-  if (!viewer) return { kind: "other_organization" };
+  if (!viewer) {
+    // A colleague this repair was handed to (hand-off): join first, then reconnect.
+    const invitation =
+      userId === link.userId ? await pendingInvitation(userId, connection.organizationId) : null;
+    return invitation
+      ? {
+          kind: "invited",
+          invitationId: invitation.id,
+          organizationName: invitation.organization.name,
+          providerName: connection.providerName,
+        }
+      : { kind: "other_organization" };
+  }
   if (!recipient) return { kind: "invalid" };
   if (userId !== link.userId) return { kind: "other_recipient", connectionId: connection.id };
   const summary: ConnectionFacts = {

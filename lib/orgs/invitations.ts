@@ -3,12 +3,25 @@ import "server-only";
 import { createElement } from "react";
 import { InvitationEmail } from "@/components/emails/invitation-email";
 import { parseEmailAddress } from "@/lib/auth/email-address";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CurrentMember } from "@/lib/auth/session";
 import { consumeInvitationLimit } from "./invitation-limits";
+
+/** A pending invitation for this address (a withdrawn or accepted one is opened again). */
+export function upsertInvitation(
+  tx: Pick<Tx, "invitation">,
+  { organizationId, email, invitedById }: { organizationId: string; email: string; invitedById: string },
+) {
+  return tx.invitation.upsert({
+    where: { organizationId_email: { organizationId, email } },
+    create: { organizationId, email, invitedById },
+    update: { acceptedAt: null },
+    select: { id: true, email: true },
+  });
+}
 
 export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
   if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
@@ -21,11 +34,10 @@ export async function inviteMember({ inviter, email }: { inviter: CurrentMember;
   });
   if (alreadyMember) throw new AppError("conflict", `${address} is already a member.`);
   await consumeInvitationLimit({ inviterId: inviter.id, email: address });
-  const invitation = await db().invitation.upsert({
-    where: { organizationId_email: { organizationId: inviter.organization.id, email: address } },
-    create: { organizationId: inviter.organization.id, email: address, invitedById: inviter.id },
-    update: { acceptedAt: null },
-    select: { id: true, email: true },
+  const invitation = await upsertInvitation(db(), {
+    organizationId: inviter.organization.id,
+    email: address,
+    invitedById: inviter.id,
   });
   const url = new URL("/login", env().APP_URL);
   url.searchParams.set("email", address);

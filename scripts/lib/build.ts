@@ -11,6 +11,7 @@ const SOURCES = [
   "lib",
   "public",
   "next.config.js",
+  "proxy.ts",
   "package-lock.json",
   "tailwind.config.ts",
   "postcss.config.mjs",

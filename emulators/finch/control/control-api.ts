@@ -52,6 +52,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       handle: (req) => {
         ctx.store.reset();
         ctx.faults.clear();
+        ctx.rateLimits.reset();
         return done(req, { status: "reset" }, "Emulator state was reset");
       },
     },

@@ -6,6 +6,7 @@ import { html } from "../http/reply";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import type { WebhookDeliveryRecord } from "../state/types";
+import { rateLimitSection } from "../rate-limits/rate-limit-section";
 import { connectionView } from "./connection-view";
 
 const STYLES = `
@@ -84,6 +85,7 @@ ${notice ? `<div class="notice" role="status">${escapeHtml(notice)}</div>` : ""}
 <section aria-labelledby="webhooks"><h2 id="webhooks">Recent webhook deliveries</h2>
 <p class="muted">Endpoints: ${webhooks.urls.map((u) => `<code>${escapeHtml(u)}</code>`).join(", ") || "none"} · authentication_method sent as ${escapeHtml(webhooks.authenticationMethodShape)}</p>
 ${deliveryRows(ctx.store.state.deliveries)}</section>
+${rateLimitSection(ctx.rateLimits)}
 <section aria-labelledby="reset"><h2 id="reset">Reset</h2><form method="post" action="/_emulator/reset"><button type="submit">Reset all emulator state</button></form></section>
 </main></body></html>`);
   };

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { ReconnectLinkMessage } from "@/components/notifications/reconnect-link-message";
 import { ReconnectLinkPanel } from "@/components/notifications/reconnect-link-panel";
 import { requireUser } from "@/lib/auth/session";
+import { countFailedAttempts } from "@/lib/connections/failed-attempts";
+import { supportAddress } from "@/lib/email/support-address";
 import { env } from "@/lib/env";
 import { recordLinkOpened } from "@/lib/notifications/record-link-opened";
 import { verifyReconnectLink } from "@/lib/notifications/reconnect-link";
@@ -31,11 +33,16 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
   });
   const { connectionId, providerId, providerName, finchStatus, authenticationType, since, reason, services } =
     state;
+  const failed = await countFailedAttempts([
+    { id: connectionId, status: "needs_reauth", statusSince: since },
+  ]);
   return (
     <ReconnectLinkPanel
       token={token}
       connectUrl={env().FINCH_CONNECT_URL}
       email={user.email}
+      failedAttempts={failed.get(connectionId) ?? 0}
+      supportEmail={supportAddress()}
       {...{
         connectionId,
         providerId,

@@ -10,6 +10,10 @@ const refusals: Record<Exclude<ReconnectLinkState["kind"], "needs_reconnect">, A
   expired: new AppError("bad_request", "This link has expired. Reconnect from the dashboard instead."),
   not_found: new AppError("not_found", "This connection no longer exists."),
   other_organization: new AppError("forbidden", "This link belongs to another organization."),
+  invited: new AppError(
+    "forbidden",
+    "Join the organization first: open the link again to accept the invitation.",
+  ),
   other_recipient: new AppError(
     "forbidden",
     "This link was sent to a colleague. Reconnect from the dashboard instead.",

@@ -1,0 +1,52 @@
+import { BrokenConnectionsTable } from "@/components/operator/broken-connections-table";
+import { FleetCounts } from "@/components/operator/fleet-counts";
+import { FleetFiltersForm } from "@/components/operator/fleet-filters-form";
+import { FleetPagination } from "@/components/operator/fleet-pagination";
+import { OutagesPanel } from "@/components/operator/outages-panel";
+import { buttonClasses } from "@/components/ui/button";
+import { fleetFiltersQuery, parseFleetFilters } from "@/lib/operator/fleet-filters";
+import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
+import { FLEET_PAGE_SIZE, listBrokenConnections } from "@/lib/operator/list-broken-connections";
+import { requireOperator } from "@/lib/operator/require-operator";
+import { listOpenOutages } from "@/lib/outages/list-open-outages";
+
+export const metadata = { title: "Fleet health · Operator" };
+
+export default async function FleetHealthPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireOperator();
+  const filters = parseFleetFilters(await searchParams);
+  const [overview, broken, outages] = await Promise.all([
+    getFleetOverview(),
+    listBrokenConnections({ filters }),
+    listOpenOutages(),
+  ]);
+  const exportQuery = fleetFiltersQuery({ ...filters, page: 1 });
+  return (
+    <>
+      <h1 className="text-2xl font-semibold text-slate-900">Fleet health</h1>
+      <OutagesPanel outages={outages} />
+      <FleetCounts overview={overview} />
+      <section aria-labelledby="broken-heading" className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="broken-heading" className="text-lg font-semibold text-slate-900">
+            Broken connections
+          </h2>
+          <a
+            href={`/api/operator/broken-connections/export${exportQuery}`}
+            className={buttonClasses("secondary")}
+            download
+          >
+            Download CSV
+          </a>
+        </div>
+        <FleetFiltersForm filters={filters} providers={overview.byProvider} />
+        <BrokenConnectionsTable rows={broken.rows} />
+        <FleetPagination filters={filters} total={broken.total} pageSize={FLEET_PAGE_SIZE} />
+      </section>
+    </>
+  );
+}

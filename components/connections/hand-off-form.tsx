@@ -1,0 +1,75 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { usePendingAction } from "@/components/ui/use-pending-action";
+import { fetchJson } from "@/lib/fetch-json";
+
+export interface HandOffFormProps {
+  connectionId: string;
+  providerName: string;
+  /** Opened from outside, e.g. by "Ask a colleague to reconnect". */
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}
+
+/** "Not the right person?": sends a colleague an invitation that carries the reconnect link. */
+export function HandOffForm({ connectionId, providerName, open, onOpenChange }: HandOffFormProps) {
+  const { pending, error, run } = usePendingAction("Could not send it to your colleague.");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const formId = `hand-off-${connectionId}`;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
+    void run(async () => {
+      const result = await fetchJson<{ sentTo: string }>(
+        `/api/connections/${encodeURIComponent(connectionId)}/hand-off`,
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email }) },
+      );
+      setSentTo(result.sentTo);
+    });
+  };
+
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="text-sm font-medium text-brand-600 underline-offset-2 hover:underline"
+        aria-expanded={false}
+        aria-controls={formId}
+        onClick={() => onOpenChange(true)}
+      >
+        Not the right person?
+      </button>
+    );
+  }
+  return (
+    <form id={formId} onSubmit={onSubmit} aria-label="Hand off to a colleague" className="space-y-2">
+      <p className="text-sm">
+        Send a colleague who has the {providerName} login an invitation with the reconnect link. They join
+        your organization when they accept.
+      </p>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <Input
+          label="Colleague's email"
+          id={`${formId}-email`}
+          name="email"
+          type="email"
+          required
+          placeholder="colleague@company.com"
+          className="flex-1"
+        />
+        <Button type="submit" pending={pending}>
+          Send to colleague
+        </Button>
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+      {sentTo && (
+        <Notice tone="success">Sent to {sentTo}. We will tell you when the connection works again.</Notice>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { retryFailedEmailAction } from "@/app/(operator)/operator/actions";
+import { timeAgo } from "@/lib/format-time";
+import type { FailedEmail } from "@/lib/operator/get-machinery-status";
+import { OperatorActionButton } from "./operator-action-button";
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const td = "px-3 py-2 align-top text-sm text-slate-800";
+
+export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
+  if (emails.length === 0) return <p className="text-sm text-slate-600">No failed sends.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table aria-label="Failed sends" className="min-w-full divide-y divide-slate-200">
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              Organization
+            </th>
+            <th scope="col" className={th}>
+              To
+            </th>
+            <th scope="col" className={th}>
+              Kind
+            </th>
+            <th scope="col" className={th}>
+              Attempts
+            </th>
+            <th scope="col" className={th}>
+              Last error
+            </th>
+            <th scope="col" className={th}>
+              Gave up
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {emails.map((email) => (
+            <tr key={email.id}>
+              <td className={td}>
+                <Link
+                  href={`/operator/connections/${email.connectionId}`}
+                  prefetch={false}
+                  className="text-brand-700 hover:underline"
+                >
+                  {email.organizationName}
+                </Link>
+              </td>
+              <td className={td}>{email.to}</td>
+              <td className={td}>{email.kind.replaceAll("_", " ")}</td>
+              <td className={`${td} tabular-nums`}>{email.attempts}</td>
+              <td className={`${td} max-w-xs truncate`} title={email.lastError ?? undefined}>
+                {email.lastError ?? "—"}
+              </td>
+              <td className={td}>{timeAgo(email.updatedAt.toISOString())}</td>
+              <td className={td}>
+                <OperatorActionButton
+                  action={retryFailedEmailAction}
+                  fields={{ id: email.id }}
+                  label="Retry"
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

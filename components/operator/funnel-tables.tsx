@@ -1,0 +1,115 @@
+import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
+
+export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90Hours">; label: string }[] = [
+  { key: "broke", label: "Broke" },
+  { key: "notified", label: "Notified" },
+  { key: "engaged", label: "Engaged" },
+  { key: "connectOpened", label: "Connect opened" },
+  { key: "reconnected", label: "Reconnected" },
+];
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const td = "px-3 py-2 text-sm tabular-nums text-slate-800";
+const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
+const hours = (value: number | null) => (value === null ? "—" : `${value} h`);
+
+/** The funnel's numbers: each step's count and its conversion from the step before. */
+export function FunnelStepsTable({ name, counts }: { name: string; counts: FunnelCounts }) {
+  return (
+    <table aria-label={name} className="min-w-full divide-y divide-slate-200">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            Step
+          </th>
+          <th scope="col" className={th}>
+            Incidents
+          </th>
+          <th scope="col" className={th}>
+            From previous step
+          </th>
+          <th scope="col" className={th}>
+            Of all broken
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {FUNNEL_STEPS.map((step, index) => (
+          <tr key={step.key}>
+            <th scope="row" className={`${td} font-medium`}>
+              {step.label}
+            </th>
+            <td className={td}>{counts[step.key]}</td>
+            <td className={td}>
+              {index === 0 ? "—" : percent(counts[step.key], counts[FUNNEL_STEPS[index - 1].key])}
+            </td>
+            <td className={td}>{percent(counts[step.key], counts.broke)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One row per group (provider, detection path or week): every step and the times to repair. */
+export function FunnelSplitTable({
+  name,
+  groupLabel,
+  rows,
+}: {
+  name: string;
+  groupLabel: string;
+  rows: (FunnelCounts & { group: string })[];
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table aria-label={name} className="min-w-full divide-y divide-slate-200">
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              {groupLabel}
+            </th>
+            {FUNNEL_STEPS.map((step) => (
+              <th key={step.key} scope="col" className={th}>
+                {step.label}
+              </th>
+            ))}
+            <th scope="col" className={th}>
+              Repaired
+            </th>
+            <th scope="col" className={th}>
+              Median time to repair
+            </th>
+            <th scope="col" className={th}>
+              90th percentile
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={9} className={`${td} text-slate-500`}>
+                No incidents in this range.
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => (
+            <tr key={row.group}>
+              <th scope="row" className={`${td} font-medium`}>
+                {row.group}
+              </th>
+              {FUNNEL_STEPS.map((step) => (
+                <td key={step.key} className={td}>
+                  {row[step.key]}
+                </td>
+              ))}
+              <td className={td}>{percent(row.reconnected, row.broke)}</td>
+              <td className={td}>{hours(row.medianHours)}</td>
+              <td className={td}>{hours(row.p90Hours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { Logo } from "@/components/logo";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+
+const links = [
+  { href: "/operator", label: "Fleet health" },
+  { href: "/operator/funnel", label: "Repair funnel" },
+  { href: "/operator/machinery", label: "Machinery" },
+];
+
+export function OperatorHeader({ email }: { email: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <div className="flex flex-wrap items-center gap-6">
+          <span className="flex items-center gap-2">
+            <Logo />
+            <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">
+              Operator
+            </span>
+          </span>
+          <nav aria-label="Operator" className="flex flex-wrap gap-1">
+            {links.map((link) => (
+              <Link
+                key={link.href}
+                href={link.href}
+                prefetch={false}
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <div className="flex items-center gap-4 text-sm">
+          <span className="text-slate-600">{email}</span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,156 @@
+// The hardening of issue 10, probed against the running product the way the probe found the holes.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { connectPayroll, signInToProvider, connectFrame } from "./support/connect";
+import { connectionsOf } from "./support/db";
+import {
+  clearFaults,
+  FINCH_URL,
+  injectFault,
+  revokeOldTokensOnReauth,
+  setConnectionStatus,
+  setWebhookUrls,
+} from "./support/finch-stand-in";
+import { listMessages, uniqueEmail } from "./support/mailbox";
+import { APP_URL } from "./support/ports";
+import { signUp } from "./support/sign-in";
+
+async function requestSignInLink(request: APIRequestContext, email: string, callbackUrl = "/") {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/signin/email", {
+    form: { email, csrfToken, callbackUrl, json: "true" },
+  });
+}
+
+test("every page sends the security headers, and the Connect modal works under the policy", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const email = uniqueEmail("csp");
+  await signUp(page, email, "Policy Co");
+  const response = await page.request.get("/");
+  const headers = response.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain(`frame-src ${new URL(FINCH_URL).origin}`);
+  expect(policy).toMatch(new RegExp(`connect-src [^;]*${new URL(APP_URL).origin}`));
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect((await page.request.get("/reconnect/anything")).headers()["referrer-policy"]).toBe("no-referrer");
+  expect((await page.request.get("/email/unsubscribe")).headers()["referrer-policy"]).toBe("no-referrer");
+
+  await page.goto("/");
+  await connectPayroll(page);
+  expect(violations).toEqual([]);
+});
+
+test("redirect parameters never leave the site, and odd ones answer without a 500", async ({ page }) => {
+  await signUp(page, uniqueEmail("redirect"), "Redirect Co");
+  for (const callbackUrl of [
+    "/%09/evil.example",
+    "/%5Cevil.example",
+    "//evil.example",
+    "/%0A/x",
+    "/%E3%80%82x",
+  ]) {
+    const response = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBe(307);
+    expect(response.headers().location, callbackUrl).toBe("/");
+  }
+  const signin = await page.request.get("/api/auth/signin?callbackUrl=%2F%2Fevil.example", {
+    maxRedirects: 0,
+  });
+  expect(signin.status()).toBeLessThan(500);
+  expect(signin.headers().location ?? "").not.toContain("evil.example");
+});
+
+test("sign-in links: a bare address only, five per address, then the same answer and no email", async ({
+  request,
+}) => {
+  const email = uniqueEmail("limit");
+  const answers = [];
+  for (let i = 0; i < 7; i++) {
+    const response = await requestSignInLink(request, email, "//evil.example");
+    answers.push({ status: response.status(), body: (await response.json()) as { url: string } });
+  }
+  expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+  expect(answers[0].status).toBe(200);
+  await expect.poll(async () => (await listMessages(email)).length, { timeout: 10_000 }).toBe(5);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(await listMessages(email)).toHaveLength(5);
+
+  const mallory = uniqueEmail("mallory");
+  for (const forged of [
+    `"a-owner@example.com" <${mallory}>`,
+    `${mallory}\u0000`,
+    `${"a".repeat(5000)}@example.com`,
+  ]) {
+    const response = await requestSignInLink(request, forged);
+    expect(response.status()).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/one email address/);
+  }
+  expect(await listMessages(mallory)).toHaveLength(0);
+});
+
+test("cross-site writes are refused, and malformed ids answer 400", async ({ page }) => {
+  await signUp(page, uniqueEmail("csrf"), "Cross Site Co");
+  const foreign = await page.request.post("/api/connections/sweep", {
+    headers: { origin: "http://evil.example", "content-type": "text/plain" },
+    data: "{}",
+  });
+  expect(foreign.status()).toBe(403);
+  const sameSite = await page.request.post("/api/connections/sweep", {
+    headers: { "sec-fetch-site": "cross-site" },
+  });
+  expect(sameSite.status()).toBe(403);
+  const own = await page.request.post("/api/connections/sweep", { headers: { origin: APP_URL }, data: {} });
+  expect(own.status()).toBe(200);
+  const serverAction = await page.request.post("/team", {
+    headers: {
+      origin: "http://evil.example",
+      "next-action": "0123456789abcdef",
+      "content-type": "text/plain",
+    },
+    data: "[]",
+  });
+  expect(serverAction.status()).toBe(403);
+  for (const action of ["sync", "reconnect"]) {
+    const response = await page.request.post(`/api/connections/%00/${action}`, {
+      headers: { origin: APP_URL },
+    });
+    expect(response.status(), action).toBe(400);
+    expect(await response.json()).toEqual({ error: "This connection id is not valid.", code: "bad_request" });
+  }
+});
+
+test("a reconnect whose /introspect fails after the exchange keeps Finch's new token", async ({ page }) => {
+  await revokeOldTokensOnReauth(true);
+  await setWebhookUrls([]);
+  const email = uniqueEmail("lifecycle");
+  await signUp(page, email, "Lifecycle Co");
+  await connectPayroll(page);
+  const [before] = await connectionsOf(email);
+  await setConnectionStatus(before.finchConnectionId, "reauth");
+  const card = page.getByRole("article", { name: "Gusto connection" });
+  await card.getByRole("button", { name: "Sync now" }).click();
+  const banner = page.getByRole("alert").filter({ hasText: "needs you to reconnect" });
+  await banner.getByRole("button", { name: /^Reconnect/ }).click();
+  await expect(connectFrame(page).getByLabel("Username")).toBeVisible();
+  // Finch revokes the old token when it issues the new one, and /introspect fails right after.
+  await injectFault("/introspect", 503, 20);
+  try {
+    await signInToProvider(page);
+    await expect(page.getByRole("status").filter({ hasText: "Reconnected" })).toBeVisible();
+  } finally {
+    await clearFaults();
+  }
+  const [after] = await connectionsOf(email);
+  expect(after.status).toBe("healthy");
+  expect(after.accessTokenCiphertext).not.toBe(before.accessTokenCiphertext);
+  // The stored token is the live one: Sync works.
+  await card.getByRole("button", { name: "Sync now" }).click();
+  await expect(card.getByText(/^updated /)).toBeVisible();
+});

@@ -1,0 +1,33 @@
+// The bytes an alert sends: Slack's incoming-webhook message JSON, or a Standard Webhooks event
+// ({ type, timestamp, data }) for the customer's own endpoint.
+import { exactTime } from "@/lib/format-time";
+import type { AlertEvent, AlertPayload } from "./alert-events";
+
+export function slackMessage(event: AlertEvent, payload: AlertPayload): { text: string; blocks: object[] } {
+  const since = exactTime(payload.since);
+  const headline = {
+    "connection.broken": `:warning: ${payload.provider} needs to be reconnected`,
+    "connection.reminder": `:hourglass: ${payload.provider} still needs to be reconnected`,
+    "connection.restored": `:white_check_mark: ${payload.provider} is working again`,
+  }[event];
+  const details =
+    event === "connection.restored"
+      ? `${payload.organization}'s ${payload.provider} connection, broken since ${since}, was ${payload.how ?? "reconnected"}.`
+      : `${payload.organization}'s ${payload.provider} connection has been broken since ${since}.\n*Cause:* ${payload.reason}`;
+  const link = event === "connection.restored" ? "Open the connection" : `Reconnect ${payload.provider}`;
+  const text = `${headline}\n${details}\n<${payload.reconnectUrl}|${link}>`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `*${headline}*\n${details}` } },
+      {
+        type: "actions",
+        elements: [{ type: "button", text: { type: "plain_text", text: link }, url: payload.reconnectUrl }],
+      },
+    ],
+  };
+}
+
+export function webhookEvent(event: AlertEvent, payload: AlertPayload): string {
+  return JSON.stringify({ type: event, timestamp: payload.occurredAt, data: payload });
+}

@@ -1,0 +1,89 @@
+// An organization's alert channels as owners manage them: set a URL (checked against the outbound
+// rules before it is stored, encrypted), remove it, rotate the webhook's signing secret. A new
+// secret is returned once, to be shown once; it is never readable again.
+import "server-only";
+import crypto from "node:crypto";
+import dns from "node:dns/promises";
+import { db } from "@/lib/db";
+import type { AlertChannelKind } from "@/lib/generated/prisma/enums";
+import { isPublicAddress } from "./address-policy";
+import { newSigningSecret, sealChannelValue, urlHint } from "./channel-secrets";
+import { strictFor } from "./outbound-policy";
+import { checkDestinationUrl, DestinationRefusedError } from "./safe-post";
+
+export interface AlertChannelView {
+  kind: AlertChannelKind;
+  urlHint: string;
+  updatedAt: Date;
+}
+
+export function listAlertChannels(organizationId: string): Promise<AlertChannelView[]> {
+  return db().alertChannel.findMany({
+    where: { organizationId },
+    select: { kind: true, urlHint: true, updatedAt: true },
+  });
+}
+
+/** Production rules at save time too, so a bad URL is refused on the form rather than at the first alert. */
+async function checkUrl(raw: string): Promise<string> {
+  const strict = strictFor(raw.trim());
+  const url = checkDestinationUrl(raw.trim(), strict);
+  if (strict) {
+    const addresses = await dns.lookup(url.hostname, { all: true }).catch(() => []);
+    if (addresses.length === 0) throw new DestinationRefusedError("That host name does not resolve.");
+    if (addresses.some((entry) => !isPublicAddress(entry.address)))
+      throw new DestinationRefusedError("The URL must point at a public internet address.");
+  }
+  return url.toString();
+}
+
+export interface SaveAlertChannelOptions {
+  organizationId: string;
+  kind: AlertChannelKind;
+  url: string;
+}
+
+/** Returns the signing secret when one was created (a webhook endpoint set for the first time). */
+export async function saveAlertChannel({ organizationId, kind, url }: SaveAlertChannelOptions) {
+  const checked = await checkUrl(url);
+  const existing = await db().alertChannel.findUnique({
+    where: { organizationId_kind: { organizationId, kind } },
+    select: { id: true, secretCiphertext: true },
+  });
+  const id = existing?.id ?? `ch_${crypto.randomBytes(12).toString("hex")}`;
+  const sealedUrl = sealChannelValue(id, "url", checked);
+  const secret = kind === "webhook" && !existing?.secretCiphertext ? newSigningSecret() : null;
+  const sealedSecret = secret ? sealChannelValue(id, "secret", secret) : null;
+  const data = {
+    urlCiphertext: sealedUrl.ciphertext,
+    urlKeyId: sealedUrl.keyId,
+    urlHint: urlHint(checked),
+    ...(sealedSecret && { secretCiphertext: sealedSecret.ciphertext, secretKeyId: sealedSecret.keyId }),
+  };
+  await db().alertChannel.upsert({
+    where: { organizationId_kind: { organizationId, kind } },
+    create: { id, organizationId, kind, ...data },
+    update: data,
+  });
+  return { secret };
+}
+
+/** A fresh secret for the webhook endpoint; the old one stops working at once. Null without an endpoint. */
+export async function rotateWebhookSecret(organizationId: string): Promise<string | null> {
+  const channel = await db().alertChannel.findUnique({
+    where: { organizationId_kind: { organizationId, kind: "webhook" } },
+    select: { id: true },
+  });
+  if (!channel) return null;
+  const secret = newSigningSecret();
+  const sealed = sealChannelValue(channel.id, "secret", secret);
+  await db().alertChannel.update({
+    where: { id: channel.id },
+    data: { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId },
+  });
+  return secret;
+}
+
+export async function removeAlertChannel(organizationId: string, kind: AlertChannelKind): Promise<void> {
+  await db().alertChannel.deleteMany({ where: { organizationId, kind } });
+}

@@ -1,0 +1,113 @@
+// The limit classes of the Finch call budget, derived from Finch's documented limits (finch-reference
+// §4d) and the settings in lib/env.ts. Each class is split into two token buckets ("lanes"): one
+// reserved for interactive calls and one shared by everything. A lane admits at most
+// capacity + rate × window calls in any rolling window, so the two lanes together stay at or under
+// the class budget (headroom × Finch's limit).
+import { env } from "@/lib/env";
+
+export const BUDGET_PRODUCTS = [
+  "company",
+  "directory",
+  "individual",
+  "employment",
+  "payment",
+  "pay_statement",
+] as const;
+export type BudgetProduct = (typeof BUDGET_PRODUCTS)[number];
+export type BudgetClassKey = "ip" | `product:${BudgetProduct}`;
+export type Lane = "interactive" | "shared";
+
+export interface LaneLimit {
+  /** Bucket size: calls that may go at once after a quiet spell. */
+  capacity: number;
+  /** Refill, calls per second. */
+  ratePerSecond: number;
+}
+
+export interface BudgetClass {
+  key: BudgetClassKey;
+  finchLimit: number;
+  windowSeconds: number;
+  /** What the app allows itself per window, interactive and shared lanes together. */
+  budget: number;
+  /** How long to pause after Finch's 429 when it sends no Retry-After. */
+  defaultPauseSeconds: number;
+  lanes: Record<Lane, LaneLimit>;
+}
+
+const PRODUCT_LIMITS: Record<BudgetProduct, number> = {
+  company: 20,
+  directory: 20,
+  individual: 20,
+  employment: 20,
+  payment: 12,
+  pay_statement: 12,
+};
+
+const PRODUCT_PATHS: Record<string, BudgetProduct> = {
+  "/employer/company": "company",
+  "/employer/directory": "directory",
+  "/employer/individual": "individual",
+  "/employer/employment": "employment",
+  "/employer/payment": "payment",
+  "/employer/pay-statement": "pay_statement",
+};
+
+export interface BudgetSettings {
+  headroom: number;
+  interactiveShare: number;
+  ipLimit: number;
+  windowScale: number;
+}
+
+export function budgetSettings(): BudgetSettings {
+  const e = env();
+  return {
+    headroom: e.FINCH_BUDGET_HEADROOM,
+    interactiveShare: e.FINCH_BUDGET_INTERACTIVE_SHARE,
+    ipLimit: e.FINCH_BUDGET_IP_LIMIT,
+    windowScale: e.FINCH_BUDGET_WINDOW_SCALE,
+  };
+}
+
+/** A lane's budget per window (≥ 2): `capacity` of it may come at once, the rest refills over the window. */
+function lane(perWindow: number, windowSeconds: number, capacity: number): LaneLimit {
+  return { capacity, ratePerSecond: (perWindow - capacity) / windowSeconds };
+}
+
+export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budgetSettings()): BudgetClass {
+  const isIp = key === "ip";
+  const finchLimit = isIp ? settings.ipLimit : PRODUCT_LIMITS[key.slice("product:".length) as BudgetProduct];
+  const windowSeconds = (isIp ? 300 : 60) * settings.windowScale;
+  const budget = Math.max(4, Math.min(Math.floor(finchLimit * settings.headroom), finchLimit - 2));
+  const interactive = Math.min(budget - 2, Math.max(2, Math.round(budget * settings.interactiveShare)));
+  const shared = budget - interactive;
+  // The bursts together fit in the headroom: a lost row is recreated full (take-lane-permit.ts), and
+  // even then no rolling window can pass Finch's limit.
+  const room = finchLimit - budget;
+  const interactiveBurst = Math.max(1, Math.floor(Math.min(interactive / 2, room * 0.7)));
+  // The shared lane bursts little: the sweep should flow evenly, not in waves.
+  const sharedBurst = Math.max(1, Math.floor(Math.min(shared / 10, room - interactiveBurst)));
+  return {
+    key,
+    finchLimit,
+    windowSeconds,
+    budget,
+    defaultPauseSeconds: isIp ? 3600 * settings.windowScale : windowSeconds,
+    lanes: {
+      interactive: lane(interactive, windowSeconds, interactiveBurst),
+      shared: lane(shared, windowSeconds, sharedBurst),
+    },
+  };
+}
+
+/** The classes one request to this Finch path draws from: its product's (if any), then the IP's. */
+export function classesForPath(pathname: string): BudgetClassKey[] {
+  const product = PRODUCT_PATHS[pathname.replace(/\/+$/, "")];
+  return product ? [`product:${product}`, "ip"] : ["ip"];
+}
+
+export const ALL_BUDGET_CLASSES: BudgetClassKey[] = [
+  "ip",
+  ...BUDGET_PRODUCTS.map((p) => `product:${p}` as const),
+];

@@ -1,0 +1,74 @@
+// One permit from one lane's token bucket, in one statement on database time, so every instance
+// shares the bucket and no instance clock matters. A lane may hand out a permit "on credit" (the
+// bucket goes below one) when the refill covers it within `maxWaitSeconds`: the caller then waits
+// that long before calling Finch, which keeps the rate exact without anyone polling.
+import "server-only";
+import { db } from "@/lib/db";
+import type { LaneLimit } from "./budget-classes";
+
+export type LanePermit =
+  { granted: true; waitSeconds: number } | { granted: false; retryInSeconds: number; paused: boolean };
+
+interface Row {
+  granted: boolean;
+  avail: number;
+  paused_for: number | null;
+}
+
+const NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
+
+// $1 key, $2 capacity, $3 rate per second, $4 max wait in seconds.
+const TAKE = `
+WITH b AS (
+  SELECT key, "pausedUntil",
+         LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (${NOW} - "refilledAt"))) * $3::float8) AS avail
+  FROM "FinchBudgetBucket" WHERE key = $1 FOR UPDATE
+), d AS (
+  SELECT key, avail, "pausedUntil",
+         ("pausedUntil" IS NULL OR "pausedUntil" <= ${NOW})
+           AND (avail >= 1 OR (1 - avail) / $3::float8 <= $4::float8) AS granted
+  FROM b
+)
+UPDATE "FinchBudgetBucket" t
+SET tokens = d.avail - CASE WHEN d.granted THEN 1 ELSE 0 END,
+    "refilledAt" = ${NOW},
+    granted = t.granted + CASE WHEN d.granted THEN 1 ELSE 0 END
+FROM d WHERE t.key = d.key
+RETURNING d.granted, d.avail::float8 AS avail,
+          EXTRACT(EPOCH FROM (d."pausedUntil" - ${NOW}))::float8 AS paused_for`;
+
+// A missing row is recreated full: rows are created this way on first use, and if one is lost the
+// headroom below Finch's limit absorbs the one extra burst (README "Finch call budget").
+const CREATE = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt") VALUES ($1, $2, ${NOW})
+ON CONFLICT (key) DO NOTHING`;
+
+export async function takeLanePermit(
+  key: string,
+  limit: LaneLimit,
+  maxWaitSeconds: number,
+): Promise<LanePermit> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const rows = await db().$queryRawUnsafe<Row[]>(
+      TAKE,
+      key,
+      limit.capacity,
+      limit.ratePerSecond,
+      maxWaitSeconds,
+    );
+    const row = rows[0];
+    if (!row) {
+      await db().$executeRawUnsafe(CREATE, key, limit.capacity);
+      continue;
+    }
+    const pausedFor = row.paused_for ?? 0;
+    if (row.granted)
+      return { granted: true, waitSeconds: Math.max(0, (1 - row.avail) / limit.ratePerSecond) };
+    if (pausedFor > 0) return { granted: false, retryInSeconds: pausedFor, paused: true };
+    return {
+      granted: false,
+      retryInSeconds: Math.max(0.05, (1 - row.avail) / limit.ratePerSecond - maxWaitSeconds),
+      paused: false,
+    };
+  }
+  throw new Error(`finch budget: bucket ${key} could not be created`);
+}

@@ -1,0 +1,106 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { SCALE_PROVIDERS, seedFleetAtScale } from "@/test/seed-fleet-at-scale";
+import { parseFleetFilters } from "./fleet-filters";
+import { getFleetOverview } from "./get-fleet-overview";
+import { getRepairFunnel } from "./get-repair-funnel";
+import { listBrokenConnections } from "./list-broken-connections";
+
+const N = 100_000;
+const tag = `s${crypto.randomBytes(3).toString("hex")}`;
+const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+const DAY = 24 * 3_600_000;
+const range = Array.from({ length: N }, (_, i) => i + 1);
+const providerOf = (g: number) => `${tag}_${SCALE_PROVIDERS[Math.floor(g / 7) % 5]}`;
+const isBroken = (g: number) => g % 5 === 0;
+
+function percentile(sorted: number[], p: number): number {
+  const position = (sorted.length - 1) * p;
+  const low = Math.floor(position);
+  return sorted[low] + (sorted[Math.ceil(position)] - sorted[low]) * (position - low);
+}
+
+async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  console.log(`${label}: ${Math.round(performance.now() - started)} ms`);
+  return result;
+}
+
+beforeAll(async () => {
+  await timed(`seeding ${N} connections`, () => seedFleetAtScale(db(), { tag, connections: N, now }));
+}, 300_000);
+afterAll(() => db().$disconnect());
+
+describe("the operator console with 100,000 connections", () => {
+  it("counts the fleet by provider, status and age", async () => {
+    const overview = await timed("overview", () => getFleetOverview({ now }));
+    const ours = overview.byProvider.filter((row) => row.providerId.startsWith(`${tag}_`));
+    expect(ours).toHaveLength(5);
+    for (const row of ours) {
+      expect(row.total).toBe(range.filter((g) => providerOf(g) === row.providerId).length);
+      expect(row.broken).toBe(range.filter((g) => isBroken(g) && providerOf(g) === row.providerId).length);
+    }
+    expect(overview.total).toBeGreaterThanOrEqual(N);
+    expect(overview.byAge.over_7d).toBeGreaterThanOrEqual(
+      range.filter((g) => isBroken(g) && g % 240 >= 168).length,
+    );
+  });
+
+  it("filters, searches and pages the broken connections", async () => {
+    const provider = `${tag}_gusto`;
+    const filters = parseFleetFilters({ provider, age: "over_7d" });
+    const expected = range.filter((g) => isBroken(g) && providerOf(g) === provider && g % 240 >= 168);
+    const first = await timed("broken connections, first page", () =>
+      listBrokenConnections({ filters, now }),
+    );
+    expect(first.total).toBe(expected.length);
+    expect(first.rows).toHaveLength(50);
+    expect(
+      first.rows.every(
+        (row) => row.providerId === provider && row.since <= new Date(now.getTime() - 7 * DAY),
+      ),
+    ).toBe(true);
+    const lastPage = Math.ceil(expected.length / 50);
+    const last = await timed("broken connections, last page", () =>
+      listBrokenConnections({ filters: { ...filters, page: lastPage }, now }),
+    );
+    expect(last.rows).toHaveLength(expected.length - (lastPage - 1) * 50);
+    const anyBroken = await timed("broken connections, whole fleet", () =>
+      listBrokenConnections({ filters: parseFleetFilters({}), now }),
+    );
+    expect(anyBroken.total).toBeGreaterThanOrEqual(N / 5);
+
+    const search = await listBrokenConnections({
+      filters: parseFleetFilters({ q: `owner7@${tag}.scale.test` }),
+      now,
+    });
+    expect(search.rows.map((row) => row.connectionId)).toEqual([`${tag}c35`]);
+    // g = 35: its notice was delivered and its link opened (g mod 10 = 5, g mod 3 ≠ 0), no Connect.
+    expect(search.rows[0]).toMatchObject({ emailsDelivered: 1, linkOpened: true, reconnectAttempts: 0 });
+  });
+
+  it("computes the repair funnel over the fleet", async () => {
+    const from = new Date(now.getTime() - 28 * DAY);
+    const funnel = await timed("funnel (28 days)", () =>
+      getRepairFunnel({ from, to: new Date(now.getTime() + 3_600_000) }),
+    );
+    const open = range.filter(isBroken);
+    const resolved = range.filter((g) => g % 10 === 1 && (g % 30) + 1 <= 28);
+    const engaged = range.filter((g) => g % 10 === 5);
+    const sum = (key: "broke" | "notified" | "engaged" | "connectOpened" | "reconnected") =>
+      funnel.byProvider
+        .filter((row) => row.providerName.startsWith(`${tag}_`))
+        .reduce((total, row) => total + row[key], 0);
+    expect(sum("broke")).toBe(open.length + resolved.length);
+    expect(sum("notified")).toBe(open.length);
+    expect(sum("engaged")).toBe(engaged.length);
+    expect(sum("connectOpened")).toBe(engaged.filter((g) => g % 3 === 0).length);
+    expect(sum("reconnected")).toBe(resolved.length);
+    // Only this fleet repaired anything in the range, so the overall times are its own.
+    const repairHours = resolved.map((g) => (g % 48) + 1).sort((a, b) => a - b);
+    expect(funnel.overall.medianHours).toBeCloseTo(percentile(repairHours, 0.5), 1);
+    expect(funnel.overall.p90Hours).toBeCloseTo(percentile(repairHours, 0.9), 1);
+  });
+});

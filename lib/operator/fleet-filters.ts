@@ -1,0 +1,59 @@
+// The Fleet health filters, as they travel in the page's query string and the CSV link.
+import { z } from "zod";
+
+export const BROKEN_STATUSES = ["needs_reauth", "error", "disconnected", "pending"] as const;
+export const AGE_BUCKETS = ["under_1d", "1_3d", "3_7d", "over_7d"] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+export const AGE_BUCKET_LABELS: Record<AgeBucket, string> = {
+  under_1d: "Under a day",
+  "1_3d": "1 to 3 days",
+  "3_7d": "3 to 7 days",
+  over_7d: "Over 7 days",
+};
+
+/** Bucket bounds in days: [from, to). */
+export const AGE_BUCKET_DAYS: Record<AgeBucket, [number, number | null]> = {
+  under_1d: [0, 1],
+  "1_3d": [1, 3],
+  "3_7d": [3, 7],
+  over_7d: [7, null],
+};
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+export const fleetFiltersSchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum(BROKEN_STATUSES).optional()),
+  provider: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+  age: z.preprocess(blankToUndefined, z.enum(AGE_BUCKETS).optional()),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+});
+export type FleetFilters = z.infer<typeof fleetFiltersSchema>;
+
+/** Unknown or malformed values are dropped rather than failing the page. */
+export function parseFleetFilters(params: Record<string, string | string[] | undefined>): FleetFilters {
+  const single = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  const parsed = fleetFiltersSchema.safeParse(single);
+  if (parsed.success) return parsed.data;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(fleetFiltersSchema.shape) as (keyof FleetFilters)[]) {
+    const one = fleetFiltersSchema.shape[key].safeParse(single[key]);
+    if (one.success) kept[key] = one.data;
+  }
+  return fleetFiltersSchema.parse(kept);
+}
+
+/** The query string for these filters (page included only past the first). */
+export function fleetFiltersQuery(filters: Partial<FleetFilters>): string {
+  const params = new URLSearchParams();
+  for (const key of ["status", "provider", "age", "q"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

@@ -1,0 +1,83 @@
+// The "Broken connections" table: filtered in SQL, one page at a time (the per-row figures are only
+// computed for the rows on the page, so a page costs the same with 100,000 connections).
+import "server-only";
+import { db } from "@/lib/db";
+import type { FleetFilters } from "./fleet-filters";
+import { fleetWhere } from "./fleet-where";
+
+export const FLEET_PAGE_SIZE = 50;
+/** The CSV export's ceiling: every broken connection of a 100,000-connection fleet fits. */
+export const FLEET_EXPORT_LIMIT = 100_000;
+
+export interface BrokenConnectionRow {
+  connectionId: string;
+  organizationId: string;
+  organizationName: string;
+  providerId: string;
+  providerName: string;
+  status: string;
+  since: Date;
+  detectionPath: string | null;
+  emailsDelivered: number;
+  linkOpened: boolean;
+  reconnectAttempts: number;
+  lastReminderAt: Date | null;
+}
+
+type RawRow = Omit<BrokenConnectionRow, "emailsDelivered" | "reconnectAttempts"> & {
+  emailsDelivered: bigint;
+  reconnectAttempts: bigint;
+};
+
+export interface ListBrokenConnectionsOptions {
+  filters: FleetFilters;
+  now?: Date;
+  /** Every matching row up to FLEET_EXPORT_LIMIT (the CSV) instead of one page. */
+  all?: boolean;
+}
+
+export async function listBrokenConnections({
+  filters,
+  now = new Date(),
+  all = false,
+}: ListBrokenConnectionsOptions): Promise<{ rows: BrokenConnectionRow[]; total: number }> {
+  const where = fleetWhere(filters, now);
+  const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
+  const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
+  const [rows, [count]] = await Promise.all([
+    db().$queryRaw<RawRow[]>`
+      WITH page AS (
+        SELECT c.id, c."organizationId", org.name AS "organizationName", c."providerId", c."providerName",
+               c.status, c."statusSince", c."statusSource"
+          FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
+         WHERE ${where}
+         ORDER BY c."statusSince" ASC, c.id ASC
+         LIMIT ${limit} OFFSET ${offset})
+      SELECT p.id AS "connectionId", p."organizationId", p."organizationName", p."providerId", p."providerName",
+             p.status::text AS status, p."statusSince" AS since, p."statusSource"::text AS "detectionPath",
+             (SELECT count(*) FROM "EmailOutbox" o
+               WHERE o."connectionId" = p.id AND o.status = 'sent' AND o."createdAt" >= p."statusSince"
+                 AND o.kind IN ('connection_broken', 'reconnect_reminder')) AS "emailsDelivered",
+             EXISTS (SELECT 1 FROM "ConnectionEvent" e
+               WHERE e."connectionId" = p.id AND e.type = 'link_opened' AND e."createdAt" >= p."statusSince")
+               AS "linkOpened",
+             (SELECT count(*) FROM "ConnectionEvent" e
+               WHERE e."connectionId" = p.id AND e.type = 'connect_started' AND e."createdAt" >= p."statusSince")
+               AS "reconnectAttempts",
+             (SELECT max(o."sentAt") FROM "EmailOutbox" o
+               WHERE o."connectionId" = p.id AND o.status = 'sent' AND o.kind = 'reconnect_reminder'
+                 AND o."createdAt" >= p."statusSince") AS "lastReminderAt"
+        FROM page p ORDER BY p."statusSince" ASC, p.id ASC`,
+    db().$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
+       WHERE ${where}`,
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      emailsDelivered: Number(row.emailsDelivered),
+      reconnectAttempts: Number(row.reconnectAttempts),
+    })),
+    total: Number(count?.total ?? 0),
+  };
+}

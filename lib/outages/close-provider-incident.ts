@@ -1,0 +1,30 @@
+// "Close incident": held notices for connections that recovered meanwhile are cancelled, the rest are
+// released, and the outage leaves the board.
+import "server-only";
+import { db } from "@/lib/db";
+import { releaseHeldEmails } from "./release-held-emails";
+
+export interface CloseProviderIncidentOptions {
+  providerIncidentId: string;
+  actorUserId?: string;
+  now?: Date;
+}
+
+export async function closeProviderIncident({
+  providerIncidentId,
+  actorUserId,
+  now = new Date(),
+}: CloseProviderIncidentOptions): Promise<{ cancelled: number; released: number }> {
+  const cancelled = await db().$executeRaw`
+    UPDATE "EmailOutbox" o SET status = 'cancelled', "updatedAt" = ${now},
+           "lastError" = 'the connection recovered during the provider outage'
+      FROM "Connection" c
+     WHERE c.id = o."connectionId" AND o."providerIncidentId" = ${providerIncidentId}
+       AND o.status = 'held' AND c.status <> 'needs_reauth'`;
+  const released = await releaseHeldEmails({ providerIncidentId, actorUserId, now });
+  await db().providerIncident.updateMany({
+    where: { id: providerIncidentId, closedAt: null },
+    data: { closedAt: now, closedByUserId: actorUserId ?? null },
+  });
+  return { cancelled, released };
+}
