@@ -151,6 +151,9 @@ describe("the shared Finch call budget", () => {
       peak = Math.max(peak, i - j + 1);
     }
     expect(peak).toBeLessThanOrEqual(shared.capacity + shared.ratePerSecond * cls.windowSeconds + 2);
-    expect(all.length).toBeLessThanOrEqual(shared.capacity + shared.ratePerSecond * seconds + 4);
+    // Over the whole run: the burst plus the refill over the span the grants actually cover (on a busy
+    // machine the two processes start seconds apart, so the span can exceed `seconds`).
+    const spanSeconds = ((all[all.length - 1] ?? 0) - (all[0] ?? 0)) / 1000;
+    expect(all.length).toBeLessThanOrEqual(shared.capacity + shared.ratePerSecond * spanSeconds + 4);
   });
 });
