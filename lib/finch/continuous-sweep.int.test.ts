@@ -35,7 +35,15 @@ async function seedFleet(count: number) {
   const org = await seedOrganization();
   const connections = [];
   for (let i = 0; i < count; i++) connections.push(await seedConnection(finch, org.id));
-  return { org, ids: connections.map((c) => c.id), connections };
+  const ids = connections.map((c) => c.id);
+  // Connected a day ago, checked just now: a status change now is a change, not the connection's first status (the
+  // schedule tells the two apart by statusSince against createdAt, and a fast machine gets here in ms).
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  await db().connection.updateMany({
+    where: { id: { in: ids } },
+    data: { createdAt: dayAgo, statusSince: dayAgo, lastCheckedAt: new Date() },
+  });
+  return { org, ids, connections };
 }
 
 /** Runs scheduler ticks and drains the batches they queue in this process, until `done`. */
