@@ -23,7 +23,9 @@ beforeAll(async () => {
 beforeEach(async () => {
   await resetFinchBudget();
   // Other files' connections are not this test's business: off the schedule for a year.
-  await db().connection.updateMany({ data: { nextCheckAt: new Date(Date.now() + 365 * 86_400_000) } });
+  await db().connection.updateMany({
+    data: { nextCheckAt: new Date(Date.now() + 365 * 86_400_000), lastCheckedAt: new Date() },
+  });
 });
 afterAll(async () => {
   await stopJobs();
