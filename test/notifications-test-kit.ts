@@ -77,6 +77,16 @@ export async function drainOutbox(connectionId: string, now = new Date()): Promi
 export { waitFor } from "./wait-for";
 
 /**
+ * The files share one database: notices an earlier file left undelivered (its stand-ins are gone) are
+ * not this file's, and their retries must not reach this file's stand-ins or take its injected faults.
+ */
+async function settleEarlierNotices(): Promise<void> {
+  const undelivered = { status: { in: ["pending", "held"] as ("pending" | "held")[] } };
+  await db().emailOutbox.updateMany({ where: undelivered, data: { status: "cancelled" } });
+  await db().alertOutbox.updateMany({ where: undelivered, data: { status: "cancelled" } });
+}
+
+/**
  * Registers the stand-ins for a notifications test file: mail and Finch started before the tests (mail
  * first, see startMailForTests), everything stopped afterwards. `extraSetup` runs after both are up.
  */
@@ -87,6 +97,7 @@ export function setupNotificationStandIns(extraSetup?: () => Promise<void>): {
   let mail: MailForTests | undefined;
   let finch: FinchForTests | undefined;
   beforeAll(async () => {
+    await settleEarlierNotices();
     mail = await startMailForTests();
     finch = await startFinchForTests();
     await extraSetup?.();
