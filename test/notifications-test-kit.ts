@@ -97,9 +97,9 @@ export function setupNotificationStandIns(extraSetup?: () => Promise<void>): {
   let mail: MailForTests | undefined;
   let finch: FinchForTests | undefined;
   beforeAll(async () => {
-    await settleEarlierNotices();
     mail = await startMailForTests();
     finch = await startFinchForTests();
+    await settleEarlierNotices(); // after the stand-ins: the database client reads their URLs
     await extraSetup?.();
   });
   afterAll(async () => {
