@@ -30,7 +30,7 @@ export async function handOffRepair({
   const address = parsed.email;
   if (address === member.email.toLowerCase())
     throw new AppError("bad_request", "Enter a colleague's address, not your own.");
-  // The same per-sender and per-address email limits as any invitation.
+  // The same per-sender and per-address email limits as every invitation.
   await consumeInvitationLimit({ inviterId: member.id, email: address });
   const organizationId = member.organization.id;
 
