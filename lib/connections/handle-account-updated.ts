@@ -9,7 +9,7 @@ import { afterConnectionChange } from "./after-connection-change";
 import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
 import type { FinchConnectionStatus } from "./connection-status";
 import { recordUnchangedStatus } from "./record-unchanged-status";
-import { pushNextCheck } from "@/lib/finch/sweep-schedule";
+import { pushNextCheck } from "./sweep-schedule";
 
 export interface HandleAccountUpdatedOptions {
   eventId: string;

@@ -4,7 +4,7 @@
 import "server-only";
 import { withFinchPriority } from "@/lib/finch-budget/finch-priority";
 import { sweepConnections, type SweepSummary } from "./sweep-connections";
-import { postponeChecks } from "./sweep-schedule";
+import { postponeChecks } from "@/lib/connections/sweep-schedule";
 
 export function runSweepBatch({ connectionIds }: { connectionIds: string[] }): Promise<SweepSummary> {
   return withFinchPriority("background", () =>

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { budgetClass } from "@/lib/finch-budget/budget-classes";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { recordSweepCoverage } from "./get-sweep-coverage";
-import { DUE, NOW_UTC } from "./sweep-schedule";
+import { DUE, NOW_UTC } from "@/lib/connections/sweep-schedule";
 
 export const SWEEP_BATCH_SIZE = 25;
 const LEASE_SECONDS = 15 * 60;

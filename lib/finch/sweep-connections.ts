@@ -13,7 +13,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
 import { logError, logInfo } from "@/lib/log";
 import { introspectConnection } from "./introspect-connection";
-import { scheduleNextChecks } from "./sweep-schedule";
+import { scheduleNextChecks } from "@/lib/connections/sweep-schedule";
 
 export interface DeferredSweep {
   organizationId?: string;
