@@ -1,5 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// Starts the local Finch stand-in: Finch's API for the SDK, Finch Connect's pages, a control page.
+import { createServer } from "node:http";
+import { HttpProblem } from "../shared/http/http-problem";
+import { closeServer, listen, serverUrl } from "../shared/http/listen";
+import { json, type Reply } from "../shared/http/reply";
+import { standInRequestHandler } from "../shared/http/serve";
 import { accountRoutes } from "./api/account";
 import { authTokenRoutes } from "./api/auth-token";
 import { connectSessionRoutes } from "./api/connect-sessions";
@@ -19,9 +23,8 @@ import {
 } from "./defaults";
 import { ConnectionService } from "./domain/connections";
 import { errors, FinchError } from "./http/finch-error";
-import type { Reply } from "./http/reply";
-import { readRawBody } from "./http/request";
-import { findRoute, type Route } from "./http/router";
+import type { EmulatorRequest } from "./http/request";
+import type { Route } from "./http/router";
 import { FinchRateLimiter } from "./rate-limits/finch-rate-limiter";
 import { rateLimitRoutes } from "./rate-limits/rate-limit-routes";
 import { rateLimitSettingsFromEnv, type RateLimitSettings } from "./rate-limits/settings";
@@ -50,42 +53,26 @@ export interface RunningFinchEmulator {
   close(): Promise<void>;
 }
 
-function writeReply(res: ServerResponse, reply: Reply): void {
-  if (reply.kind === "json") {
-    res.writeHead(reply.status, { ...reply.headers, "Content-Type": "application/json" });
-    res.end(JSON.stringify(reply.body));
-  } else if (reply.kind === "html") {
-    res.writeHead(reply.status, {
-      "Content-Type": reply.contentType ?? "text/html; charset=utf-8",
-      "Cache-Control": "no-store",
-    });
-    res.end(reply.html);
-  } else {
-    res.writeHead(reply.status, { Location: reply.location, "Cache-Control": "no-store" });
-    res.end();
-  }
+/** The kit's request problems in Finch's error body. */
+function problemReply(problem: HttpProblem): Reply {
+  const error = {
+    "not-found": errors.routeNotFound,
+    "method-not-allowed": errors.methodNotAllowed,
+    "body-too-large": errors.payloadTooLarge,
+    "malformed-path": () => errors.badRequest(problem.message),
+    "malformed-json": () => errors.badRequest(problem.message),
+  }[problem.kind]();
+  return json(error.body(), error.status, { ...error.headers, ...problem.headers() });
 }
 
 function errorReply(error: FinchError): Reply {
-  return { kind: "json", status: error.status, body: error.body(), headers: error.headers };
+  return json(error.body(), error.status, error.headers);
 }
 
-/** Origin-form targets ("/path?query") are joined, not resolved, so "//x" stays a path instead of a host. */
-function requestUrl(target: string | undefined): URL {
-  try {
-    return target?.startsWith("/") ? new URL(`http://emulator.invalid${target}`) : new URL(target ?? "/");
-  } catch {
-    return new URL("http://emulator.invalid/__unparseable__");
-  }
-}
+/** Finch's API takes small JSON bodies; a megabyte is far more than any real call. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function defaultPublicUrl(host: string, port: number): string {
-  const visibleHost =
-    host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
-  return `http://${visibleHost}:${port}`;
-}
 
 export async function startFinchEmulator(options: FinchEmulatorOptions): Promise<RunningFinchEmulator> {
   assertValidWebhookSecret(options.webhookSecret);
@@ -128,58 +115,33 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     ...rateLimitRoutes(ctx.rateLimits),
   ];
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = Date.now();
-    const requestId = newRequestId();
-    const method = req.method ?? "GET";
-    const url = requestUrl(req.url);
-    res.setHeader("Finch-Request-Id", requestId);
-    let reply: Reply;
-    try {
-      const { route, params } = findRoute(routes, method, url.pathname);
-      const rawBody = method === "GET" ? "" : await readRawBody(req);
-      if (route.kind === "api") {
-        ctx.rateLimits.admit(req.socket.remoteAddress ?? "unknown", url.pathname);
-        const delay = ctx.faults.latencyFor(url.pathname);
+  const server = createServer(
+    standInRequestHandler<EmulatorRequest, Route>({
+      label: "finch-emulator",
+      routes,
+      maxBodyBytes: MAX_BODY_BYTES,
+      jsonContentType: "application/json",
+      extend: (req, res) => {
+        const requestId = newRequestId();
+        res.setHeader("Finch-Request-Id", requestId);
+        return { ...req, requestId };
+      },
+      guard: async (route, req, incoming) => {
+        if (route.kind !== "api") return;
+        ctx.rateLimits.admit(incoming.socket.remoteAddress ?? "unknown", req.path);
+        const delay = ctx.faults.latencyFor(req.path);
         if (delay > 0) await sleep(delay);
-        const fault = ctx.faults.take(url.pathname);
+        const fault = ctx.faults.take(req.path);
         if (fault) throw fault;
-      }
-      reply = await route.handle({
-        method,
-        url,
-        path: url.pathname,
-        params,
-        headers: req.headers,
-        rawBody,
-        requestId,
-      });
-    } catch (error) {
-      if (!(error instanceof FinchError))
-        log(`finch-emulator: unexpected error on ${method} ${url.pathname}: ${String(error)}`);
-      reply = errorReply(error instanceof FinchError ? error : errors.serverError());
-    }
-    writeReply(res, reply);
-    log(`finch-emulator: ${method} ${url.pathname} -> ${reply.status} (${Date.now() - started} ms)`);
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`finch-emulator: failed to answer ${req.method} ${req.url}: ${String(error)}`);
-      if (!res.headersSent) writeReply(res, errorReply(errors.serverError()));
-      else res.destroy();
-    });
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? DEFAULT_FINCH_EMULATOR_PORT, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  if (!publicUrl) publicUrl = defaultPublicUrl(host, port);
+      },
+      problemReply,
+      errorReply: (error) => (error instanceof FinchError ? errorReply(error) : null),
+      serverErrorReply: () => errorReply(errors.serverError()),
+      log,
+    }),
+  );
+  const port = await listen(server, host, options.port ?? DEFAULT_FINCH_EMULATOR_PORT, "Finch emulator");
+  if (!publicUrl) publicUrl = serverUrl(host, port);
   webhooks.resumePending();
   log(`finch-emulator: listening on ${publicUrl} (state: ${options.stateFile ?? "memory only"})`);
 
@@ -187,10 +149,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     url: publicUrl,
     async close() {
       await webhooks.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       store.save();
     },
   };

@@ -1,12 +1,14 @@
 // Starts the local Resend stand-in: Resend's HTTP API for the SDK, plus a mailbox for people.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+import type { HttpProblem } from "../shared/http/http-problem";
+import { closeServer, listen, serverUrl } from "../shared/http/listen";
+import type { Reply } from "../shared/http/reply";
+import { standInRequestHandler } from "../shared/http/serve";
+import { errorReply, methodNotAllowed, notFound, resendError } from "./api/resend-errors";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults";
 import type { EmulatorContext } from "./emulator-context";
+import { resendRoutes } from "./http/routes";
 import { loadEmulatorState } from "./state/emulator-state";
-import { BodyTooLargeError, sendError } from "./http/http-io";
-import { resendError } from "./api/resend-errors";
-import { route } from "./http/router";
 
 export interface ResendEmulatorOptions {
   host?: string; // default "127.0.0.1"
@@ -21,6 +23,21 @@ export interface RunningResendEmulator {
   close(): Promise<void>;
 }
 
+/** Resend caps an email at 40 MB; a little headroom covers base64 and JSON overhead. */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+/** The kit's request problems in Resend's error body. */
+function problemReply(problem: HttpProblem): Reply {
+  const error = {
+    "not-found": () => notFound(),
+    "method-not-allowed": methodNotAllowed,
+    "body-too-large": () => resendError(413, "validation_error", "Request body is too large."),
+    "malformed-path": () => resendError(400, "validation_error", `${problem.message}.`),
+    "malformed-json": () => resendError(400, "validation_error", "Invalid JSON in the request body."),
+  }[problem.kind]();
+  return errorReply(error, problem.headers());
+}
+
 export async function startResendEmulator(
   options: ResendEmulatorOptions = {},
 ): Promise<RunningResendEmulator> {
@@ -31,63 +48,22 @@ export async function startResendEmulator(
     apiKey: options.apiKey ?? null,
     log,
   };
-  const server = createServer((req, res) => {
-    void handle(req, res, ctx);
-  });
-  const port = await listen(server, host, options.port ?? DEFAULT_PORT);
-  const url = `http://${urlHost(host)}:${port}`;
+  const server = createServer(
+    standInRequestHandler({
+      label: "resend-emulator",
+      routes: resendRoutes(ctx),
+      maxBodyBytes: MAX_BODY_BYTES,
+      jsonContentType: "application/json; charset=utf-8",
+      extend: (req) => req,
+      problemReply,
+      errorReply: () => null,
+      serverErrorReply: () =>
+        errorReply(resendError(500, "internal_server_error", "An unexpected error occurred.")),
+      log,
+    }),
+  );
+  const port = await listen(server, host, options.port ?? DEFAULT_PORT, "Resend emulator");
+  const url = serverUrl(host, port);
   log(`Resend emulator listening on ${url}`);
-  return {
-    url,
-    close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets from the SDK's fetch would otherwise hold close() open.
-        server.closeAllConnections();
-      });
-    },
-  };
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, ctx: EmulatorContext): Promise<void> {
-  const started = Date.now();
-  res.on("finish", () => ctx.log(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
-  try {
-    await route(req, res, ctx);
-  } catch (error) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (error instanceof BodyTooLargeError) {
-      return sendError(res, resendError(413, "validation_error", error.message), { connection: "close" });
-    }
-    // One place for the unexpected: log the detail, answer with Resend's generic 500.
-    ctx.log(
-      `internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    sendError(res, resendError(500, "internal_server_error", "An unexpected error occurred."));
-  }
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      const reason =
-        error.code === "EADDRINUSE" ? `port ${port} on ${host} is already in use` : error.message;
-      reject(new Error(`Resend emulator could not start: ${reason}`));
-    };
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-/** A wildcard bind is reachable on loopback; IPv6 literals need brackets in a URL. */
-function urlHost(host: string): string {
-  if (host === "0.0.0.0" || host === "") return "127.0.0.1";
-  if (host === "::") return "[::1]";
-  return host.includes(":") ? `[${host}]` : host;
+  return { url, close: () => closeServer(server) };
 }

@@ -2,7 +2,7 @@
 import type Finch from "@tryfinch/finch-api";
 import type { EmulatorContext } from "../context";
 import { requireBearer } from "../http/auth";
-import { json } from "../http/reply";
+import { json } from "../../shared/http/reply";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import type { ConnectionRecord, ConnectionStatus } from "../state/types";

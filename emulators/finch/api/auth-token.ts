@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { credentialsMatch } from "../http/auth";
 import { errors } from "../http/finch-error";
-import { json } from "../http/reply";
-import { jsonBody, type EmulatorRequest } from "../http/request";
+import { json } from "../../shared/http/reply";
+import { parseJsonBody } from "../../shared/http/body";
+import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 
@@ -17,7 +18,7 @@ const tokenRequestSchema = z.object({
 
 export function authTokenRoutes(ctx: EmulatorContext): Route[] {
   const exchange = (req: EmulatorRequest) => {
-    const raw = jsonBody(req);
+    const raw = parseJsonBody(req);
     // Client credentials are checked before the code so a wrong secret never reveals code validity.
     const creds = z.object({ client_id: z.unknown(), client_secret: z.unknown() }).partial().safeParse(raw);
     if (

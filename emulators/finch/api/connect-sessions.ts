@@ -5,8 +5,9 @@ import { FINCH_PRODUCTS } from "../domain/products";
 import { findProvider } from "../domain/providers";
 import { requireBasicClient } from "../http/auth";
 import { errors } from "../http/finch-error";
-import { json } from "../http/reply";
-import { jsonBody, type EmulatorRequest } from "../http/request";
+import { json } from "../../shared/http/reply";
+import { parseJsonBody } from "../../shared/http/body";
+import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 import { newUuid } from "../state/ids";
@@ -63,7 +64,7 @@ export function connectSessionRoutes(ctx: EmulatorContext): Route[] {
 
   const createSession = (req: EmulatorRequest) => {
     requireBasicClient(req, ctx.credentials);
-    const body = validate(newSessionSchema, jsonBody(req));
+    const body = validate(newSessionSchema, parseJsonBody(req));
     if (body.integration && !findProvider(body.integration.provider)) {
       throw errors.badRequest(`Unknown provider '${body.integration.provider}'`);
     }
@@ -89,7 +90,7 @@ export function connectSessionRoutes(ctx: EmulatorContext): Route[] {
 
   const createReauthSession = (req: EmulatorRequest) => {
     requireBasicClient(req, ctx.credentials);
-    const body = validate(reauthSessionSchema, jsonBody(req));
+    const body = validate(reauthSessionSchema, parseJsonBody(req));
     const connection = ctx.connections.get(body.connection_id);
     if (!connection) throw errors.notFound(`Connection '${body.connection_id}' not found`);
     if (connection.status === "disconnected") {

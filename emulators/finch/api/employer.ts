@@ -4,8 +4,9 @@ import type { EmulatorContext } from "../context";
 import { generateCompany, type GeneratedEmployee } from "../domain/company-generator";
 import { requireDataAccess } from "../http/auth";
 import { errors, finchErrorBody } from "../http/finch-error";
-import { json } from "../http/reply";
-import { jsonBody, type EmulatorRequest } from "../http/request";
+import { json } from "../../shared/http/reply";
+import { parseJsonBody } from "../../shared/http/body";
+import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 import type { ConnectionRecord } from "../state/types";
@@ -61,7 +62,7 @@ export function employerRoutes(ctx: EmulatorContext): Route[] {
     (req: EmulatorRequest) => {
       const { connection, token } = requireDataAccess(req, ctx.connections, product);
       checkEntityIds(req, connection);
-      const body = validate(batchSchema, jsonBody(req));
+      const body = validate(batchSchema, parseJsonBody(req));
       const includeSsn = (body.options?.include ?? []).includes("ssn") && token.products.includes("ssn");
       const byId = new Map(dataFor(connection).employees.map((e) => [e.individual.id, e]));
       const responses = body.requests.map(({ individual_id }) => {

@@ -2,7 +2,7 @@
 import type { EmulatorContext } from "../context";
 import { findProvider, PROVIDERS, providerIconSvg, providerResponse } from "../domain/providers";
 import { errors } from "../http/finch-error";
-import { json, type Reply } from "../http/reply";
+import { json, text, type Reply } from "../../shared/http/reply";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 
@@ -13,7 +13,7 @@ export function providerRoutes(ctx: EmulatorContext): Route[] {
     const id = (req.params.file ?? "").replace(/\.svg$/, "");
     const provider = findProvider(id);
     if (!provider) throw errors.routeNotFound();
-    return { kind: "html", status: 200, html: providerIconSvg(provider), contentType: "image/svg+xml" };
+    return text(providerIconSvg(provider), "image/svg+xml");
   };
 
   return [

@@ -5,8 +5,9 @@ import { DEFAULT_SANDBOX_PRODUCTS, FINCH_PRODUCTS } from "../domain/products";
 import { findProvider } from "../domain/providers";
 import { requireBasicClient, requireBearer } from "../http/auth";
 import { errors } from "../http/finch-error";
-import { json } from "../http/reply";
-import { jsonBody, type EmulatorRequest } from "../http/request";
+import { json } from "../../shared/http/reply";
+import { parseJsonBody } from "../../shared/http/body";
+import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 import { AUTHENTICATION_TYPES, CONNECTION_STATUSES, type ConnectionRecord } from "../state/types";
@@ -45,7 +46,7 @@ function requireKnownProvider(providerId: string): void {
 export function sandboxRoutes(ctx: EmulatorContext): Route[] {
   const createConnection = (req: EmulatorRequest) => {
     requireBasicClient(req, ctx.credentials);
-    const body = validate(createSchema, jsonBody(req));
+    const body = validate(createSchema, parseJsonBody(req));
     requireKnownProvider(body.provider_id);
     const { connection, token } = createSandboxConnection(ctx.connections, {
       providerId: body.provider_id,
@@ -59,7 +60,7 @@ export function sandboxRoutes(ctx: EmulatorContext): Route[] {
   // A new token (account) for an existing company/provider pair; creates the pair if it is new.
   const createAccount = (req: EmulatorRequest) => {
     requireBasicClient(req, ctx.credentials);
-    const body = validate(createAccountSchema, jsonBody(req));
+    const body = validate(createAccountSchema, parseJsonBody(req));
     requireKnownProvider(body.provider_id);
     const products = body.products ?? DEFAULT_SANDBOX_PRODUCTS;
     const existing = ctx.connections.findByCompany(body.company_id, body.provider_id);
@@ -80,7 +81,7 @@ export function sandboxRoutes(ctx: EmulatorContext): Route[] {
 
   const updateAccount = (req: EmulatorRequest) => {
     const { connection } = requireBearer(req, ctx.connections);
-    const body = validate(updateAccountSchema, jsonBody(req));
+    const body = validate(updateAccountSchema, parseJsonBody(req));
     if (body.connection_status) ctx.connections.setStatus(connection, body.connection_status);
     return json(accountView(connection));
   };

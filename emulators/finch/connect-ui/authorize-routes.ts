@@ -3,7 +3,7 @@ import type { EmulatorContext } from "../context";
 import { CONNECT_PASSWORD } from "../defaults";
 import { completeSignIn } from "../domain/complete-sign-in";
 import { findProvider } from "../domain/providers";
-import { html, redirect, type Reply } from "../http/reply";
+import { html, redirect, type Reply } from "../../shared/http/reply";
 import { formBody, type EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { resolveConnectFlow, type ConnectFlow, type FlowReturn } from "./connect-flow";

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { isFinchProduct } from "../domain/products";
 import { errors } from "../http/finch-error";
-import { json } from "../http/reply";
-import { jsonOrFormBody } from "../http/request";
+import { json } from "../../shared/http/reply";
+import { parseJsonOrFormBody } from "../../shared/http/body";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 import { AUTHENTICATION_TYPES } from "../state/types";
@@ -34,7 +34,7 @@ export function caseControlRoutes(ctx: EmulatorContext): Route[] {
         const connection = find(req.params.id);
         connection.authenticationType = validate(
           authenticationTypeSchema,
-          jsonOrFormBody(req),
+          parseJsonOrFormBody(req),
         ).authentication_type;
         save();
         return json(connectionView(connection, ctx.connections));
@@ -48,7 +48,7 @@ export function caseControlRoutes(ctx: EmulatorContext): Route[] {
       handle: (req) => {
         const connection = find(req.params.id);
         connection.failingProducts = [
-          ...new Set(validate(failingProductsSchema, jsonOrFormBody(req)).products),
+          ...new Set(validate(failingProductsSchema, parseJsonOrFormBody(req)).products),
         ];
         save();
         return json(connectionView(connection, ctx.connections));

@@ -6,8 +6,9 @@ import type { EmulatorContext } from "../context";
 import { DEFAULT_SANDBOX_PRODUCTS } from "../domain/products";
 import { findProvider } from "../domain/providers";
 import { errors } from "../http/finch-error";
-import { json, redirect, type Reply } from "../http/reply";
-import { isFormRequest, jsonOrFormBody, type EmulatorRequest } from "../http/request";
+import { json, redirect, type Reply } from "../../shared/http/reply";
+import { isFormBody, parseJsonOrFormBody } from "../../shared/http/body";
+import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 import { CONNECTION_STATUSES } from "../state/types";
@@ -30,7 +31,7 @@ const settingsSchema = z.object({ revokeOldTokensOnReauth: z.boolean().optional(
 
 /** Forms from the control page go back to it; scripts get JSON. */
 function done(req: EmulatorRequest, body: unknown, notice: string): Reply {
-  return isFormRequest(req) ? redirect(`/?notice=${encodeURIComponent(notice)}`, 303) : json(body);
+  return isFormBody(req) ? redirect(`/?notice=${encodeURIComponent(notice)}`, 303) : json(body);
 }
 
 export function controlRoutes(ctx: EmulatorContext): Route[] {
@@ -61,7 +62,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       method: "POST",
       pattern: "/_emulator/connections",
       handle: (req) => {
-        const body = validate(createConnectionSchema, jsonOrFormBody(req));
+        const body = validate(createConnectionSchema, parseJsonOrFormBody(req));
         if (!findProvider(body.provider_id))
           throw errors.badRequest(`Unknown provider '${body.provider_id}'`);
         const { connection, token } = createSandboxConnection(ctx.connections, {
@@ -83,7 +84,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       pattern: "/_emulator/connections/:id/status",
       handle: (req) => {
         const connection = view(req.params.id ?? "");
-        const { status } = validate(statusSchema, jsonOrFormBody(req));
+        const { status } = validate(statusSchema, parseJsonOrFormBody(req));
         ctx.connections.setStatus(connection, status);
         return done(
           req,
@@ -107,7 +108,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       method: "POST",
       pattern: "/_emulator/latency",
       handle: (req) => {
-        const { path, ms } = validate(latencySchema, jsonOrFormBody(req));
+        const { path, ms } = validate(latencySchema, parseJsonOrFormBody(req));
         ctx.faults.setLatency(path, ms);
         return json({ latency: ctx.faults.list().latency });
       },
@@ -116,7 +117,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
     {
       method: "POST",
       pattern: "/_emulator/faults",
-      handle: (req) => json({ fault: ctx.faults.addFault(validate(faultSchema, jsonOrFormBody(req))) }),
+      handle: (req) => json({ fault: ctx.faults.addFault(validate(faultSchema, parseJsonOrFormBody(req))) }),
     },
     {
       method: "DELETE",
@@ -131,7 +132,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       method: "PUT",
       pattern: "/_emulator/webhooks",
       handle: (req) => {
-        const body = validate(webhooksSchema, jsonOrFormBody(req));
+        const body = validate(webhooksSchema, parseJsonOrFormBody(req));
         ctx.store.state.webhooks = {
           urls: body.urls,
           authenticationMethodShape:
@@ -150,7 +151,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       method: "PUT",
       pattern: "/_emulator/settings",
       handle: (req) => {
-        const body = validate(settingsSchema, jsonOrFormBody(req));
+        const body = validate(settingsSchema, parseJsonOrFormBody(req));
         if (body.revokeOldTokensOnReauth !== undefined)
           ctx.store.state.revokeOldTokensOnReauth = body.revokeOldTokensOnReauth;
         ctx.store.save();

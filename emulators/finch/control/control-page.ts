@@ -2,7 +2,7 @@
 import type { EmulatorContext } from "../context";
 import { PROVIDERS } from "../domain/providers";
 import { escapeHtml } from "../connect-ui/html";
-import { html } from "../http/reply";
+import { html } from "../../shared/http/reply";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import type { WebhookDeliveryRecord } from "../state/types";

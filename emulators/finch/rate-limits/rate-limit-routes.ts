@@ -1,7 +1,8 @@
 // GET/PUT /_emulator/rate-limits – read the usage, switch enforcement on or off, scale the windows.
 import { z } from "zod";
-import { json, redirect } from "../http/reply";
-import { isFormRequest, jsonOrFormBody } from "../http/request";
+import { json, redirect } from "../../shared/http/reply";
+import { isFormBody, parseJsonOrFormBody } from "../../shared/http/body";
+
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
 import type { FinchRateLimiter } from "./finch-rate-limiter";
@@ -25,7 +26,7 @@ export function rateLimitRoutes(limiter: FinchRateLimiter): Route[] {
       pattern: "/_emulator/rate-limits",
       kind: "control",
       handle: (req) => {
-        const body = validate(settingsSchema, jsonOrFormBody(req));
+        const body = validate(settingsSchema, parseJsonOrFormBody(req));
         limiter.configure(body);
         return json(limiter.usage());
       },
@@ -36,9 +37,9 @@ export function rateLimitRoutes(limiter: FinchRateLimiter): Route[] {
       pattern: "/_emulator/rate-limits",
       kind: "control",
       handle: (req) => {
-        limiter.configure(validate(settingsSchema, jsonOrFormBody(req)));
+        limiter.configure(validate(settingsSchema, parseJsonOrFormBody(req)));
         const state = limiter.usage().enabled ? "on" : "off";
-        return isFormRequest(req)
+        return isFormBody(req)
           ? redirect(`/?notice=${encodeURIComponent(`Rate limits are ${state}`)}`, 303)
           : json(limiter.usage());
       },

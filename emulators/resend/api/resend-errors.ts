@@ -1,4 +1,5 @@
 // Resend's error body, as the official SDK reads it: `{ statusCode, name, message }`.
+import { json, type Reply } from "../../shared/http/reply";
 
 export type ResendErrorName =
   | "missing_api_key"
@@ -39,3 +40,8 @@ export const notFound = (message = "The requested endpoint does not exist."): Re
 
 export const methodNotAllowed = (): ResendError =>
   resendError(405, "method_not_allowed", "Method is not allowed for the requested path.");
+
+/** The error as an HTTP answer: its status, its body. */
+export function errorReply(error: ResendError, headers?: Record<string, string>): Reply {
+  return json(error, error.statusCode, headers);
+}

@@ -1,25 +1,15 @@
 // /_emulator/* – endpoints that only tests use: inject faults, reset, health.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseJsonBody } from "../../shared/http/body";
+import { json, type Reply } from "../../shared/http/reply";
+import type { RouteRequest } from "../../shared/http/router";
 import type { EmulatorContext } from "../emulator-context";
 import { faultRequestSchema } from "./fault-injector";
-import { readBody, sendError, sendJson } from "../http/http-io";
-import { resendError } from "../api/resend-errors";
+import { errorReply, resendError } from "../api/resend-errors";
 
-export async function handleSetFault(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: EmulatorContext,
-): Promise<void> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readBody(req));
-  } catch {
-    return sendError(res, resendError(400, "validation_error", "Invalid JSON in the request body."));
-  }
-  const parsed = faultRequestSchema.safeParse(json);
+export function handleSetFault(req: RouteRequest, ctx: EmulatorContext): Reply {
+  const parsed = faultRequestSchema.safeParse(parseJsonBody(req, { allowEmpty: false }));
   if (!parsed.success) {
-    return sendError(
-      res,
+    return errorReply(
       resendError(
         422,
         "validation_error",
@@ -29,26 +19,26 @@ export async function handleSetFault(
   }
   const fault = ctx.state.faults.add(parsed.data);
   ctx.log(`fault armed: ${JSON.stringify(fault)}`);
-  sendJson(res, 200, { fault });
+  return json({ fault });
 }
 
-export function handleGetFault(res: ServerResponse, ctx: EmulatorContext): void {
-  sendJson(res, 200, { faults: ctx.state.faults.list() });
+export function handleGetFault(ctx: EmulatorContext): Reply {
+  return json({ faults: ctx.state.faults.list() });
 }
 
-export function handleClearFault(res: ServerResponse, ctx: EmulatorContext): void {
+export function handleClearFault(ctx: EmulatorContext): Reply {
   ctx.state.faults.clear();
-  sendJson(res, 200, { fault: null });
+  return json({ fault: null });
 }
 
-export async function handleReset(res: ServerResponse, ctx: EmulatorContext): Promise<void> {
+export function handleReset(ctx: EmulatorContext): Reply {
   ctx.state.emails.clear();
   ctx.state.idempotency.clear();
   ctx.state.faults.clear();
   ctx.state.persist();
-  sendJson(res, 200, { ok: true });
+  return json({ ok: true });
 }
 
-export function handleHealth(res: ServerResponse, ctx: EmulatorContext): void {
-  sendJson(res, 200, { ok: true, emails: ctx.state.emails.count() });
+export function handleHealth(ctx: EmulatorContext): Reply {
+  return json({ ok: true, emails: ctx.state.emails.count() });
 }

@@ -1,18 +1,14 @@
 // GET /, GET /messages/:id(/source), POST /mailbox/clear – the pages a person reads mail in.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { html as htmlReply, redirect, type Reply } from "../../shared/http/reply";
+import type { RouteRequest } from "../../shared/http/router";
 import type { EmulatorContext } from "../emulator-context";
-import { redirect, sendHtml } from "../http/http-io";
 import { renderMailboxPage } from "./mailbox-page";
 import { renderMessagePage, type MessageView } from "./message-page";
 import { PAGE_SECURITY_HEADERS, renderPage } from "./page-layout";
 import { html } from "./html";
 
-export function handleMailbox(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  ctx: EmulatorContext,
-): void {
+export function handleMailbox(req: RouteRequest, ctx: EmulatorContext): Reply {
+  const { url } = req;
   const to = url.searchParams.get("to")?.trim() || null;
   const { emails } = ctx.state.emails.list({ to: to ?? undefined });
   const page = renderMailboxPage({
@@ -22,36 +18,36 @@ export function handleMailbox(
     autoRefresh: url.searchParams.get("refresh") !== "off",
     baseUrl: `http://${req.headers.host ?? "127.0.0.1"}`,
   });
-  sendHtml(res, 200, page, PAGE_SECURITY_HEADERS);
+  return htmlReply(page, 200, PAGE_SECURITY_HEADERS);
 }
 
-export function handleMessage(res: ServerResponse, id: string, url: URL, ctx: EmulatorContext): void {
-  const email = ctx.state.emails.get(id);
-  if (!email) return sendNotFoundPage(res);
-  const view = url.searchParams.get("view");
+export function handleMessage(req: RouteRequest, ctx: EmulatorContext): Reply {
+  const email = ctx.state.emails.get(req.params.id ?? "");
+  if (!email) return notFoundPage();
+  const view = req.url.searchParams.get("view");
   const requested: MessageView | null = view === "html" || view === "text" ? view : null;
-  sendHtml(res, 200, renderMessagePage(email, requested), PAGE_SECURITY_HEADERS);
+  return htmlReply(renderMessagePage(email, requested), 200, PAGE_SECURITY_HEADERS);
 }
 
 /** The email's HTML exactly as sent, as its own sandboxed document (no scripts, no same-origin). */
-export function handleMessageSource(res: ServerResponse, id: string, ctx: EmulatorContext): void {
-  const email = ctx.state.emails.get(id);
-  if (!email?.html) return sendNotFoundPage(res);
-  sendHtml(res, 200, email.html, {
+export function handleMessageSource(req: RouteRequest, ctx: EmulatorContext): Reply {
+  const email = ctx.state.emails.get(req.params.id ?? "");
+  if (!email?.html) return notFoundPage();
+  return htmlReply(email.html, 200, {
     ...PAGE_SECURITY_HEADERS,
     "content-security-policy": `sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; ${PAGE_SECURITY_HEADERS["content-security-policy"]}`,
   });
 }
 
-export async function handleMailboxClear(res: ServerResponse, ctx: EmulatorContext): Promise<void> {
+export function handleMailboxClear(ctx: EmulatorContext): Reply {
   ctx.state.emails.clear();
   ctx.state.idempotency.clear();
   ctx.state.persist();
-  redirect(res, "/");
+  return redirect("/", 303);
 }
 
-function sendNotFoundPage(res: ServerResponse): void {
+function notFoundPage(): Reply {
   const content = html`<h1>Email not found</h1>
     <p>It may have been cleared. <a href="/">Back to all emails</a></p>`;
-  sendHtml(res, 404, renderPage({ title: "Email not found", content }), PAGE_SECURITY_HEADERS);
+  return htmlReply(renderPage({ title: "Email not found", content }), 404, PAGE_SECURITY_HEADERS);
 }
