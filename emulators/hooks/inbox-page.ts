@@ -1,6 +1,11 @@
 // The page at "/": what arrived, newest first, so a person trying the product sees what was sent.
 import { escapeHtml } from "../shared/escape-html";
+import { renderStandInPage } from "../shared/page/stand-in-page";
 import type { ReceivedHook } from "./hook-store";
+
+const INBOX_STYLES = `
+.hooks{padding:0}.hooks li{list-style:none;background:var(--panel);border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:1rem 0}
+.hooks h2{margin:0}`;
 
 function badge(hook: ReceivedHook): string {
   if (hook.status >= 300) return `<span class="bad">answered ${hook.status} (injected)</span>`;
@@ -28,17 +33,16 @@ export function inboxPage(hooks: ReceivedHook[]): string {
 </li>`,
     )
     .join("\n");
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Hooks inbox</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#0f172a}
-li{list-style:none;border:1px solid #e2e8f0;border-radius:.5rem;padding:1rem;margin:1rem 0}
-h2{font-size:1rem;margin:0}pre{background:#f8fafc;padding:.5rem;overflow:auto;font-size:.8rem}
-.ok{color:#047857;font-weight:600}.bad{color:#b91c1c;font-weight:600}
-</style></head>
-<body><h1>Hooks inbox</h1>
+  const body = `<h1>Hooks inbox</h1>
 <p>Slack-style posts arrive under <code>/slack/…</code>, signed webhooks under <code>/hooks/…</code>. JSON at <a href="/received">/received</a>.</p>
-${hooks.length === 0 ? "<p>Nothing has arrived yet.</p>" : `<ul aria-label="Received hooks">${items}</ul>`}
-</body></html>`;
+${hooks.length === 0 ? "<p>Nothing has arrived yet.</p>" : `<ul class="hooks" aria-label="Received hooks">${items}</ul>`}`;
+  return renderStandInPage({
+    title: "Received",
+    service: "Hooks inbox",
+    mark: "H",
+    badge: "Local receiver for Slack posts and webhooks",
+    layout: "wide",
+    body,
+    styles: INBOX_STYLES,
+  });
 }

@@ -1,7 +1,8 @@
 // GET / – a control page for people: break and restore connections during a demo, watch webhooks.
 import type { EmulatorContext } from "../context";
 import { PROVIDERS } from "../domain/providers";
-import { escapeHtml } from "../connect-ui/html";
+import { escapeHtml } from "../../shared/escape-html";
+import { renderStandInPage } from "../../shared/page/stand-in-page";
 import { html } from "../../shared/http/reply";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
@@ -9,24 +10,14 @@ import type { WebhookDeliveryRecord } from "../state/types";
 import { rateLimitSection } from "../rate-limits/rate-limit-section";
 import { connectionView } from "./connection-view";
 
-const STYLES = `
-body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#101828;background:#f9fafb}
-header{background:#101828;color:#fff;padding:16px 24px}header h1{margin:0;font-size:18px}header p{margin:2px 0 0;color:#d0d5dd;font-size:13px}
-main{max-width:1200px;margin:0 auto;padding:24px}
-section{background:#fff;border:1px solid #eaecf0;border-radius:12px;padding:20px;margin-bottom:20px;overflow-x:auto}
-h2{font-size:16px;margin:0 0 12px}
-table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:8px;border-bottom:1px solid #eaecf0;vertical-align:top}
-th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#667085}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;word-break:break-all}
-.status{display:inline-block;border-radius:999px;padding:1px 10px;font-weight:600;font-size:12px;background:#f2f4f7}
-.status-connected,.status-delivered{background:#ecfdf3;color:#067647}.status-reauth,.status-failed{background:#fef3f2;color:#b42318}
-.status-pending{background:#fffaeb;color:#b54708}
-form{display:inline}.actions{white-space:nowrap}button{font:inherit;padding:6px 10px;border-radius:6px;border:1px solid #d0d5dd;background:#fff;cursor:pointer}
-button.primary{background:#5925dc;border-color:#5925dc;color:#fff}
-.notice{background:#ecfdf3;border:1px solid #abefc6;color:#067647;border-radius:8px;padding:10px 12px;margin-bottom:20px;word-break:break-all}
-.row{display:flex;flex-wrap:wrap;gap:12px;align-items:end}label{display:block;font-weight:600;font-size:13px;margin-bottom:4px}
-select,input{font:inherit;padding:6px 8px;border:1px solid #d0d5dd;border-radius:6px}
-.muted{color:#667085}`;
+const CONTROL_STYLES = `
+section{background:var(--panel);border:1px solid var(--line);border-radius:12px;padding:20px;margin-bottom:20px;overflow-x:auto}
+.status{display:inline-block;border-radius:999px;padding:1px 10px;font-weight:600;font-size:12px;background:var(--hover)}
+.status-connected,.status-delivered{background:var(--ok-soft);color:var(--ok)}
+.status-reauth,.status-failed{background:var(--danger-soft);color:var(--danger)}
+.status-pending{background:var(--warn-soft);color:var(--warn)}
+form{display:inline}.actions{white-space:nowrap}
+.row{display:flex;flex-wrap:wrap;gap:12px;align-items:end}`;
 
 const statusBadge = (status: string) =>
   `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
@@ -70,10 +61,8 @@ export function controlPageRoutes(ctx: EmulatorContext): Route[] {
       (p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.display_name)}</option>`,
     ).join("");
     const webhooks = ctx.store.state.webhooks;
-    return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Finch emulator</title><style>${STYLES}</style></head><body>
-<header><h1>Finch emulator</h1><p>API and Connect at <code>${escapeHtml(ctx.publicUrl())}</code> · control API under <code>/_emulator</code></p></header>
-<main>
+    const body = `<h1>Finch emulator</h1>
+<p class="muted">API and Connect at <code>${escapeHtml(ctx.publicUrl())}</code> · control API under <code>/_emulator</code></p>
 ${notice ? `<div class="notice" role="status">${escapeHtml(notice)}</div>` : ""}
 <section aria-labelledby="connections"><h2 id="connections">Connections</h2>${connectionRows(ctx)}</section>
 <section aria-labelledby="create"><h2 id="create">Create sandbox connection</h2>
@@ -86,8 +75,18 @@ ${notice ? `<div class="notice" role="status">${escapeHtml(notice)}</div>` : ""}
 <p class="muted">Endpoints: ${webhooks.urls.map((u) => `<code>${escapeHtml(u)}</code>`).join(", ") || "none"} · authentication_method sent as ${escapeHtml(webhooks.authenticationMethodShape)}</p>
 ${deliveryRows(ctx.store.state.deliveries)}</section>
 ${rateLimitSection(ctx.rateLimits)}
-<section aria-labelledby="reset"><h2 id="reset">Reset</h2><form method="post" action="/_emulator/reset"><button type="submit">Reset all emulator state</button></form></section>
-</main></body></html>`);
+<section aria-labelledby="reset"><h2 id="reset">Reset</h2><form method="post" action="/_emulator/reset"><button type="submit">Reset all emulator state</button></form></section>`;
+    return html(
+      renderStandInPage({
+        title: "Control",
+        service: "Finch emulator",
+        mark: "F",
+        badge: "Local Finch stand-in · no real payroll data",
+        layout: "wide",
+        body,
+        styles: CONTROL_STYLES,
+      }),
+    );
   };
   return [{ method: "GET", pattern: "/", kind: "ui", handle: page }];
 }

@@ -1,6 +1,7 @@
-// The HTML document around every mailbox page.
-import { html, raw, type SafeHtml } from "./html";
-import { PAGE_STYLES } from "./page-styles";
+// The HTML document around every mailbox page: the stand-ins' shared shell, wide layout.
+import { renderStandInPage } from "../../shared/page/stand-in-page";
+import type { SafeHtml } from "./html";
+import { MAILBOX_STYLES } from "./page-styles";
 
 export interface PageOptions {
   title: string;
@@ -18,30 +19,14 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function renderPage(options: PageOptions): string {
-  const refresh = options.refreshSeconds
-    ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />`
-    : "";
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        ${refresh}
-        <title>${options.title} · Resend emulator</title>
-        <style>
-          ${raw(PAGE_STYLES)}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#content">Skip to content</a>
-        <header class="topbar">
-          <div class="topbar-inner">
-            <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">R</span> Mailbox</a>
-            <span class="badge">Local Resend emulator · nothing is really sent</span>
-          </div>
-        </header>
-        <main id="content">${options.content}</main>
-      </body>
-    </html> `.value;
+  return renderStandInPage({
+    title: options.title,
+    service: "Resend emulator",
+    mark: "R",
+    badge: "Local Resend emulator · nothing is really sent",
+    layout: "wide",
+    body: options.content.value,
+    styles: MAILBOX_STYLES,
+    refreshSeconds: options.refreshSeconds,
+  });
 }
