@@ -1,5 +1,7 @@
 // The one place that reads process.env. Parsed lazily so `next build` needs no secrets.
 import { z } from "zod";
+import { FINCH_PRODUCTS, type FinchProduct } from "./finch-spec/products";
+import { FINCH_RATE_LIMITS } from "./finch-spec/rate-limits";
 
 const csv = z
   .string()
@@ -19,24 +21,6 @@ const cron = (fallback: string) =>
     .default(fallback)
     .refine((value) => /^\S+( \S+){4,5}$/.test(value), "must be a cron expression with 5 or 6 fields");
 
-const finchProducts = [
-  "benefits",
-  "company",
-  "deduction",
-  "directory",
-  "documents",
-  "employment",
-  "individual",
-  "payment",
-  "pay_statement",
-  "plans",
-  "plans_dependents",
-  "plans_enrollments",
-  "recordkeeping",
-  "ssn",
-] as const;
-
-type FinchProduct = (typeof finchProducts)[number];
 const defaultProducts: FinchProduct[] = ["company", "directory", "individual", "employment"];
 
 export const envSchema = z.object({
@@ -63,7 +47,7 @@ export const envSchema = z.object({
     .default("https://connect.tryfinch.com")
     .transform((value) => new URL(value).origin),
   FINCH_PRODUCTS: csv
-    .pipe(z.array(z.enum(finchProducts)))
+    .pipe(z.array(z.enum(FINCH_PRODUCTS)))
     .transform((list) => (list.length > 0 ? list : defaultProducts)),
   FINCH_CONNECT_FLOW: z.enum(["session", "classic"]).default("session"),
   FINCH_SANDBOX: z.enum(["finch", "provider", ""]).default(""),
@@ -87,7 +71,7 @@ export const envSchema = z.object({
   // Share of each limit reserved for interactive calls (code exchange, Sync now, Check status now).
   FINCH_BUDGET_INTERACTIVE_SHARE: z.coerce.number().min(0.05).max(0.9).default(0.25),
   // Finch's per-IP limit for this application, if Finch raised it for you.
-  FINCH_BUDGET_IP_LIMIT: z.coerce.number().int().min(10).default(1000),
+  FINCH_BUDGET_IP_LIMIT: z.coerce.number().int().min(10).default(FINCH_RATE_LIMITS.ipLimit),
   // Multiplies every window (tests and benchmarks against a stand-in with scaled windows).
   FINCH_BUDGET_WINDOW_SCALE: z.coerce.number().positive().max(1).default(1),
   // Continuous sweep: every connection is checked at least this often (hours; decimals allowed).

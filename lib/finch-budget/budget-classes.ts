@@ -1,19 +1,17 @@
-// The limit classes of the Finch call budget, derived from Finch's documented limits (finch-reference
-// §4d) and the settings in lib/env.ts. Each class is split into two token buckets ("lanes"): one
+// The limit classes of the Finch call budget, derived from Finch's published limits
+// (lib/finch-spec/rate-limits.ts) and the settings in lib/env.ts. Each class is split into two token buckets ("lanes"): one
 // reserved for interactive calls and one shared by everything. A lane admits at most
 // capacity + rate × window calls in any rolling window, so the two lanes together stay at or under
 // the class budget (headroom × Finch's limit).
 import { env } from "@/lib/env";
+import {
+  FINCH_RATE_LIMITS,
+  RATE_LIMITED_PRODUCTS,
+  rateLimitedProductForPath,
+  type RateLimitedProduct,
+} from "@/lib/finch-spec/rate-limits";
 
-export const BUDGET_PRODUCTS = [
-  "company",
-  "directory",
-  "individual",
-  "employment",
-  "payment",
-  "pay_statement",
-] as const;
-export type BudgetProduct = (typeof BUDGET_PRODUCTS)[number];
+export type BudgetProduct = RateLimitedProduct;
 export type BudgetClassKey = "ip" | `product:${BudgetProduct}`;
 export type Lane = "interactive" | "shared";
 
@@ -34,24 +32,6 @@ export interface BudgetClass {
   defaultPauseSeconds: number;
   lanes: Record<Lane, LaneLimit>;
 }
-
-const PRODUCT_LIMITS: Record<BudgetProduct, number> = {
-  company: 20,
-  directory: 20,
-  individual: 20,
-  employment: 20,
-  payment: 12,
-  pay_statement: 12,
-};
-
-const PRODUCT_PATHS: Record<string, BudgetProduct> = {
-  "/employer/company": "company",
-  "/employer/directory": "directory",
-  "/employer/individual": "individual",
-  "/employer/employment": "employment",
-  "/employer/payment": "payment",
-  "/employer/pay-statement": "pay_statement",
-};
 
 export interface BudgetSettings {
   headroom: number;
@@ -77,8 +57,12 @@ function lane(perWindow: number, windowSeconds: number, capacity: number): LaneL
 
 export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budgetSettings()): BudgetClass {
   const isIp = key === "ip";
-  const finchLimit = isIp ? settings.ipLimit : PRODUCT_LIMITS[key.slice("product:".length) as BudgetProduct];
-  const windowSeconds = (isIp ? 300 : 60) * settings.windowScale;
+  const finchLimit = isIp
+    ? settings.ipLimit
+    : FINCH_RATE_LIMITS.productLimits[key.slice("product:".length) as BudgetProduct];
+  const windowSeconds =
+    (isIp ? FINCH_RATE_LIMITS.ipWindowSeconds : FINCH_RATE_LIMITS.productWindowSeconds) *
+    settings.windowScale;
   const budget = Math.max(4, Math.min(Math.floor(finchLimit * settings.headroom), finchLimit - 2));
   const interactive = Math.min(budget - 2, Math.max(2, Math.round(budget * settings.interactiveShare)));
   const shared = budget - interactive;
@@ -93,7 +77,7 @@ export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budg
     finchLimit,
     windowSeconds,
     budget,
-    defaultPauseSeconds: isIp ? 3600 * settings.windowScale : windowSeconds,
+    defaultPauseSeconds: isIp ? FINCH_RATE_LIMITS.ipPenaltySeconds * settings.windowScale : windowSeconds,
     lanes: {
       interactive: lane(interactive, windowSeconds, interactiveBurst),
       shared: lane(shared, windowSeconds, sharedBurst),
@@ -103,11 +87,11 @@ export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budg
 
 /** The classes one request to this Finch path draws from: its product's (if any), then the IP's. */
 export function classesForPath(pathname: string): BudgetClassKey[] {
-  const product = PRODUCT_PATHS[pathname.replace(/\/+$/, "")];
+  const product = rateLimitedProductForPath(pathname);
   return product ? [`product:${product}`, "ip"] : ["ip"];
 }
 
 export const ALL_BUDGET_CLASSES: BudgetClassKey[] = [
   "ip",
-  ...BUDGET_PRODUCTS.map((p) => `product:${p}` as const),
+  ...RATE_LIMITED_PRODUCTS.map((p) => `product:${p}` as const),
 ];

@@ -1,7 +1,8 @@
 // POST /sandbox/connections, POST and PUT /sandbox/connections/accounts – Finch Sandbox connection control.
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
-import { DEFAULT_SANDBOX_PRODUCTS, FINCH_PRODUCTS } from "../domain/products";
+import { FINCH_PRODUCTS } from "../../../lib/finch-spec/products";
+import { DEFAULT_SANDBOX_PRODUCTS } from "../domain/products";
 import { findProvider } from "../domain/providers";
 import { requireBasicClient, requireBearer } from "../http/auth";
 import { errors } from "../http/finch-error";

@@ -1,14 +1,13 @@
 // Enforces Finch's per-IP and per-product limits on API calls when switched on. The per-IP window
 // counts every call; going over it starts a penalty during which every call from that IP is refused.
 // The per-product windows (one application: the stand-in accepts one client) admit up to the limit.
-import { FinchError } from "../http/finch-error";
 import {
-  FINCH_RATE_LIMITS,
   RATE_LIMITED_PRODUCTS,
-  productForPath,
+  rateLimitedProductForPath,
   type RateLimitedProduct,
-  type RateLimitSettings,
-} from "./settings";
+} from "../../../lib/finch-spec/rate-limits";
+import { FinchError } from "../http/finch-error";
+import { FINCH_RATE_LIMITS, type RateLimitSettings } from "./settings";
 import { SlidingWindow } from "./sliding-window";
 
 export type RateLimitCode = "finch_api_ip_rl" | "finch_application_rl";
@@ -70,7 +69,7 @@ export class FinchRateLimiter {
       entry.penaltyEndsAt = now + this.scaled(this.settings.ipPenaltyMs);
       throw this.refuse("finch_api_ip_rl", entry.penaltyEndsAt - now);
     }
-    const product = productForPath(path);
+    const product = rateLimitedProductForPath(path);
     if (!product) return;
     const taken = this.productWindow(product).tryTake(now);
     if (!taken.ok) throw this.refuse("finch_application_rl", taken.retryAfterMs);

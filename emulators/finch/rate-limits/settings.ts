@@ -1,15 +1,6 @@
-// Finch's documented rate limits (finch-reference §4d) and how the stand-in is told to enforce them.
-// Off by default, so nothing else changes; window lengths scale down for tests and benchmarks.
-
-export const RATE_LIMITED_PRODUCTS = [
-  "company",
-  "directory",
-  "individual",
-  "employment",
-  "payment",
-  "pay_statement",
-] as const;
-export type RateLimitedProduct = (typeof RATE_LIMITED_PRODUCTS)[number];
+// How the stand-in enforces Finch's published rate limits (lib/finch-spec/rate-limits.ts, shared with
+// the app's call budget). Off by default, so nothing else changes; windows scale down for tests and benchmarks.
+import { FINCH_RATE_LIMITS as PUBLISHED, type RateLimitedProduct } from "../../../lib/finch-spec/rate-limits";
 
 export interface RateLimitSettings {
   enabled: boolean;
@@ -25,33 +16,12 @@ export interface RateLimitSettings {
 export const FINCH_RATE_LIMITS: RateLimitSettings = {
   enabled: false,
   windowScale: 1,
-  ipLimit: 1000,
-  ipWindowMs: 5 * 60_000,
-  ipPenaltyMs: 60 * 60_000,
-  productWindowMs: 60_000,
-  productLimits: {
-    company: 20,
-    directory: 20,
-    individual: 20,
-    employment: 20,
-    payment: 12,
-    pay_statement: 12,
-  },
+  ipLimit: PUBLISHED.ipLimit,
+  ipWindowMs: PUBLISHED.ipWindowSeconds * 1000,
+  ipPenaltyMs: PUBLISHED.ipPenaltySeconds * 1000,
+  productWindowMs: PUBLISHED.productWindowSeconds * 1000,
+  productLimits: { ...PUBLISHED.productLimits },
 };
-
-const PRODUCT_PATHS: Record<string, RateLimitedProduct> = {
-  "/employer/company": "company",
-  "/employer/directory": "directory",
-  "/employer/individual": "individual",
-  "/employer/employment": "employment",
-  "/employer/payment": "payment",
-  "/employer/pay-statement": "pay_statement",
-};
-
-/** The product whose per-application window an API path draws from; null for the rest (per-IP only). */
-export function productForPath(path: string): RateLimitedProduct | null {
-  return PRODUCT_PATHS[path] ?? null;
-}
 
 /**
  * `FINCH_EMULATOR_RATE_LIMITS=on` switches enforcement on; `FINCH_EMULATOR_RATE_LIMIT_SCALE` (a
