@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/connections/route";
 import crypto from "node:crypto";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { db } from "@/lib/db";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 
 // Route handlers read the signed-in user from next-auth; here the test decides who is asking.
 const caller = vi.hoisted(() => ({ organization: null as { id: string; name: string } | null }));
@@ -28,20 +24,11 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
+const finch = finchForTestFile();
 
 beforeEach(async () => {
   jar.token = undefined;
   caller.organization = await seedOrganization();
-});
-
-afterAll(async () => {
-  await finch.close();
-  await db().$disconnect();
 });
 
 async function poll(etag?: string) {
@@ -54,7 +41,7 @@ async function poll(etag?: string) {
 
 describe("GET /api/connections with ETags", () => {
   it("answers an unchanged list with an empty 304 and a changed one in full", async () => {
-    const connection = await seedConnection(finch, caller.organization!.id);
+    const connection = await seedConnection(finch(), caller.organization!.id);
     const first = await poll();
     expect(first.status).toBe(200);
     expect(first.etag).toMatch(/^"[\w-]+"$/);
@@ -88,7 +75,7 @@ describe("GET /api/connections with ETags", () => {
     expect(JSON.parse(receipted.text).connections[0].receipt).not.toBeNull();
 
     // A connection added, then removed.
-    const added = await seedConnection(finch, caller.organization!.id);
+    const added = await seedConnection(finch(), caller.organization!.id);
     const two = await poll(receipted.etag);
     expect(JSON.parse(two.text).connections).toHaveLength(2);
     await db().connection.delete({ where: { id: added.id } });
@@ -113,7 +100,7 @@ describe("GET /api/connections with ETags", () => {
   });
 
   it("answers a poll from the session cookie in one query, with the same ETag", async () => {
-    await seedConnection(finch, caller.organization!.id);
+    await seedConnection(finch(), caller.organization!.id);
     const { etag } = await poll();
     const user = await db().user.create({ data: { email: `poll-${crypto.randomUUID()}@example.com` } });
     await db().membership.create({ data: { userId: user.id, organizationId: caller.organization!.id } });

@@ -1,37 +1,27 @@
 // A burst of webhooks, as Finch sends after an outage: every distinct event is recorded exactly once,
 // every redelivery is answered as a duplicate, nothing answers 5xx. The http benchmark sends the full
 // 10,000 + 1,000 to the running app; this test sends a share of it straight to the handler.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { db } from "@/lib/db";
+import { finchForTestFile } from "@/test/finch-for-test-file";
 import {
   accountUpdated,
   seedConnection,
   seedOrganization,
   signedWebhookRequest,
-  startFinchForTests,
   uniqueSuffix,
-  type FinchForTests,
 } from "@/test/finch-test-kit";
 import { connectionState, sendWebhook } from "@/test/webhook-test-kit";
 
 const DISTINCT = 2_000;
 const DUPLICATES = 200;
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await finch.close();
-  await db().$disconnect();
-});
+const finch = finchForTestFile();
 
 describe("a burst of Finch webhooks", () => {
   it("records each distinct event once, answers every redelivery as a duplicate, and never fails", async () => {
-    const connection = await seedConnection(finch, (await seedOrganization()).id);
+    const connection = await seedConnection(finch(), (await seedOrganization()).id);
     const prefix = `burst_${uniqueSuffix()}_`;
     // Every 11th delivery repeats one sent a few deliveries earlier, so duplicates race their originals.
     const ids: string[] = [];
@@ -68,7 +58,7 @@ describe("a burst of Finch webhooks", () => {
   });
 
   it("opens exactly one incident when a burst of reports turns from connected to reauth", async () => {
-    const connection = await seedConnection(finch, (await seedOrganization()).id);
+    const connection = await seedConnection(finch(), (await seedOrganization()).id);
     const prefix = `mixed_${uniqueSuffix()}_`;
     const answers: number[] = [];
     // Two waves, each racing with itself: 100 "connected" (the fast path), then 100 "reauth" (the state machine).

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CurrentMember } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { applyConnectionSignal } from "./apply-connection-signal";
 import { connectionsEtag } from "./connections-etag";
 import { countFailedAttempts, recordFailedAttempt } from "./failed-attempts";
 import { HAND_OFFS_PER_PROBLEM, handOffRepair } from "./hand-off-repair";
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await db().$disconnect();
-});
+const finch = finchForTestFile();
 
 async function brokenConnection() {
   const org = await seedOrganization();
-  const connection = await seedConnection(finch, org.id);
+  const connection = await seedConnection(finch(), org.id);
   const user = await seedMember(org.id, "member");
   await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "sweep" });
   const member: CurrentMember = {

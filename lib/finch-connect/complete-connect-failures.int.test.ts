@@ -1,33 +1,23 @@
 // What the Connect callback does when things go wrong or right the first time: it logs what it could
 // not do (never the code or a token) and names the provider the way Finch lists it.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { signInThroughConnect } from "@/emulators/finch/test-support/connect-browser";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  uniqueSuffix,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization, uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { completeConnect } from "./complete-connect";
 import { createConnectAttempt } from "./connect-attempts";
 import { classicConnectUrl } from "./connect-urls";
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
-afterAll(() => finch.close());
+const finch = finchForTestFile();
 afterEach(() => vi.restoreAllMocks());
 
 /** The classic authorize URL the app would build, on the stand-in's origin. */
 function authorizeUrl(state: string): string {
   const url = new URL(classicConnectUrl({ state, products: ["company", "directory"] }));
-  return `${finch.url}${url.pathname}${url.search}`;
+  return `${finch().url}${url.pathname}${url.search}`;
 }
 
 describe("completeConnect", () => {
@@ -50,7 +40,7 @@ describe("completeConnect", () => {
   it("keeps the old token when the exchange fails, says so on the history, and logs it without the code", async () => {
     const org = await seedOrganization();
     const user = await seedMember(org.id, "owner");
-    const connection = await seedConnection(finch, org.id);
+    const connection = await seedConnection(finch(), org.id);
     const state = await createConnectAttempt({
       userId: user.id,
       organizationId: org.id,

@@ -1,32 +1,25 @@
 // The token lifecycle of a reconnect when Finch revokes older tokens on reauthentication: the token
 // /auth/token issues for the right connection is never thrown away, whatever fails after it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { signInThroughConnect } from "@/emulators/finch/test-support/connect-browser";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
-import { startFinchForTests, uniqueSuffix, type FinchForTests } from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { completeConnect } from "./complete-connect";
 import { startConnect } from "./start-connect";
 import { startReconnect } from "./start-reconnect";
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
+const finch = finchForTestFile();
 
 beforeEach(async () => {
-  await finch.control("DELETE", "/_emulator/faults");
-  await finch.control("PUT", "/_emulator/settings", { revokeOldTokensOnReauth: true });
+  await finch().control("DELETE", "/_emulator/faults");
+  await finch().control("PUT", "/_emulator/settings", { revokeOldTokensOnReauth: true });
 });
 
 afterAll(async () => {
-  await finch.control("PUT", "/_emulator/settings", { revokeOldTokensOnReauth: false });
-  await stopJobs();
-  await finch.close();
-  await db().$disconnect();
+  await finch().control("PUT", "/_emulator/settings", { revokeOldTokensOnReauth: false });
 });
 
 async function owner() {
@@ -72,21 +65,32 @@ describe("completeConnect with revokeOldTokensOnReauth", () => {
     const { member, connectionId } = await connectedOrganization();
     const oldToken = await storedToken(connectionId, member.organization.id);
     const connection = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
-    const username = (await finch.withToken(oldToken ?? "").account.introspect()).username ?? "";
+    const username =
+      (
+        await finch()
+          .withToken(oldToken ?? "")
+          .account.introspect()
+      ).username ?? "";
 
     const callback = await reconnectCallback(member, connectionId, username);
-    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 10 });
+    await finch().control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 10 });
     const result = await completeConnect({ ...callback, userId: member.id });
 
     expect(result).toMatchObject({ kind: "reconnected", connectionId });
     const newToken = await storedToken(connectionId, member.organization.id);
     expect(newToken).not.toBe(oldToken);
-    await finch.control("DELETE", "/_emulator/faults");
+    await finch().control("DELETE", "/_emulator/faults");
     // The old token is dead (Finch revoked it); the stored one works, on the same connection.
-    await expect(finch.withToken(oldToken ?? "").hris.company.retrieve()).rejects.toMatchObject({
+    await expect(
+      finch()
+        .withToken(oldToken ?? "")
+        .hris.company.retrieve(),
+    ).rejects.toMatchObject({
       status: 401,
     });
-    const introspection = await finch.withToken(newToken ?? "").account.introspect();
+    const introspection = await finch()
+      .withToken(newToken ?? "")
+      .account.introspect();
     expect(introspection.connection_id).toBe(connection.finchConnectionId);
     const row = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.status).toBe("healthy");
@@ -96,7 +100,7 @@ describe("completeConnect with revokeOldTokensOnReauth", () => {
     const { member, connectionId } = await connectedOrganization();
     const before = await storedToken(connectionId, member.organization.id);
     const callback = await reconnectCallback(member, connectionId, `other-${uniqueSuffix()}`);
-    await finch.control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 10 });
+    await finch().control("POST", "/_emulator/faults", { path: "/introspect", status: 503, count: 10 });
     expect(await completeConnect({ ...callback, userId: member.id })).toMatchObject({ kind: "mismatch" });
     expect(await storedToken(connectionId, member.organization.id)).toBe(before);
   });
@@ -105,7 +109,7 @@ describe("completeConnect with revokeOldTokensOnReauth", () => {
     const { member, connectionId } = await connectedOrganization();
     const before = await storedToken(connectionId, member.organization.id);
     const callback = await reconnectCallback(member, connectionId, "whoever");
-    await finch.control("POST", "/_emulator/faults", { path: "/auth/token", status: 503, count: 10 });
+    await finch().control("POST", "/_emulator/faults", { path: "/auth/token", status: 503, count: 10 });
     expect(await completeConnect({ ...callback, userId: member.id })).toMatchObject({
       kind: "exchange_failed",
     });

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { syncCompanyData } from "@/lib/finch/sync-company-data";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getFinchBudgetUsage } from "@/lib/finch-budget/get-finch-budget-usage";
 import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 
-let finch: FinchForTests;
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
-afterAll(async () => {
-  await resetFinchBudget();
-  await finch.close();
-  await db().$disconnect();
-});
+const finch = finchForTestFile({ resetBudget: true });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error: unknown = await promise.then(
@@ -33,8 +20,8 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 describe("the gateway and the shared budget", () => {
   it("after Finch's 429 on a product, pauses that product for every caller without calling Finch again", async () => {
     const org = await seedOrganization();
-    const connection = await seedConnection(finch, org.id);
-    await finch.control("POST", "/_emulator/faults", {
+    const connection = await seedConnection(finch(), org.id);
+    await finch().control("POST", "/_emulator/faults", {
       path: "/employer/company",
       status: 429,
       retryAfterSeconds: 30,
@@ -51,7 +38,7 @@ describe("the gateway and the shared budget", () => {
     const held = await failure(syncCompanyData({ connectionId: connection.id, organizationId: org.id }));
     expect(held.code).toBe("rate_limited");
     expect(held.message).toContain("held back by the budget (paused)");
-    expect((await finch.control<{ faults: unknown[] }>("GET", "/_emulator/faults")).faults).toHaveLength(0);
+    expect((await finch().control<{ faults: unknown[] }>("GET", "/_emulator/faults")).faults).toHaveLength(0);
     // Other products and the IP class carry on: a connection check still works.
     const { introspectConnection } = await import("./introspect-connection");
     expect(await introspectConnection(connection.accessToken)).toEqual({

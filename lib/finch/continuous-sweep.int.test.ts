@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
-import { jobs, stopJobs } from "@/lib/jobs/job-engine";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { jobs } from "@/lib/jobs/job-engine";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { getSweepCoverage } from "./get-sweep-coverage";
 import { handleAccountUpdated } from "@/lib/connections/handle-account-updated";
 import { runSweepBatch } from "./run-sweep-batch";
 import { scheduleDueSweeps } from "./schedule-due-sweeps";
 
 const TARGET_HOURS = 1;
-let finch: FinchForTests;
+process.env.SWEEP_TARGET_HOURS = String(TARGET_HOURS);
+const finch = finchForTestFile();
 
-beforeAll(async () => {
-  process.env.SWEEP_TARGET_HOURS = String(TARGET_HOURS);
-  finch = await startFinchForTests();
-});
 beforeEach(async () => {
   await resetFinchBudget();
   // Other files' connections are not this test's business: off the schedule for a year.
@@ -27,16 +20,11 @@ beforeEach(async () => {
     data: { nextCheckAt: new Date(Date.now() + 365 * 86_400_000), lastCheckedAt: new Date() },
   });
 });
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await db().$disconnect();
-});
 
 async function seedFleet(count: number) {
   const org = await seedOrganization();
   const connections = [];
-  for (let i = 0; i < count; i++) connections.push(await seedConnection(finch, org.id));
+  for (let i = 0; i < count; i++) connections.push(await seedConnection(finch(), org.id));
   const ids = connections.map((c) => c.id);
   // Connected a day ago, checked just now: a status change now is a change, not the connection's first status (the
   // schedule tells the two apart by statusSince against createdAt, and a fast machine gets here in ms).
@@ -86,7 +74,7 @@ describe("the continuous sweep", () => {
     expect((await scheduleDueSweeps({ limit: 10 })).claimed).toBe(0); // all leased
 
     // One connection broke a moment ago: checked again after a quarter of the target, not 80-90%.
-    await finch.control("POST", `/_emulator/connections/${connections[1]?.finchConnectionId}/status`, {
+    await finch().control("POST", `/_emulator/connections/${connections[1]?.finchConnectionId}/status`, {
       status: "reauth",
     });
     await runSweepBatch({ connectionIds: ids });
@@ -126,7 +114,7 @@ describe("the continuous sweep", () => {
     const { ids } = await seedFleet(30);
     await db().connection.updateMany({ where: { id: { in: ids } }, data: { nextCheckAt: new Date() } });
     const started = new Date();
-    await finch.control("POST", "/_emulator/faults", {
+    await finch().control("POST", "/_emulator/faults", {
       path: "/introspect",
       status: 429,
       count: 8,
@@ -140,7 +128,7 @@ describe("the continuous sweep", () => {
       });
     await sweepUntil(async () => (await unchecked()) === 0);
     // Finch answered 429 at least once (a fault rule disappears once its count is used up).
-    const { faults } = await finch.control<{ faults: { remaining: number }[] }>("GET", "/_emulator/faults");
+    const { faults } = await finch().control<{ faults: { remaining: number }[] }>("GET", "/_emulator/faults");
     expect(faults[0]?.remaining ?? 0).toBeLessThan(8);
     const rows = await db().connection.findMany({
       where: { id: { in: ids } },

@@ -1,30 +1,20 @@
 // POST /api/finch/webhook refuses what Finch did not sign and bodies it cannot read, changing nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { finchForTestFile } from "@/test/finch-for-test-file";
 import {
   accountUpdated,
   seedConnection,
   seedOrganization,
   signedWebhookRequest,
-  startFinchForTests,
-  type FinchForTests,
 } from "@/test/finch-test-kit";
 import { connectionState, sendWebhook } from "@/test/webhook-test-kit";
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await finch.close();
-  await db().$disconnect();
-});
+const finch = finchForTestFile();
 
 async function newConnection() {
   const org = await seedOrganization();
-  return seedConnection(finch, org.id);
+  return seedConnection(finch(), org.id);
 }
 
 describe("rejects what Finch did not sign, and changes nothing", () => {

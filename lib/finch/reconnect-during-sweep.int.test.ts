@@ -1,41 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInThroughConnect } from "@/emulators/finch/test-support/connect-browser";
 import { completeConnect } from "@/lib/finch-connect/complete-connect";
 import { startReconnect } from "@/lib/finch-connect/start-reconnect";
 import { db } from "@/lib/db";
 import { acquireFinchPermit } from "@/lib/finch-budget/acquire-finch-permit";
-import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
 import { seedMember } from "@/test/notifications-test-kit";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { runSweepBatch } from "./run-sweep-batch";
 
-let finch: FinchForTests;
-beforeAll(async () => {
-  // Finch's real windows: the sweep's shared bucket gives 60 at once, then 1.8 a second.
-  process.env.FINCH_BUDGET_WINDOW_SCALE = "1";
-  finch = await startFinchForTests();
-  await resetFinchBudget();
-});
-afterAll(async () => {
-  await resetFinchBudget();
-  await finch.close();
-  await db().$disconnect();
-});
+// Finch's real windows: the sweep's shared bucket gives 60 at once, then 1.8 a second.
+process.env.FINCH_BUDGET_WINDOW_SCALE = "1";
+const finch = finchForTestFile({ resetBudget: true });
 
 describe("a customer's reconnect during a big sweep", () => {
   it("gets its permits from the interactive reserve at once and succeeds while the sweep waits its turn", async () => {
     const org = await seedOrganization();
     const user = await seedMember(org.id, "owner");
     const fleet = [];
-    for (let i = 0; i < 30; i++) fleet.push(await seedConnection(finch, org.id));
+    for (let i = 0; i < 30; i++) fleet.push(await seedConnection(finch(), org.id));
     const broken = fleet[0];
     if (!broken) throw new Error("no connection seeded");
-    await finch.control("POST", `/_emulator/connections/${broken.finchConnectionId}/status`, {
+    await finch().control("POST", `/_emulator/connections/${broken.finchConnectionId}/status`, {
       status: "reauth",
     });
 

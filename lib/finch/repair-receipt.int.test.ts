@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
 import { restoredEmailReceipt, ReceiptPendingError } from "@/lib/notifications/restored-email-receipt";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { receiptLine } from "@/lib/connections/receipt-line";
 import { takeRepairReceipt } from "./take-repair-receipt";
 
-let finch: FinchForTests;
-
-beforeAll(async () => {
-  finch = await startFinchForTests();
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await db().$disconnect();
-});
+const finch = finchForTestFile();
 
 async function repairedConnection(failingProducts: string[]) {
   const org = await seedOrganization();
-  const connection = await seedConnection(finch, org.id);
+  const connection = await seedConnection(finch(), org.id);
   const member = await seedMember(org.id, "owner");
-  await finch.control("POST", `/_emulator/connections/${connection.finchConnectionId}/failing-products`, {
+  await finch().control("POST", `/_emulator/connections/${connection.finchConnectionId}/failing-products`, {
     products: failingProducts,
   });
   await applyConnectionSignal({ connectionId: connection.id, finchStatus: "reauth", source: "sweep" });

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/connections/sweep/route";
 import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs/job-engine";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
-import {
-  seedConnection,
-  seedOrganization,
-  startFinchForTests,
-  type FinchForTests,
-} from "@/test/finch-test-kit";
+import { finchForTestFile } from "@/test/finch-for-test-file";
+import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 
 // Route handlers read the signed-in user from next-auth; here the test decides who is asking.
 const caller = vi.hoisted(() => ({
@@ -23,10 +18,9 @@ vi.mock("@/lib/auth/session", () => ({
   isOperator: (email: string) => caller.operators.includes(email),
 }));
 
-let finch: FinchForTests;
+const finch = finchForTestFile();
 
 beforeAll(async () => {
-  finch = await startFinchForTests();
   await startJobWorkers();
 });
 
@@ -34,12 +28,6 @@ beforeEach(() => {
   caller.user = { id: "user-1", email: "member@example.com" };
   caller.organization = null;
   caller.operators = [];
-});
-
-afterAll(async () => {
-  await stopJobs();
-  await finch.close();
-  await db().$disconnect();
 });
 
 async function sweep(body?: string) {
@@ -51,9 +39,9 @@ async function sweep(body?: string) {
 
 async function brokenOrganization() {
   const org = await seedOrganization();
-  const healthy = await seedConnection(finch, org.id);
-  const broken = await seedConnection(finch, org.id);
-  await finch
+  const healthy = await seedConnection(finch(), org.id);
+  const broken = await seedConnection(finch(), org.id);
+  await finch()
     .withToken(broken.accessToken)
     .sandbox.connections.accounts.update({ connection_status: "reauth" });
   return { org, healthy, broken };
