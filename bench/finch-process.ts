@@ -1,8 +1,9 @@
 // The Finch stand-in in its own process on a free loopback port, as Finch is a remote service:
 // its CPU time then does not count against the code under test.
 import { spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
+import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
+import { freePort } from "./bench-setup";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -11,23 +12,8 @@ export interface FinchProcess {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
+/** Starts the stand-in with the development credentials, which benchAppEnv() gives the app too. */
 export async function startFinchProcess(
-  credentials: {
-    clientId: string;
-    clientSecret: string;
-    webhookSecret: string;
-  },
   /** Extra settings for the stand-in, e.g. FINCH_EMULATOR_RATE_LIMITS. */
   extraEnv: Record<string, string> = {},
 ): Promise<FinchProcess> {
@@ -44,9 +30,9 @@ export async function startFinchProcess(
         FINCH_EMULATOR_PORT: String(port),
         FINCH_EMULATOR_STATE_FILE: "",
         FINCH_EMULATOR_WEBHOOK_URLS: "",
-        FINCH_CLIENT_ID: credentials.clientId,
-        FINCH_CLIENT_SECRET: credentials.clientSecret,
-        FINCH_WEBHOOK_SECRET: credentials.webhookSecret,
+        FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
+        FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
+        FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
         ...extraEnv,
       },
     },

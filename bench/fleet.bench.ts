@@ -4,13 +4,10 @@
 // (a customer reconnecting) take permits and we time how long they wait.
 // Options: --connections=5000 --instances=3 --scale=0.03 --target-seconds=150
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import path from "node:path";
-import Finch from "@tryfinch/finch-api";
-import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import type { RateLimitUsage } from "@/emulators/finch/rate-limits/finch-rate-limiter";
-import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { createTestDatabase } from "../test/test-database";
+import { assertLoopback, benchAppEnv, seedSandboxConnections } from "./bench-setup";
 import { startFinchProcess } from "./finch-process";
 
 function option(name: string, fallback: string): number {
@@ -50,18 +47,6 @@ const stopWorker = (child: ChildProcess) =>
     child.kill("SIGTERM");
   });
 
-interface ConnectionRow {
-  id: string;
-  organizationId: string;
-  finchConnectionId: string;
-  providerId: string;
-  providerName: string;
-  products: string[];
-  accessTokenCiphertext: string;
-  accessTokenKeyId: string;
-  nextCheckAt: Date;
-}
-
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
@@ -69,26 +54,14 @@ function p95(values: number[]): number {
 
 async function main() {
   const database = await createTestDatabase({ kind: "postgresql", prefix: "finch_reconnect_fleet" });
-  const finch = await startFinchProcess({
-    clientId: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-    clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-    webhookSecret: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
-  });
+  const finch = await startFinchProcess();
   const workers: ChildProcess[] = [];
   try {
-    for (const url of [database.url, finch.url])
-      if (!["127.0.0.1", "localhost"].includes(new URL(url).hostname)) throw new Error("loopback only");
+    assertLoopback(database.url);
+    assertLoopback(finch.url);
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-      TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-      FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-      FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-      FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
-      FINCH_BASE_URL: finch.url,
-      RESEND_API_KEY: "re_bench_unused",
+      ...benchAppEnv({ databaseUrl: database.url, finchUrl: finch.url }),
       FINCH_BUDGET_WINDOW_SCALE: String(SCALE),
       SWEEP_TARGET_HOURS: String(TARGET_SECONDS / 3600),
       SWEEP_TICK_SECONDS: "2",
@@ -96,44 +69,20 @@ async function main() {
     };
     Object.assign(process.env, appEnv);
     const { db } = await import("@/lib/db");
-    const { sealAccessToken } = await import("@/lib/connections/connection-token");
     const { acquireFinchPermit } = await import("@/lib/finch-budget/acquire-finch-permit");
     const { budgetClass } = await import("@/lib/finch-budget/budget-classes");
     const { getSweepCoverage } = await import("@/lib/finch/get-sweep-coverage");
 
     // Seeding is not part of the measurement: the stand-in's limits go on afterwards.
-    const sdk = new Finch({
-      baseURL: finch.url,
-      clientID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-      clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-      maxRetries: 0,
-      logLevel: "off",
-    });
     const org = await db().organization.create({ data: { name: "Fleet" } });
-    const rows: ConnectionRow[] = [];
-    const tokens: string[] = [];
-    await forEachBounded(
-      Array.from({ length: CONNECTIONS }, (_, i) => i),
-      async () => {
-        const created = await sdk.sandbox.connections.create({ provider_id: "gusto", employee_size: 5 });
-        const id = `fleet${crypto.randomBytes(10).toString("hex")}`;
-        tokens.push(created.access_token);
-        rows.push({
-          id,
-          organizationId: org.id,
-          finchConnectionId: created.connection_id,
-          providerId: "gusto",
-          providerName: "Gusto",
-          products: created.products,
-          // An imported fleet nobody has checked yet: due now.
-          nextCheckAt: new Date(),
-          ...sealAccessToken(id, created.access_token),
-        });
-      },
-      { concurrency: 8 },
-    );
-    for (let i = 0; i < rows.length; i += 1000)
-      await db().connection.createMany({ data: rows.slice(i, i + 1000) });
+    const fleet = await seedSandboxConnections({
+      finchUrl: finch.url,
+      organizationId: org.id,
+      count: CONNECTIONS,
+      idPrefix: "fleet",
+      dueNow: true,
+    });
+    const tokens = fleet.map((connection) => connection.accessToken);
     const control = (method: string, body?: unknown) =>
       fetch(`${finch.url}/_emulator/rate-limits`, {
         method,

@@ -4,9 +4,9 @@
 // timed as the median of several runs in the same process and database. Prints each ratio against the
 // customer dashboard; the target is 1.5× or less.
 // Options: --connections=100000 --runs=7 --db=auto|postgresql|pglite
-import crypto from "node:crypto";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 import { seedFleetAtScale } from "../test/seed-fleet-at-scale";
+import { assertLoopback, benchAppEnv } from "./bench-setup";
 
 function option(name: string, fallback: string): string {
   const prefix = `--${name}=`;
@@ -37,18 +37,8 @@ async function main() {
   }
   const database = await createTestDatabase({ kind: DB, prefix: "finch_reconnect_bench" });
   try {
-    if (!["127.0.0.1", "localhost"].includes(new URL(database.url).hostname))
-      throw new Error("refusing a non-loopback database");
-    Object.assign(process.env, {
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-      TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-      FINCH_CLIENT_ID: "bench",
-      FINCH_CLIENT_SECRET: "bench",
-      FINCH_WEBHOOK_SECRET: Buffer.from("bench-webhook-secret").toString("base64"),
-      RESEND_API_KEY: "re_bench_unused",
-    });
+    assertLoopback(database.url);
+    Object.assign(process.env, benchAppEnv({ databaseUrl: database.url }));
     const { db } = await import("@/lib/db");
     const { listConnections } = await import("@/lib/connections/list-connections");
     const { getFleetOverview } = await import("@/lib/operator/get-fleet-overview");

@@ -1,10 +1,8 @@
 // Sweep benchmark: N connections behind the Finch stand-in with a fixed latency per /introspect,
 // swept one at a time (the baseline) and with bounded concurrency, in the same run and database.
 // Options: --connections=200 --latency=20 --concurrency=4,8 --db=auto|postgresql|pglite
-import crypto from "node:crypto";
-import Finch from "@tryfinch/finch-api";
-import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
+import { assertLoopback, benchAppEnv, seedSandboxConnections } from "./bench-setup";
 import { startFinchProcess } from "./finch-process";
 
 function option(name: string, fallback: string): string {
@@ -17,12 +15,6 @@ const LATENCY_MS = Number(option("latency", "20"));
 const CONCURRENCY = option("concurrency", "4,8").split(",").map(Number);
 const DB = option("db", "auto") as DatabaseKind | "auto";
 
-function assertLoopback(url: string): void {
-  const { hostname } = new URL(url);
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(hostname))
-    throw new Error(`refusing a non-loopback URL: ${hostname}`);
-}
-
 async function main() {
   if (
     !Number.isInteger(CONNECTIONS) ||
@@ -34,11 +26,7 @@ async function main() {
     );
   }
   const database = await createTestDatabase({ kind: DB, prefix: "finch_reconnect_bench" });
-  const finch = await startFinchProcess({
-    clientId: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-    clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-    webhookSecret: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
-  }).catch(async (error: unknown) => {
+  const finch = await startFinchProcess().catch(async (error: unknown) => {
     await database.drop();
     throw error;
   });
@@ -46,44 +34,19 @@ async function main() {
     assertLoopback(database.url);
     assertLoopback(finch.url);
     // The app's modules read their configuration on first use, so it is in place before they load.
-    Object.assign(process.env, {
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-      TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-      FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-      FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-      FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
-      FINCH_BASE_URL: finch.url,
-      RESEND_API_KEY: "re_bench_unused",
-    });
+    Object.assign(process.env, benchAppEnv({ databaseUrl: database.url, finchUrl: finch.url }));
     const { db } = await import("@/lib/db");
-    const { sealAccessToken } = await import("@/lib/connections/connection-token");
     const { sweepConnections } = await import("@/lib/finch/sweep-connections");
 
-    const sdk = new Finch({
-      baseURL: finch.url,
-      clientID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-      clientSecret: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-      maxRetries: 0,
-      logLevel: "off",
-    });
     const org = await db().organization.create({ data: { name: "Benchmark" } });
-    const rows = [];
-    for (let i = 0; i < CONNECTIONS; i++) {
-      const created = await sdk.sandbox.connections.create({ provider_id: "gusto", employee_size: 5 });
-      const id = `bench${crypto.randomBytes(10).toString("hex")}`;
-      rows.push({
-        id,
+    const rows = (
+      await seedSandboxConnections({
+        finchUrl: finch.url,
         organizationId: org.id,
-        finchConnectionId: created.connection_id,
-        providerId: "gusto",
-        providerName: "Gusto",
-        products: created.products,
-        ...sealAccessToken(id, created.access_token),
-      });
-    }
-    await db().connection.createMany({ data: rows });
+        count: CONNECTIONS,
+        idPrefix: "bench",
+      })
+    ).map((connection) => connection.row);
     await fetch(`${finch.url}/_emulator/latency`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,27 +1,14 @@
 // Starts the benchmark build with `next start` on a free loopback port against one database, as
 // production runs it (job workers on), and stops it afterwards.
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
-import net from "node:net";
 import path from "node:path";
-import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
+import { benchAppEnv, freePort } from "../bench-setup";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
 export interface BenchApp {
   url: string;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHttp(url: string, deadline: number): Promise<void> {
@@ -54,20 +41,12 @@ export async function startBenchApp(appDir: string, databaseUrl: string): Promis
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...process.env,
-        NODE_ENV: "production",
+        // Nothing here calls Finch or Resend; both point at a closed loopback port all the same.
+        ...benchAppEnv({ databaseUrl, finchUrl: "http://127.0.0.1:9" }),
         NEXT_TELEMETRY_DISABLED: "1",
         APP_URL: url,
         NEXTAUTH_URL: url,
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-        TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
-        FINCH_CLIENT_ID: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_ID,
-        FINCH_CLIENT_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_CLIENT_SECRET,
-        FINCH_WEBHOOK_SECRET: DEVELOPMENT_CREDENTIALS.FINCH_WEBHOOK_SECRET,
-        // Nothing here calls Finch or Resend; both point at a closed loopback port all the same.
-        FINCH_BASE_URL: "http://127.0.0.1:9",
         FINCH_CONNECT_URL: "http://127.0.0.1:9",
-        RESEND_API_KEY: "re_bench_unused",
         RESEND_BASE_URL: "http://127.0.0.1:9",
         // The continuous sweep would call Finch for the seeded connections in the middle of a round.
         SWEEP_CONTINUOUS: "off",
