@@ -11,7 +11,8 @@ import { parseJsonBody } from "../../shared/http/body";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
-import { AUTHENTICATION_TYPES, CONNECTION_STATUSES, type ConnectionRecord } from "../state/types";
+import { FINCH_CONNECTION_STATUSES } from "../../../lib/finch-spec/connection-statuses";
+import { AUTHENTICATION_TYPES, type ConnectionRecord } from "../state/types";
 import { createSandboxConnection } from "./create-sandbox-connection";
 
 const createSchema = z.object({
@@ -28,7 +29,7 @@ const createAccountSchema = z.object({
   products: z.array(z.enum(FINCH_PRODUCTS)).optional(),
 });
 
-const updateAccountSchema = z.object({ connection_status: z.enum(CONNECTION_STATUSES).optional() });
+const updateAccountSchema = z.object({ connection_status: z.enum(FINCH_CONNECTION_STATUSES).optional() });
 
 const accountView = (connection: ConnectionRecord) => ({
   connection_id: connection.id,

@@ -1,5 +1,6 @@
 // /_emulator/* – JSON control endpoints for tests and demos (no auth; the server binds loopback only).
 import { z } from "zod";
+import { FINCH_STATUS_WORDS } from "../../../lib/finch-spec/connection-statuses";
 import { faultRequestSchema } from "../../shared/faults";
 import { createSandboxConnection } from "../api/create-sandbox-connection";
 import type { EmulatorContext } from "../context";
@@ -11,11 +12,10 @@ import { isFormBody, parseJsonOrFormBody } from "../../shared/http/body";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
-import { CONNECTION_STATUSES } from "../state/types";
 import { connectionView } from "./connection-view";
 import { FAULT_STATUSES } from "./fault-registry";
 
-const statusSchema = z.object({ status: z.enum([...CONNECTION_STATUSES, "disconnected"]) });
+const statusSchema = z.object({ status: z.enum(FINCH_STATUS_WORDS) });
 const createConnectionSchema = z.object({
   provider_id: z.string().min(1),
   employee_size: z.coerce.number().int().min(1).max(1000).optional(),

@@ -1,15 +1,9 @@
 // The emulator's whole persisted state. Plain JSON-able records so the state file is readable by people.
 
-export const CONNECTION_STATUSES = [
-  "pending",
-  "processing",
-  "connected",
-  "error_no_account_setup",
-  "error_permissions",
-  "reauth",
-] as const;
+import type { FINCH_STATUS_WORDS } from "../../../lib/finch-spec/connection-statuses";
+
 /** Finch's ConnectionStatusType plus `disconnected`, which only the emulator's records and webhooks use. */
-export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number] | "disconnected";
+export type ConnectionStatus = (typeof FINCH_STATUS_WORDS)[number];
 
 export const AUTHENTICATION_TYPES = ["credential", "api_token", "oauth", "assisted"] as const;
 export type AuthenticationType = (typeof AUTHENTICATION_TYPES)[number];
