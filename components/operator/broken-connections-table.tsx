@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import type { BrokenConnectionRow } from "@/lib/operator/list-broken-connections";
+import { TableHeader } from "@/components/ui/table-header";
 
 const DETECTION_LABELS: Record<string, string> = {
   api_error: "API error",
@@ -10,41 +11,25 @@ const DETECTION_LABELS: Record<string, string> = {
   connect: "Connect",
 };
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 align-top text-sm text-slate-800";
 
 export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table aria-label="Broken connections" className="min-w-full divide-y divide-slate-200">
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              Organization
-            </th>
-            <th scope="col" className={th}>
-              Provider
-            </th>
-            <th scope="col" className={th}>
-              Since
-            </th>
-            <th scope="col" className={th}>
-              Detection path
-            </th>
-            <th scope="col" className={th}>
-              Emails delivered
-            </th>
-            <th scope="col" className={th}>
-              Link opened
-            </th>
-            <th scope="col" className={th}>
-              Reconnect attempts
-            </th>
-            <th scope="col" className={th}>
-              Last reminder
-            </th>
-          </tr>
-        </thead>
+        <TableHeader
+          className="bg-slate-50"
+          columns={[
+            "Organization",
+            "Provider",
+            "Since",
+            "Detection path",
+            "Emails delivered",
+            "Link opened",
+            "Reconnect attempts",
+            "Last reminder",
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 && (
             <tr>

@@ -3,8 +3,8 @@ import { retryFailedEmailAction } from "@/lib/operator/operator-actions";
 import { timeAgo } from "@/lib/format-time";
 import type { FailedEmail } from "@/lib/operator/get-machinery-status";
 import { OperatorActionButton } from "./operator-action-button";
+import { TableHeader } from "@/components/ui/table-header";
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 align-top text-sm text-slate-800";
 
 export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
@@ -12,31 +12,19 @@ export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
   return (
     <div className="overflow-x-auto">
       <table aria-label="Failed sends" className="min-w-full divide-y divide-slate-200">
-        <thead>
-          <tr>
-            <th scope="col" className={th}>
-              Organization
-            </th>
-            <th scope="col" className={th}>
-              To
-            </th>
-            <th scope="col" className={th}>
-              Kind
-            </th>
-            <th scope="col" className={th}>
-              Attempts
-            </th>
-            <th scope="col" className={th}>
-              Last error
-            </th>
-            <th scope="col" className={th}>
-              Gave up
-            </th>
-            <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHeader
+          columns={[
+            "Organization",
+            "To",
+            "Kind",
+            "Attempts",
+            "Last error",
+            "Gave up",
+            <span key="actions" className="sr-only">
+              Actions
+            </span>,
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {emails.map((email) => (
             <tr key={email.id}>

@@ -1,6 +1,6 @@
 import type { FinchBudgetClassUsage } from "@/lib/finch-budget/get-finch-budget-usage";
+import { TableHeader } from "@/components/ui/table-header";
 
-const th = "px-2 py-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-2 py-1 text-sm tabular-nums text-slate-800";
 
 /** The Finch call budget per class (lib/finch-budget): what each lane can hand out now, and Finch's 429s. */
@@ -8,28 +8,17 @@ export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) 
   return (
     <div className="overflow-x-auto">
       <table aria-label="Finch budget" className="min-w-full divide-y divide-slate-200">
-        <thead>
-          <tr>
-            <th scope="col" className={th}>
-              Class
-            </th>
-            <th scope="col" className={th}>
-              Budget / Finch limit
-            </th>
-            <th scope="col" className={th}>
-              Interactive free
-            </th>
-            <th scope="col" className={th}>
-              Background free
-            </th>
-            <th scope="col" className={th}>
-              Granted
-            </th>
-            <th scope="col" className={th}>
-              Finch 429s
-            </th>
-          </tr>
-        </thead>
+        <TableHeader
+          dense
+          columns={[
+            "Class",
+            "Budget / Finch limit",
+            "Interactive free",
+            "Background free",
+            "Granted",
+            "Finch 429s",
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {usage.map((row) => (
             <tr key={row.key}>

@@ -1,4 +1,5 @@
 import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
+import { TableHeader } from "@/components/ui/table-header";
 
 export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90Hours">; label: string }[] = [
   { key: "broke", label: "Broke" },
@@ -8,7 +9,6 @@ export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90H
   { key: "reconnected", label: "Reconnected" },
 ];
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 text-sm tabular-nums text-slate-800";
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
 const hours = (value: number | null) => (value === null ? "—" : `${value} h`);
@@ -17,22 +17,7 @@ const hours = (value: number | null) => (value === null ? "—" : `${value} h`);
 export function FunnelStepsTable({ name, counts }: { name: string; counts: FunnelCounts }) {
   return (
     <table aria-label={name} className="min-w-full divide-y divide-slate-200">
-      <thead>
-        <tr>
-          <th scope="col" className={th}>
-            Step
-          </th>
-          <th scope="col" className={th}>
-            Incidents
-          </th>
-          <th scope="col" className={th}>
-            From previous step
-          </th>
-          <th scope="col" className={th}>
-            Of all broken
-          </th>
-        </tr>
-      </thead>
+      <TableHeader columns={["Step", "Incidents", "From previous step", "Of all broken"]} />
       <tbody className="divide-y divide-slate-100">
         {FUNNEL_STEPS.map((step, index) => (
           <tr key={step.key}>
@@ -64,27 +49,15 @@ export function FunnelSplitTable({
   return (
     <div className="overflow-x-auto">
       <table aria-label={name} className="min-w-full divide-y divide-slate-200">
-        <thead>
-          <tr>
-            <th scope="col" className={th}>
-              {groupLabel}
-            </th>
-            {FUNNEL_STEPS.map((step) => (
-              <th key={step.key} scope="col" className={th}>
-                {step.label}
-              </th>
-            ))}
-            <th scope="col" className={th}>
-              Repaired
-            </th>
-            <th scope="col" className={th}>
-              Median time to repair
-            </th>
-            <th scope="col" className={th}>
-              90th percentile
-            </th>
-          </tr>
-        </thead>
+        <TableHeader
+          columns={[
+            groupLabel,
+            ...FUNNEL_STEPS.map((step) => step.label),
+            "Repaired",
+            "Median time to repair",
+            "90th percentile",
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 && (
             <tr>
