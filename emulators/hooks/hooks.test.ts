@@ -73,4 +73,14 @@ describe("the hooks stand-in", () => {
     expect(statuses).toEqual([503, 503, 200]);
     expect(await received("?path=/hooks/flaky")).toHaveLength(1);
   });
+
+  it("answers malformed JSON with a clear 400, a wrong method with 405 and Allow, an unknown path with 404", async () => {
+    const malformed = await fetch(`${hooks.url}/_emulator/faults`, { method: "POST", body: "{" });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: "Request body is not valid JSON" });
+    const wrongMethod = await fetch(`${hooks.url}/received`, { method: "POST", body: "{}" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, DELETE");
+    expect((await fetch(`${hooks.url}/elsewhere`, { method: "POST", body: "{}" })).status).toBe(404);
+  });
 });

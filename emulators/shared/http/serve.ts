@@ -64,13 +64,15 @@ export function standInRequestHandler<Req extends RouteRequest, R extends Route<
 
   return (incoming, res) => {
     const started = Date.now();
+    // The path only: query strings carry Connect sessions and `state` values, which stay out of logs.
+    const path = normalizePath(requestUrl(incoming.url).pathname);
     answer(incoming, res)
       .then((reply) => {
         writeReply(res, reply, { jsonContentType: options.jsonContentType });
-        log(`${label}: ${incoming.method} ${incoming.url} -> ${reply.status} (${Date.now() - started} ms)`);
+        log(`${label}: ${incoming.method} ${path} -> ${reply.status} (${Date.now() - started} ms)`);
       })
       .catch((error: unknown) => {
-        log(`${label}: failed to answer ${incoming.method} ${incoming.url}: ${String(error)}`);
+        log(`${label}: failed to answer ${incoming.method} ${path}: ${String(error)}`);
         if (res.headersSent) res.destroy();
         else writeReply(res, options.serverErrorReply(), { jsonContentType: options.jsonContentType });
       });
