@@ -26,7 +26,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 /** Receivers answer in plain `{ error }` JSON. */
 function problemReply(problem: HttpProblem): Reply {
-  const message = problem.kind === "not-found" ? "Not found: POST to /slack/… or /hooks/…" : problem.message;
+  const message = problem.kind === "not-found" ? "POST to /slack/… or /hooks/…" : problem.message;
   return json({ error: message }, problem.status, problem.headers());
 }
 

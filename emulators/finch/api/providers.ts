@@ -13,7 +13,7 @@ export function providerRoutes(ctx: EmulatorContext): Route[] {
     const id = (req.params.file ?? "").replace(/\.svg$/, "");
     const provider = findProvider(id);
     if (!provider) throw errors.routeNotFound();
-    return text(providerIconSvg(provider), "image/svg+xml");
+    return text(providerIconSvg(provider), "image/svg+xml", { "cache-control": "no-store" });
   };
 
   return [

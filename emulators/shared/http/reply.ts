@@ -22,11 +22,12 @@ export const html = (markup: string, status = 200, headers?: Record<string, stri
   headers: { "cache-control": "no-store", ...headers },
 });
 
-export const text = (body: string, contentType = "text/plain", status = 200): Reply => ({
+export const text = (body: string, contentType = "text/plain", headers?: Record<string, string>): Reply => ({
   kind: "text",
-  status,
+  status: 200,
   text: body,
   contentType,
+  headers,
 });
 
 export const redirect = (location: string, status: 302 | 303 = 302): Reply => ({
