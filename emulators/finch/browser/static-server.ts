@@ -1,7 +1,8 @@
+// Serves the built react-connect harness for the browser tests.
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { closeServer, listen, serverUrl } from "../../shared/http/listen";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -31,13 +32,6 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       () => res.writeHead(404).end("not found"),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const port = await listen(server, "127.0.0.1", 0, "The harness server");
+  return { url: serverUrl("127.0.0.1", port), close: () => closeServer(server) };
 }

@@ -1,5 +1,6 @@
+// A local endpoint standing in for the app's Finch webhook handler in the stand-in's tests.
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listen, serverUrl } from "../../shared/http/listen";
 import { waitFor } from "@/test/wait-for";
 
 export interface ReceivedWebhook {
@@ -30,7 +31,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         timeoutMs,
         10,
       ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,7 +42,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       res.end("{}");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/finch/webhook`;
+  const port = await listen(server, "127.0.0.1", 0, "The webhook receiver");
+  receiver.url = `${serverUrl("127.0.0.1", port)}/api/finch/webhook`;
   return receiver;
 }
