@@ -1,6 +1,9 @@
-// Fleet health counts, all computed in SQL: by status, by provider, and broken connections by age.
+// Fleet health counts: by status and by provider from the counters the "Connection" triggers keep
+// (FleetCount, a handful of rows however large the fleet), and broken connections by age counted from
+// the partial index on their statusSince alone (ages move with the clock, so they are counted, not kept).
 import "server-only";
-import { runReportQuery } from "./run-report-query";
+import { db } from "@/lib/db";
+import { FOLD_AFTER_ROWS, foldFleetCounts } from "./compact-rollups";
 import type { AgeBucket } from "./fleet-filters";
 
 export interface FleetOverview {
@@ -10,42 +13,62 @@ export interface FleetOverview {
   byAge: Record<AgeBucket, number>;
 }
 
+interface CountRow {
+  providerId: string;
+  providerName: string;
+  status: string;
+  count: bigint;
+  pieces: bigint;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
-const n = (value: bigint | number | null) => Number(value ?? 0);
+const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
 export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
   const day = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const [byStatus, byProvider, [age]] = await runReportQuery((tx) =>
-    Promise.all([
-      tx.$queryRaw<{ status: string; count: bigint }[]>`
-      SELECT status::text AS status, count(*) AS count FROM "Connection" GROUP BY status ORDER BY count DESC`,
-      tx.$queryRaw<{ providerId: string; providerName: string; total: bigint; broken: bigint }[]>`
-      SELECT "providerId", max("providerName") AS "providerName", count(*) AS total,
-             count(*) FILTER (WHERE status <> 'healthy') AS broken
-        FROM "Connection" GROUP BY "providerId" ORDER BY broken DESC, total DESC`,
-      tx.$queryRaw<Record<AgeBucket, bigint>[]>`
+  const [counts, [age]] = await Promise.all([
+    db().$queryRaw<CountRow[]>`
+      SELECT "providerId", max("providerName") AS "providerName", status::text AS status,
+             sum(count) AS count, count(*) AS pieces
+        FROM "FleetCount" GROUP BY "providerId", status HAVING sum(count) <> 0`,
+    db().$queryRaw<Record<AgeBucket, bigint>[]>`
       SELECT count(*) FILTER (WHERE "statusSince" > ${day(1)}) AS under_1d,
              count(*) FILTER (WHERE "statusSince" <= ${day(1)} AND "statusSince" > ${day(3)}) AS "1_3d",
              count(*) FILTER (WHERE "statusSince" <= ${day(3)} AND "statusSince" > ${day(7)}) AS "3_7d",
              count(*) FILTER (WHERE "statusSince" <= ${day(7)}) AS over_7d
         FROM "Connection" WHERE status <> 'healthy'`,
-    ]),
-  );
-  const statuses = byStatus.map((row) => ({ status: row.status, count: n(row.count) }));
-  return {
-    total: statuses.reduce((sum, row) => sum + row.count, 0),
-    byStatus: statuses,
-    byProvider: byProvider.map((row) => ({
+  ]);
+  if (counts.reduce((sum, row) => sum + n(row.pieces), 0) > FOLD_AFTER_ROWS) await foldFleetCounts();
+
+  const statuses = new Map<string, number>();
+  const providers = new Map<string, FleetOverview["byProvider"][number]>();
+  for (const row of counts) {
+    const count = n(row.count);
+    statuses.set(row.status, (statuses.get(row.status) ?? 0) + count);
+    const provider = providers.get(row.providerId) ?? {
       providerId: row.providerId,
       providerName: row.providerName,
-      total: n(row.total),
-      broken: n(row.broken),
-    })),
+      total: 0,
+      broken: 0,
+    };
+    provider.total += count;
+    if (row.status !== "healthy") provider.broken += count;
+    providers.set(row.providerId, provider);
+  }
+  const byStatus = [...statuses]
+    .map(([status, count]) => ({ status, count }))
+    .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
+  return {
+    total: byStatus.reduce((sum, row) => sum + row.count, 0),
+    byStatus,
+    byProvider: [...providers.values()]
+      .filter((row) => row.total !== 0)
+      .sort((a, b) => b.broken - a.broken || b.total - a.total || a.providerId.localeCompare(b.providerId)),
     byAge: {
-      under_1d: n(age?.under_1d ?? 0),
-      "1_3d": n(age?.["1_3d"] ?? 0),
-      "3_7d": n(age?.["3_7d"] ?? 0),
-      over_7d: n(age?.over_7d ?? 0),
+      under_1d: n(age?.under_1d),
+      "1_3d": n(age?.["1_3d"]),
+      "3_7d": n(age?.["3_7d"]),
+      over_7d: n(age?.over_7d),
     },
   };
 }

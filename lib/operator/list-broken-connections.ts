@@ -1,7 +1,10 @@
 // The "Broken connections" table: filtered in SQL, one page at a time (the per-row figures are only
-// computed for the rows on the page, so a page costs the same with 100,000 connections).
+// computed for the rows on the page, so a page costs the same with 100,000 connections). The page walks
+// the partial index of broken connections by statusSince; the total for the pagination comes from the
+// fleet counters unless an age or a search narrows it.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { FleetFilters } from "./fleet-filters";
 import { fleetWhere } from "./fleet-where";
 
@@ -36,6 +39,21 @@ export interface ListBrokenConnectionsOptions {
   all?: boolean;
 }
 
+function countMatching(filters: FleetFilters, where: Prisma.Sql) {
+  if (filters.age || filters.q)
+    return db().$queryRaw<{ total: bigint | null }[]>`
+      SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
+       WHERE ${where}`;
+  const conditions = [
+    filters.status
+      ? Prisma.sql`status = ${filters.status}::"ConnectionStatus"`
+      : Prisma.sql`status <> 'healthy'::"ConnectionStatus"`,
+  ];
+  if (filters.provider) conditions.push(Prisma.sql`"providerId" = ${filters.provider}`);
+  return db().$queryRaw<{ total: bigint | null }[]>`
+    SELECT sum(count) AS total FROM "FleetCount" WHERE ${Prisma.join(conditions, " AND ")}`;
+}
+
 export async function listBrokenConnections({
   filters,
   now = new Date(),
@@ -68,9 +86,7 @@ export async function listBrokenConnections({
                WHERE o."connectionId" = p.id AND o.status = 'sent' AND o.kind = 'reconnect_reminder'
                  AND o."createdAt" >= p."statusSince") AS "lastReminderAt"
         FROM page p ORDER BY p."statusSince" ASC, p.id ASC`,
-    db().$queryRaw<{ total: bigint }[]>`
-      SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
-       WHERE ${where}`,
+    countMatching(filters, where),
   ]);
   return {
     rows: rows.map((row) => ({

@@ -57,7 +57,8 @@ CREATE FUNCTION "repair_funnel_add"(incidents "Incident"[], direction int) RETUR
     SELECT (x."startedAt")::date AS day, x."providerName", x.source AS path,
            (x."notifiedAt" IS NOT NULL)::int AS notified, (x."engagedAt" IS NOT NULL)::int AS engaged,
            (x."connectOpenedAt" IS NOT NULL)::int AS opened, (x."resolvedAt" IS NOT NULL)::int AS reconnected,
-           "repair_histogram_bucket"(GREATEST(0, extract(epoch FROM x."resolvedAt" - x."startedAt"))::float8) AS bucket
+           CASE WHEN x."resolvedAt" IS NOT NULL THEN "repair_histogram_bucket"(
+             GREATEST(0, extract(epoch FROM x."resolvedAt" - x."startedAt"))::float8) END AS bucket
       FROM unnest(incidents) AS x),
   totals AS (
     SELECT day, "providerName", path, count(*)::int AS broke, sum(notified)::int AS notified,
@@ -163,18 +164,18 @@ CREATE TRIGGER "incident_funnel_prepare" BEFORE INSERT ON "Incident"
 CREATE FUNCTION "incident_repair_funnel"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM "repair_funnel_add"(ARRAY(SELECT n FROM new_rows n), 1);
+    PERFORM "repair_funnel_add"(ARRAY(SELECT n::"Incident" FROM new_rows n), 1);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "repair_funnel_add"(ARRAY(SELECT o FROM old_rows o), -1);
+    PERFORM "repair_funnel_add"(ARRAY(SELECT o::"Incident" FROM old_rows o), -1);
   ELSE
     PERFORM "repair_funnel_add"(ARRAY(
-      SELECT o FROM old_rows o JOIN new_rows n ON n.id = o.id
+      SELECT o::"Incident" FROM old_rows o JOIN new_rows n ON n.id = o.id
        WHERE (o."startedAt", o."providerName", o.source, o."resolvedAt", o."notifiedAt" IS NULL,
               o."engagedAt" IS NULL, o."connectOpenedAt" IS NULL)
              IS DISTINCT FROM (n."startedAt", n."providerName", n.source, n."resolvedAt", n."notifiedAt" IS NULL,
               n."engagedAt" IS NULL, n."connectOpenedAt" IS NULL)), -1);
     PERFORM "repair_funnel_add"(ARRAY(
-      SELECT n FROM old_rows o JOIN new_rows n ON n.id = o.id
+      SELECT n::"Incident" FROM old_rows o JOIN new_rows n ON n.id = o.id
        WHERE (o."startedAt", o."providerName", o.source, o."resolvedAt", o."notifiedAt" IS NULL,
               o."engagedAt" IS NULL, o."connectOpenedAt" IS NULL)
              IS DISTINCT FROM (n."startedAt", n."providerName", n.source, n."resolvedAt", n."notifiedAt" IS NULL,
