@@ -4,7 +4,8 @@
 // health counts and the first page of Broken connections, as app/(operator)/operator/page.tsx loads
 // them) and the repair funnel (the page's default range: the last 28 days), each timed as the median of
 // several runs in the same process and database. The operator pages also count their own session
-// check (next-auth's, through lib/auth/prisma-adapter.ts) and, for the overview, the open outages. Prints each ratio against the customer dashboard; the
+// check (lib/operator/require-operator.ts: the same one-query read) and, for the overview, the open
+// outages. Prints each ratio against the customer dashboard; the
 // target is 1.5× or less.
 // Options: --connections=100000 --runs=7 --db=auto|postgresql|pglite
 import crypto from "node:crypto";
@@ -57,7 +58,6 @@ async function main() {
     const { organizationHealth } = await import("@/lib/health/organization-health");
     const { sessionMemberByToken } = await import("@/lib/auth/session-member");
     const { SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/options");
-    const { prismaAdapter } = await import("@/lib/auth/prisma-adapter");
     const { listOpenOutages } = await import("@/lib/outages/list-open-outages");
     const { parseFunnelRange } = await import("@/lib/operator/funnel-range");
     const { foldFleetCounts, foldRepairFunnel } = await import("@/lib/operator/compact-rollups");
@@ -91,7 +91,7 @@ async function main() {
       await Promise.all([listConnections(organizationId), organizationHealth({ organizationId, now })]);
     });
     const operatorSession = async () => {
-      if (!(await prismaAdapter(db()).getSessionAndUser?.(sessionToken)))
+      if ((await sessionMemberByToken(sessionToken)) === "ask-next-auth")
         throw new Error("the bench session is not valid");
     };
     const overview = await median(async () => {

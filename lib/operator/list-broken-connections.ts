@@ -30,6 +30,7 @@ export interface BrokenConnectionRow {
 type RawRow = Omit<BrokenConnectionRow, "emailsDelivered" | "reconnectAttempts"> & {
   emailsDelivered: bigint;
   reconnectAttempts: bigint;
+  total: bigint | null;
 };
 
 export interface ListBrokenConnectionsOptions {
@@ -39,19 +40,26 @@ export interface ListBrokenConnectionsOptions {
   all?: boolean;
 }
 
-function countMatching(filters: FleetFilters, where: Prisma.Sql) {
-  if (filters.age || filters.q)
-    return db().$queryRaw<{ total: bigint | null }[]>`
-      SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
-       WHERE ${where}`;
+/** The total from the fleet counters, when the filters are ones they are kept by (status, provider). */
+function totalFromCounters(filters: FleetFilters): Prisma.Sql | null {
+  if (filters.age || filters.q) return null;
   const conditions = [
     filters.status
       ? Prisma.sql`status = ${filters.status}::"ConnectionStatus"`
       : Prisma.sql`status <> 'healthy'::"ConnectionStatus"`,
   ];
   if (filters.provider) conditions.push(Prisma.sql`"providerId" = ${filters.provider}`);
-  return db().$queryRaw<{ total: bigint | null }[]>`
-    SELECT sum(count) AS total FROM "FleetCount" WHERE ${Prisma.join(conditions, " AND ")}`;
+  return Prisma.sql`(SELECT coalesce(sum(count), 0) FROM "FleetCount" WHERE ${Prisma.join(conditions, " AND ")})`;
+}
+
+async function countMatching(filters: FleetFilters, where: Prisma.Sql): Promise<number> {
+  const counters = totalFromCounters(filters);
+  const [row] = counters
+    ? await db().$queryRaw<{ total: bigint }[]>`SELECT ${counters} AS total`
+    : await db().$queryRaw<{ total: bigint }[]>`
+        SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
+         WHERE ${where}`;
+  return Number(row?.total ?? 0);
 }
 
 export async function listBrokenConnections({
@@ -62,7 +70,9 @@ export async function listBrokenConnections({
   const where = fleetWhere(filters, now);
   const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
   const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
-  const [rows, [count]] = await Promise.all([
+  // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
+  const counters = totalFromCounters(filters);
+  const [rows, counted] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       WITH page AS (
         SELECT c.id, c."organizationId", org.name AS "organizationName", c."providerId", c."providerName",
@@ -84,16 +94,18 @@ export async function listBrokenConnections({
                AS "reconnectAttempts",
              (SELECT max(o."sentAt") FROM "EmailOutbox" o
                WHERE o."connectionId" = p.id AND o.status = 'sent' AND o.kind = 'reconnect_reminder'
-                 AND o."createdAt" >= p."statusSince") AS "lastReminderAt"
+                 AND o."createdAt" >= p."statusSince") AS "lastReminderAt",
+             ${counters ?? Prisma.sql`NULL::bigint`} AS total
         FROM page p ORDER BY p."statusSince" ASC, p.id ASC`,
-    countMatching(filters, where),
+    counters ? null : countMatching(filters, where),
   ]);
+  const total = counted ?? (rows[0] ? Number(rows[0].total) : await countMatching(filters, where));
   return {
-    rows: rows.map((row) => ({
+    rows: rows.map(({ total: _total, ...row }) => ({
       ...row,
       emailsDelivered: Number(row.emailsDelivered),
       reconnectAttempts: Number(row.reconnectAttempts),
     })),
-    total: Number(count?.total ?? 0),
+    total,
   };
 }
