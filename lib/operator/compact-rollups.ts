@@ -8,12 +8,21 @@ import { db, type Tx } from "@/lib/db";
 /** Readers fold when they meet more rows than this (a folded fleet has one per provider and status). */
 export const FOLD_AFTER_ROWS = 2_000;
 
+/** Hours older than this only ever count as "over 7 days": folding merges them into one row. */
+const AGE_HOURS_KEPT = "8 days";
+
 export async function foldFleetCounts(client: Tx = db()): Promise<void> {
   await client.$executeRaw`
     WITH gone AS (DELETE FROM "FleetCount" RETURNING "providerId", "providerName", status, count)
     INSERT INTO "FleetCount" ("providerId", "providerName", status, count)
     SELECT "providerId", max("providerName"), status, sum(count) FROM gone
      GROUP BY "providerId", status HAVING sum(count) <> 0`;
+  await client.$executeRaw`
+    WITH gone AS (DELETE FROM "FleetBrokenAge" RETURNING hour, count)
+    INSERT INTO "FleetBrokenAge" (hour, count)
+    SELECT CASE WHEN hour < (now() AT TIME ZONE 'UTC') - ${AGE_HOURS_KEPT}::interval THEN 'epoch'::timestamp
+                ELSE hour END, sum(count)
+      FROM gone GROUP BY 1 HAVING sum(count) <> 0`;
 }
 
 export async function foldRepairFunnel(client: Tx = db()): Promise<void> {

@@ -1,9 +1,10 @@
-// Fleet health counts in one statement: by status and by provider from the counters the "Connection"
-// triggers keep (FleetCount, a handful of rows however large the fleet), and broken connections by age
-// counted from the partial index of broken connections by statusSince alone (ages move with the clock,
-// so they are counted, not kept).
+// Fleet health counts in one statement, from the counters the "Connection" triggers keep however large
+// the fleet: by status and by provider (FleetCount, a handful of rows), and broken connections by age
+// (FleetBrokenAge, by the hour their status began: whole hours are summed there, and only the hour
+// each age boundary falls in is counted from the partial index of broken connections by statusSince).
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { FOLD_AFTER_ROWS, foldFleetCounts } from "./compact-rollups";
 import type { AgeBucket } from "./fleet-filters";
 
@@ -16,28 +17,36 @@ export interface FleetOverview {
 
 interface OverviewRow {
   counters: { providerId: string; providerName: string; status: string; count: number; pieces: number }[];
+  pieces: number;
   broken: number;
   newer1d: number;
   newer3d: number;
   newer7d: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
   const day = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  /** Broken since after `since`: whole hours from the counters, the rest of since's hour from the index. */
+  const newerThan = (since: Date) => {
+    const nextHour = new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+    return Prisma.sql`((SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge" WHERE hour >= ${nextHour})
+      + (SELECT count(*) FROM "Connection" WHERE status <> 'healthy' AND "statusSince" > ${since}
+            AND "statusSince" < ${nextHour}))::int`;
+  };
   const [row] = await db().$queryRaw<OverviewRow[]>`
     SELECT (SELECT coalesce(jsonb_agg(f), '[]'::jsonb) FROM (
               SELECT "providerId", max("providerName") AS "providerName", status, sum(count)::int AS count,
                      count(*)::int AS pieces
                 FROM "FleetCount" GROUP BY "providerId", status HAVING sum(count) <> 0) f) AS counters,
-           count(*)::int AS broken,
-           (count(*) FILTER (WHERE "statusSince" > ${day(1)}))::int AS newer1d,
-           (count(*) FILTER (WHERE "statusSince" > ${day(3)}))::int AS newer3d,
-           (count(*) FILTER (WHERE "statusSince" > ${day(7)}))::int AS newer7d
-      FROM "Connection" WHERE status <> 'healthy'`;
+           (SELECT count(*) FROM "FleetBrokenAge")::int AS pieces,
+           (SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge")::int AS broken,
+           ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d`;
   const counters = row?.counters ?? [];
-  if (counters.reduce((sum, counter) => sum + counter.pieces, 0) > FOLD_AFTER_ROWS) await foldFleetCounts();
+  const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
+  if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();
 
   const statuses = new Map<string, number>();
   const providers = new Map<string, FleetOverview["byProvider"][number]>();

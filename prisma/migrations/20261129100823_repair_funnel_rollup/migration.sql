@@ -16,6 +16,15 @@ CREATE TABLE "FleetCount" (
 );
 
 -- CreateTable
+CREATE TABLE "FleetBrokenAge" (
+    "id" BIGSERIAL NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    CONSTRAINT "FleetBrokenAge_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "RepairFunnelDay" (
     "id" BIGSERIAL NOT NULL,
     "day" DATE NOT NULL,
@@ -33,6 +42,9 @@ CREATE TABLE "RepairFunnelDay" (
 
 -- CreateIndex
 CREATE INDEX "FleetCount_providerId_status_idx" ON "FleetCount"("providerId", "status");
+
+-- CreateIndex
+CREATE INDEX "FleetBrokenAge_hour_idx" ON "FleetBrokenAge"("hour");
 
 -- CreateIndex
 CREATE INDEX "RepairFunnelDay_day_providerName_detectionPath_idx" ON "RepairFunnelDay"("day", "providerName", "detectionPath");
@@ -99,28 +111,44 @@ UPDATE "Incident" i SET "notifiedAt" = x.at
 INSERT INTO "FleetCount" ("providerId", "providerName", "status", "count")
 SELECT "providerId", max("providerName"), status, count(*) FROM "Connection" GROUP BY "providerId", status;
 
+INSERT INTO "FleetBrokenAge" ("hour", "count")
+SELECT date_trunc('hour', "statusSince"), count(*) FROM "Connection" WHERE status <> 'healthy' GROUP BY 1;
+
 SELECT "repair_funnel_add"(ARRAY(SELECT i FROM "Incident" i), 1);
 
 -- ---------- Triggers: every writer keeps the rollups right, raw SQL and bulk seeds included ----------
 
--- Fleet counts: inserts and deletes per statement (a bulk insert adds one row per provider and status),
--- status or provider changes per row (and only those: the sweep's frequent updates never fire it).
+-- Fleet counts and broken ages: inserts and deletes per statement (a bulk insert adds one row per
+-- provider and status, and per hour), changes of status, provider or statusSince per row (and only
+-- those: the sweep's frequent updates never fire it).
 CREATE FUNCTION "fleet_count_statement"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO "FleetCount" ("providerId", "providerName", "status", "count")
     SELECT "providerId", max("providerName"), status, count(*) FROM new_rows GROUP BY "providerId", status;
+    INSERT INTO "FleetBrokenAge" ("hour", "count")
+    SELECT date_trunc('hour', "statusSince"), count(*) FROM new_rows WHERE status <> 'healthy' GROUP BY 1;
   ELSE
     INSERT INTO "FleetCount" ("providerId", "providerName", "status", "count")
     SELECT "providerId", max("providerName"), status, -count(*) FROM old_rows GROUP BY "providerId", status;
+    INSERT INTO "FleetBrokenAge" ("hour", "count")
+    SELECT date_trunc('hour', "statusSince"), -count(*) FROM old_rows WHERE status <> 'healthy' GROUP BY 1;
   END IF;
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION "fleet_count_row"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "FleetCount" ("providerId", "providerName", "status", "count")
-  VALUES (OLD."providerId", OLD."providerName", OLD.status, -1), (NEW."providerId", NEW."providerName", NEW.status, 1);
+  IF (OLD.status, OLD."providerId", OLD."providerName") IS DISTINCT FROM (NEW.status, NEW."providerId", NEW."providerName") THEN
+    INSERT INTO "FleetCount" ("providerId", "providerName", "status", "count")
+    VALUES (OLD."providerId", OLD."providerName", OLD.status, -1), (NEW."providerId", NEW."providerName", NEW.status, 1);
+  END IF;
+  IF (OLD.status <> 'healthy', OLD."statusSince") IS DISTINCT FROM (NEW.status <> 'healthy', NEW."statusSince") THEN
+    INSERT INTO "FleetBrokenAge" ("hour", "count")
+    SELECT date_trunc('hour', OLD."statusSince"), -1 WHERE OLD.status <> 'healthy'
+    UNION ALL
+    SELECT date_trunc('hour', NEW."statusSince"), 1 WHERE NEW.status <> 'healthy';
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -128,14 +156,16 @@ CREATE TRIGGER "connection_fleet_count_insert" AFTER INSERT ON "Connection"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "fleet_count_statement"();
 CREATE TRIGGER "connection_fleet_count_delete" AFTER DELETE ON "Connection"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "fleet_count_statement"();
-CREATE TRIGGER "connection_fleet_count_update" AFTER UPDATE OF status, "providerId", "providerName" ON "Connection"
-  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD."providerId" IS DISTINCT FROM NEW."providerId"
-                     OR OLD."providerName" IS DISTINCT FROM NEW."providerName")
+CREATE TRIGGER "connection_fleet_count_update" AFTER UPDATE OF status, "statusSince", "providerId", "providerName"
+  ON "Connection"
+  FOR EACH ROW WHEN ((OLD.status, OLD."statusSince", OLD."providerId", OLD."providerName")
+                     IS DISTINCT FROM (NEW.status, NEW."statusSince", NEW."providerId", NEW."providerName"))
   EXECUTE FUNCTION "fleet_count_row"();
 
 CREATE FUNCTION "fleet_count_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM "FleetCount";
+  DELETE FROM "FleetBrokenAge";
   RETURN NULL;
 END $$;
 CREATE TRIGGER "connection_fleet_count_truncate" AFTER TRUNCATE ON "Connection"
