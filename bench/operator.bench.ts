@@ -3,11 +3,11 @@
 // the organization's connections and its health summary side by side), the operator overview (Fleet
 // health counts and the first page of Broken connections, as app/(operator)/operator/page.tsx loads
 // them) and the repair funnel (the page's default range: the last 28 days), each timed as the median of
-// several runs in the same process and database. The operator pages also count their own session
+// several rounds in the same process and database, the three taking turns within each round. The operator pages also count their own session
 // check (lib/operator/require-operator.ts: the same one-query read) and, for the overview, the open
 // outages. Prints each ratio against the customer dashboard; the
 // target is 1.5× or less.
-// Options: --connections=100000 --runs=7 --db=auto|postgresql|pglite
+// Options: --connections=100000 --runs=15 --db=auto|postgresql|pglite
 import crypto from "node:crypto";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 import { seedFleetAtScale } from "../test/seed-fleet-at-scale";
@@ -18,19 +18,29 @@ function option(name: string, fallback: string): string {
 }
 
 const CONNECTIONS = Number(option("connections", "100000"));
-const RUNS = Number(option("runs", "7"));
+const RUNS = Number(option("runs", "15"));
 const DB = option("db", "auto") as DatabaseKind | "auto";
 const TARGET = 1.5;
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm: plans, pools, caches
-  const times: number[] = [];
+/**
+ * The median time of each task over RUNS rounds, the tasks taking turns within a round, so a busy
+ * machine's load swings fall on all of them alike rather than on whichever ran during a burst.
+ */
+async function medians<K extends string>(
+  tasks: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, number>> {
+  const names = Object.keys(tasks) as K[];
+  for (const name of names) await tasks[name](); // warm: plans, pools, caches
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+    for (const name of names) {
+      const started = performance.now();
+      await tasks[name]();
+      times[name].push(performance.now() - started);
+    }
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries(names.map((name) => [name, middle(times[name])])) as Record<K, number>;
 }
 
 async function main() {
@@ -83,29 +93,34 @@ async function main() {
       `seeded ${CONNECTIONS} connections in ${Math.round(performance.now() - seeding)} ms (${database.kind})`,
     );
 
-    const dashboard = await median(async () => {
+    const dashboardTask = async () => {
       const member = await sessionMemberByToken(sessionToken);
       if (member === "ask-next-auth" || !member.membership) throw new Error("the bench session is not valid");
       const organizationId = member.membership.organization.id;
       // The layout and the page share one listConnections per request (React cache).
       await Promise.all([listConnections(organizationId), organizationHealth({ organizationId, now })]);
-    });
+    };
     const operatorSession = async () => {
       if ((await sessionMemberByToken(sessionToken)) === "ask-next-auth")
         throw new Error("the bench session is not valid");
     };
-    const overview = await median(async () => {
+    const overviewTask = async () => {
       await operatorSession();
       await Promise.all([
         getFleetOverview({ now }),
         listBrokenConnections({ filters: parseFleetFilters({}), now }),
         listOpenOutages(),
       ]);
-    });
+    };
     const range = parseFunnelRange({}, now);
-    const funnel = await median(async () => {
+    const funnelTask = async () => {
       await operatorSession();
       await getRepairFunnel({ from: range.from, to: range.to });
+    };
+    const { dashboard, overview, funnel } = await medians({
+      dashboard: dashboardTask,
+      overview: overviewTask,
+      funnel: funnelTask,
     });
     console.log(`customer dashboard: ${dashboard.toFixed(1)} ms`);
     for (const [name, time] of [
