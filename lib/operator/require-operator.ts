@@ -8,9 +8,16 @@ import { notFound } from "next/navigation";
 import { getCurrentUser, isOperator, type CurrentUser } from "@/lib/auth/session";
 import { ASK_NEXT_AUTH, readSessionMember } from "@/lib/auth/session-member";
 
-export async function requireOperator(): Promise<CurrentUser> {
+/** The operator making this request, or null for anyone else (route handlers answer notFoundResponse()). */
+export async function findOperator(): Promise<CurrentUser | null> {
   const found = await readSessionMember();
   const user = found === ASK_NEXT_AUTH ? await getCurrentUser() : found.user;
-  if (!user || !isOperator(user.email)) notFound();
-  return user;
+  return user && isOperator(user.email) ? user : null;
+}
+
+/** For pages and actions: the not-found page for anyone but an operator. */
+export async function requireOperator(): Promise<CurrentUser> {
+  const operator = await findOperator();
+  if (!operator) notFound();
+  return operator;
 }
