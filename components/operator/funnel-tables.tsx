@@ -1,4 +1,5 @@
 import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
+import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 
 export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90Hours">; label: string }[] = [
   { key: "broke", label: "Broke" },
@@ -12,6 +13,8 @@ const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 const td = "px-3 py-2 text-sm tabular-nums text-slate-800";
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
 const hours = (value: number | null) => (value === null ? "—" : `${value} h`);
+/** Times come from the funnel rollup's histogram: approximate, within this much. */
+const within = `±${Math.round(REPAIR_TIME_ACCURACY * 100)}%`;
 
 /** The funnel's numbers: each step's count and its conversion from the step before. */
 export function FunnelStepsTable({ name, counts }: { name: string; counts: FunnelCounts }) {
@@ -78,10 +81,10 @@ export function FunnelSplitTable({
               Repaired
             </th>
             <th scope="col" className={th}>
-              Median time to repair
+              Median time to repair ({within})
             </th>
             <th scope="col" className={th}>
-              90th percentile
+              90th percentile ({within})
             </th>
           </tr>
         </thead>
