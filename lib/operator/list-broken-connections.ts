@@ -83,20 +83,22 @@ export async function listBrokenConnections({
          LIMIT ${limit} OFFSET ${offset})
       SELECT p.id AS "connectionId", p."organizationId", p."organizationName", p."providerId", p."providerName",
              p.status::text AS status, p."statusSince" AS since, p."statusSource"::text AS "detectionPath",
-             (SELECT count(*) FROM "EmailOutbox" o
-               WHERE o."connectionId" = p.id AND o.status = 'sent' AND o."createdAt" >= p."statusSince"
-                 AND o.kind IN ('connection_broken', 'reconnect_reminder')) AS "emailsDelivered",
-             EXISTS (SELECT 1 FROM "ConnectionEvent" e
-               WHERE e."connectionId" = p.id AND e.type = 'link_opened' AND e."createdAt" >= p."statusSince")
-               AS "linkOpened",
-             (SELECT count(*) FROM "ConnectionEvent" e
-               WHERE e."connectionId" = p.id AND e.type = 'connect_started' AND e."createdAt" >= p."statusSince")
-               AS "reconnectAttempts",
-             (SELECT max(o."sentAt") FROM "EmailOutbox" o
-               WHERE o."connectionId" = p.id AND o.status = 'sent' AND o.kind = 'reconnect_reminder'
-                 AND o."createdAt" >= p."statusSince") AS "lastReminderAt",
+             mail."emailsDelivered", mail."lastReminderAt", seen."linkOpened", seen."reconnectAttempts",
              ${counters ?? Prisma.sql`NULL::bigint`} AS total
-        FROM page p ORDER BY p."statusSince" ASC, p.id ASC`,
+        FROM page p
+        -- Since the status began: one pass over the connection's sent emails, one over its events.
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE o.kind IN ('connection_broken', 'reconnect_reminder')) AS "emailsDelivered",
+                 max(o."sentAt") FILTER (WHERE o.kind = 'reconnect_reminder') AS "lastReminderAt"
+            FROM "EmailOutbox" o
+           WHERE o."connectionId" = p.id AND o.status = 'sent' AND o."createdAt" >= p."statusSince") mail
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE e.type = 'link_opened') > 0 AS "linkOpened",
+                 count(*) FILTER (WHERE e.type = 'connect_started') AS "reconnectAttempts"
+            FROM "ConnectionEvent" e
+           WHERE e."connectionId" = p.id AND e."createdAt" >= p."statusSince"
+             AND e.type IN ('link_opened', 'connect_started')) seen
+       ORDER BY p."statusSince" ASC, p.id ASC`,
     counters ? null : countMatching(filters, where),
   ]);
   const total = counted ?? (rows[0] ? Number(rows[0].total) : await countMatching(filters, where));
