@@ -1,10 +1,12 @@
 // Fleet health counts in one statement, from the counters the "Connection" triggers keep however large
 // the fleet: by status and by provider (FleetCount, a handful of rows), and broken connections by age
 // (FleetBrokenAge, by the hour their status began: whole hours are summed there, and only the hour
-// each age boundary falls in is counted from the partial index of broken connections by statusSince).
+// each age boundary falls in is counted from the partial index of broken connections by statusSince),
+// and the open provider outages the page shows above them.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { openOutagesJson, parseOpenOutages, type OpenOutage } from "@/lib/outages/list-open-outages";
 import { FOLD_AFTER_ROWS, foldFleetCounts } from "./compact-rollups";
 import type { AgeBucket } from "./fleet-filters";
 
@@ -13,6 +15,8 @@ export interface FleetOverview {
   byStatus: { status: string; count: number }[];
   byProvider: { providerId: string; providerName: string; total: number; broken: number }[];
   byAge: Record<AgeBucket, number>;
+  /** Open provider outages (lib/outages), loaded in the same round trip for the page's panel. */
+  outages: OpenOutage[];
 }
 
 interface OverviewRow {
@@ -22,6 +26,7 @@ interface OverviewRow {
   newer1d: number;
   newer3d: number;
   newer7d: number;
+  outages: unknown;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -43,7 +48,8 @@ export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}
                 FROM "FleetCount" GROUP BY "providerId", status HAVING sum(count) <> 0) f) AS counters,
            (SELECT count(*) FROM "FleetBrokenAge")::int AS pieces,
            (SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge")::int AS broken,
-           ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d`;
+           ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d,
+           ${openOutagesJson} AS outages`;
   const counters = row?.counters ?? [];
   const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
   if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();
@@ -72,5 +78,6 @@ export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}
       "3_7d": (row?.newer7d ?? 0) - (row?.newer3d ?? 0),
       over_7d: (row?.broken ?? 0) - (row?.newer7d ?? 0),
     },
+    outages: parseOpenOutages(row?.outages),
   };
 }
