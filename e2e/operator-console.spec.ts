@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { query } from "./support/db";
 import { uniqueEmail, waitForMessage } from "./support/mailbox";
 import { OPERATOR_EMAIL } from "./support/operator";
@@ -15,6 +15,14 @@ const OPERATOR_URLS = [
 ];
 const EXPORT_URL = "/api/operator/broken-connections/export";
 
+/** The CSV export answers like a page that is not there: 404, the not-found page's words, no CSV. */
+async function expectExportNotFound(page: Page) {
+  const response = await page.request.get(EXPORT_URL);
+  expect(response.status()).toBe(404);
+  expect(response.headers()["content-type"]).toContain("text/html");
+  expect(await response.text()).toContain("Page not found");
+}
+
 test("the console does not exist for customers or signed-out visitors: the ordinary not-found page", async ({
   page,
 }) => {
@@ -23,7 +31,7 @@ test("the console does not exist for customers or signed-out visitors: the ordin
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
-  expect((await page.request.get(EXPORT_URL)).status()).toBe(404);
+  await expectExportNotFound(page);
 
   await signUp(page, uniqueEmail(), "Curious Customer Co");
   for (const url of OPERATOR_URLS) {
@@ -32,7 +40,7 @@ test("the console does not exist for customers or signed-out visitors: the ordin
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByText("Fleet health")).toHaveCount(0);
   }
-  expect((await page.request.get(EXPORT_URL)).status()).toBe(404);
+  await expectExportNotFound(page);
 });
 
 test("an operator filters the broken connections, exports them and resends a reconnect email", async ({

@@ -1,5 +1,6 @@
 import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
 import { TableHeader } from "@/components/ui/table-header";
+import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 
 export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90Hours">; label: string }[] = [
   { key: "broke", label: "Broke" },
@@ -12,6 +13,8 @@ export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90H
 const td = "px-3 py-2 text-sm tabular-nums text-slate-800";
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
 const hours = (value: number | null) => (value === null ? "—" : `${value} h`);
+/** Times come from the funnel rollup's histogram: approximate, within this much. */
+const within = `±${Math.round(REPAIR_TIME_ACCURACY * 100)}%`;
 
 /** The funnel's numbers: each step's count and its conversion from the step before. */
 export function FunnelStepsTable({ name, counts }: { name: string; counts: FunnelCounts }) {
@@ -54,8 +57,8 @@ export function FunnelSplitTable({
             groupLabel,
             ...FUNNEL_STEPS.map((step) => step.label),
             "Repaired",
-            "Median time to repair",
-            "90th percentile",
+            `Median time to repair (${within})`,
+            `90th percentile (${within})`,
           ]}
         />
         <tbody className="divide-y divide-slate-100">

@@ -34,9 +34,8 @@ export function isDueForExtension(expires: Date): boolean {
   return expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000 <= Date.now();
 }
 
-export const readSessionMember = cache(async (): Promise<SessionMember | typeof ASK_NEXT_AUTH> => {
-  const token = await readSessionToken();
-  if (!token) return ASK_NEXT_AUTH;
+/** The member behind a next-auth session token, in one query; "ask next-auth" when it has work to do. */
+export async function sessionMemberByToken(token: string): Promise<SessionMember | typeof ASK_NEXT_AUTH> {
   const [row] = await db().$queryRaw<
     {
       userId: string;
@@ -62,4 +61,9 @@ export const readSessionMember = cache(async (): Promise<SessionMember | typeof 
         ? { role: row.role, organization: { id: row.organizationId, name: row.organizationName } }
         : null,
   };
+}
+
+export const readSessionMember = cache(async (): Promise<SessionMember | typeof ASK_NEXT_AUTH> => {
+  const token = await readSessionToken();
+  return token ? sessionMemberByToken(token) : ASK_NEXT_AUTH;
 });

@@ -1,6 +1,13 @@
-// Fleet health counts, all computed in SQL: by status, by provider, and broken connections by age.
+// Fleet health counts in one statement, from the counters the "Connection" triggers keep however large
+// the fleet: by status and by provider (FleetCount, a handful of rows), and broken connections by age
+// (FleetBrokenAge, by the hour their status began: whole hours are summed there, and only the hour
+// each age boundary falls in is counted from the partial index of broken connections by statusSince),
+// and the open provider outages the page shows above them.
 import "server-only";
-import { runReportQuery } from "./run-report-query";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { openOutagesJson, parseOpenOutages, type OpenOutage } from "@/lib/outages/list-open-outages";
+import { FOLD_AFTER_ROWS, foldFleetCounts } from "./compact-rollups";
 import type { AgeBucket } from "./fleet-filters";
 
 export interface FleetOverview {
@@ -8,44 +15,69 @@ export interface FleetOverview {
   byStatus: { status: string; count: number }[];
   byProvider: { providerId: string; providerName: string; total: number; broken: number }[];
   byAge: Record<AgeBucket, number>;
+  /** Open provider outages (lib/outages), loaded in the same round trip for the page's panel. */
+  outages: OpenOutage[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const n = (value: bigint | number | null) => Number(value ?? 0);
+interface OverviewRow {
+  counters: { providerId: string; providerName: string; status: string; count: number; pieces: number }[];
+  pieces: number;
+  broken: number;
+  newer1d: number;
+  newer3d: number;
+  newer7d: number;
+  outages: unknown;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
   const day = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const [byStatus, byProvider, [age]] = await runReportQuery((tx) =>
-    Promise.all([
-      tx.$queryRaw<{ status: string; count: bigint }[]>`
-      SELECT status::text AS status, count(*) AS count FROM "Connection" GROUP BY status ORDER BY count DESC`,
-      tx.$queryRaw<{ providerId: string; providerName: string; total: bigint; broken: bigint }[]>`
-      SELECT "providerId", max("providerName") AS "providerName", count(*) AS total,
-             count(*) FILTER (WHERE status <> 'healthy') AS broken
-        FROM "Connection" GROUP BY "providerId" ORDER BY broken DESC, total DESC`,
-      tx.$queryRaw<Record<AgeBucket, bigint>[]>`
-      SELECT count(*) FILTER (WHERE "statusSince" > ${day(1)}) AS under_1d,
-             count(*) FILTER (WHERE "statusSince" <= ${day(1)} AND "statusSince" > ${day(3)}) AS "1_3d",
-             count(*) FILTER (WHERE "statusSince" <= ${day(3)} AND "statusSince" > ${day(7)}) AS "3_7d",
-             count(*) FILTER (WHERE "statusSince" <= ${day(7)}) AS over_7d
-        FROM "Connection" WHERE status <> 'healthy'`,
-    ]),
-  );
-  const statuses = byStatus.map((row) => ({ status: row.status, count: n(row.count) }));
+  /** Broken since after `since`: whole hours from the counters, the rest of since's hour from the index. */
+  const newerThan = (since: Date) => {
+    const nextHour = new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+    return Prisma.sql`((SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge" WHERE hour >= ${nextHour})
+      + (SELECT count(*) FROM "Connection" WHERE status <> 'healthy' AND "statusSince" > ${since}
+            AND "statusSince" < ${nextHour}))::int`;
+  };
+  const [row] = await db().$queryRaw<OverviewRow[]>`
+    SELECT (SELECT coalesce(jsonb_agg(f), '[]'::jsonb) FROM (
+              SELECT "providerId", max("providerName") AS "providerName", status, sum(count)::int AS count,
+                     count(*)::int AS pieces
+                FROM "FleetCount" GROUP BY "providerId", status HAVING sum(count) <> 0) f) AS counters,
+           (SELECT count(*) FROM "FleetBrokenAge")::int AS pieces,
+           (SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge")::int AS broken,
+           ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d,
+           ${openOutagesJson} AS outages`;
+  const counters = row?.counters ?? [];
+  const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
+  if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();
+
+  const statuses = new Map<string, number>();
+  const providers = new Map<string, FleetOverview["byProvider"][number]>();
+  for (const { providerId, providerName, status, count } of counters) {
+    statuses.set(status, (statuses.get(status) ?? 0) + count);
+    const provider = providers.get(providerId) ?? { providerId, providerName, total: 0, broken: 0 };
+    provider.total += count;
+    if (status !== "healthy") provider.broken += count;
+    providers.set(providerId, provider);
+  }
+  const byStatus = [...statuses]
+    .map(([status, count]) => ({ status, count }))
+    .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
   return {
-    total: statuses.reduce((sum, row) => sum + row.count, 0),
-    byStatus: statuses,
-    byProvider: byProvider.map((row) => ({
-      providerId: row.providerId,
-      providerName: row.providerName,
-      total: n(row.total),
-      broken: n(row.broken),
-    })),
+    total: byStatus.reduce((sum, entry) => sum + entry.count, 0),
+    byStatus,
+    byProvider: [...providers.values()]
+      .filter((provider) => provider.total !== 0)
+      .sort((a, b) => b.broken - a.broken || b.total - a.total || a.providerId.localeCompare(b.providerId)),
     byAge: {
-      under_1d: n(age?.under_1d ?? 0),
-      "1_3d": n(age?.["1_3d"] ?? 0),
-      "3_7d": n(age?.["3_7d"] ?? 0),
-      over_7d: n(age?.over_7d ?? 0),
+      under_1d: row?.newer1d ?? 0,
+      "1_3d": (row?.newer3d ?? 0) - (row?.newer1d ?? 0),
+      "3_7d": (row?.newer7d ?? 0) - (row?.newer3d ?? 0),
+      over_7d: (row?.broken ?? 0) - (row?.newer7d ?? 0),
     },
+    outages: parseOpenOutages(row?.outages),
   };
 }

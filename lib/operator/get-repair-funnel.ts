@@ -1,9 +1,13 @@
-// The repair funnel over incidents that started in [from, to), computed in one SQL statement:
+// The repair funnel over incidents that started on the UTC days of [from, to), read from the daily
+// rollup the "Incident" triggers keep (RepairFunnelDay: a few rows per day, however large the fleet):
 // broke → notified (an email delivered) → engaged (emailed link opened, or the dashboard's Reconnect
 // button) → Connect opened → reconnected (working again), with median and 90th-percentile time to
-// repair, overall and split by provider, by detection path and by week.
+// repair from the rollup's histograms (within REPAIR_TIME_ACCURACY), overall and split by provider, by
+// detection path and by week.
 import "server-only";
-import { runReportQuery } from "./run-report-query";
+import { db } from "@/lib/db";
+import { FOLD_AFTER_ROWS, foldRepairFunnel } from "./compact-rollups";
+import { addHistogram, histogramPercentile, type RepairHistogram } from "./repair-histogram";
 
 export interface FunnelCounts {
   broke: number;
@@ -25,93 +29,94 @@ export interface RepairFunnel {
   byWeek: (FunnelCounts & { week: Date })[];
 }
 
-interface RawRow {
-  grouping: number;
-  providerName: string | null;
-  detectionPath: string | null;
-  week: Date | null;
+interface RollupRow {
+  day: Date;
+  providerName: string;
+  detectionPath: string;
   broke: bigint;
   notified: bigint;
   engaged: bigint;
   connectOpened: bigint;
   reconnected: bigint;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
+  histograms: unknown[];
+  pieces: bigint;
 }
+
+type Tally = Omit<FunnelCounts, "medianHours" | "p90Hours"> & { histogram: RepairHistogram };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const STEPS = ["broke", "notified", "engaged", "connectOpened", "reconnected"] as const;
 
 const hours = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 3600) * 10) / 10);
 
-function toCounts(row: RawRow): FunnelCounts {
+/** Monday of the row's week (as PostgreSQL's date_trunc('week', …) has it), UTC. */
+function weekOf(day: Date): Date {
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS);
+}
+
+function add(groups: Map<string, Tally>, key: string, row: RollupRow) {
+  const tally = groups.get(key) ?? {
+    broke: 0,
+    notified: 0,
+    engaged: 0,
+    connectOpened: 0,
+    reconnected: 0,
+    histogram: new Map(),
+  };
+  for (const step of STEPS) tally[step] += Number(row[step]);
+  for (const histogram of row.histograms) addHistogram(tally.histogram, histogram);
+  groups.set(key, tally);
+}
+
+function toCounts({ histogram, ...counts }: Tally): FunnelCounts {
   return {
-    broke: Number(row.broke),
-    notified: Number(row.notified),
-    engaged: Number(row.engaged),
-    connectOpened: Number(row.connectOpened),
-    reconnected: Number(row.reconnected),
-    medianHours: hours(row.medianSeconds),
-    p90Hours: hours(row.p90Seconds),
+    ...counts,
+    medianHours: hours(histogramPercentile(histogram, 0.5)),
+    p90Hours: hours(histogramPercentile(histogram, 0.9)),
   };
 }
 
-const EMPTY: FunnelCounts = {
-  broke: 0,
-  notified: 0,
-  engaged: 0,
-  connectOpened: 0,
-  reconnected: 0,
-  medianHours: null,
-  p90Hours: null,
-};
+/** Groups with something in them, largest first (ties by name, so the order is stable). */
+function ranked(groups: Map<string, Tally>): [string, FunnelCounts][] {
+  return [...groups]
+    .filter(([, tally]) => tally.broke > 0)
+    .sort(([a, x], [b, y]) => y.broke - x.broke || a.localeCompare(b))
+    .map(([key, tally]) => [key, toCounts(tally)]);
+}
 
 export async function getRepairFunnel({ from, to }: { from: Date; to: Date }): Promise<RepairFunnel> {
-  // Set-based (hash joins over the cohort), not a subquery per incident: the cost stays linear in the
-  // cohort and low enough that PostgreSQL never reaches for JIT.
-  const rows = await runReportQuery(
-    (tx) => tx.$queryRaw<RawRow[]>`
-    WITH cohort AS MATERIALIZED (
-      SELECT i.id, i."connectionId", i."startedAt", i."resolvedAt", i.source::text AS "detectionPath",
-             c."providerName", date_trunc('week', i."startedAt") AS week,
-             extract(epoch FROM i."resolvedAt" - i."startedAt")::float8 AS "repairSeconds"
-        FROM "Incident" i JOIN "Connection" c ON c.id = i."connectionId"
-       WHERE i."startedAt" >= ${from} AND i."startedAt" < ${to}),
-    touched AS (
-      SELECT k.id, bool_or(e.type = 'link_opened' OR e.source = 'dashboard') AS engaged,
-             bool_or(e.type = 'connect_started') AS "connectOpened"
-        FROM cohort k JOIN "ConnectionEvent" e ON e."connectionId" = k."connectionId"
-         AND e."createdAt" >= k."startedAt" AND e."createdAt" <= coalesce(k."resolvedAt", 'infinity')
-       WHERE e.type IN ('link_opened', 'connect_started')
-       GROUP BY k.id),
-    told AS (
-      SELECT DISTINCT o."incidentId" AS id FROM "EmailOutbox" o JOIN cohort k ON k.id = o."incidentId"
-       WHERE o.status = 'sent' AND o.kind IN ('connection_broken', 'reconnect_reminder'))
-    SELECT GROUPING(k."providerName", k."detectionPath", k.week)::int AS grouping,
-           k."providerName", k."detectionPath", k.week,
-           count(*) AS broke,
-           count(n.id) AS notified,
-           count(*) FILTER (WHERE t.engaged) AS engaged,
-           count(*) FILTER (WHERE t."connectOpened") AS "connectOpened",
-           count(k."repairSeconds") AS reconnected,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY k."repairSeconds") AS "medianSeconds",
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY k."repairSeconds") AS "p90Seconds"
-      FROM cohort k LEFT JOIN touched t ON t.id = k.id LEFT JOIN told n ON n.id = k.id
-     GROUP BY GROUPING SETS ((), (k."providerName"), (k."detectionPath"), (k.week))
-     ORDER BY grouping, broke DESC, week`,
-  );
-  // GROUPING bits: providerName = 4, detectionPath = 2, week = 1 (set when that column is rolled up).
-  const overall = rows.find((row) => row.grouping === 7);
+  // Whole UTC days, as ISO dates (a timestamp parameter would turn into a date in the session's zone).
+  const fromDay = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const toDay = new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const rows = await db().$queryRaw<RollupRow[]>`
+    SELECT day, "providerName", "detectionPath"::text AS "detectionPath", sum(broke) AS broke,
+           sum(notified) AS notified, sum(engaged) AS engaged, sum("connectOpened") AS "connectOpened",
+           sum(reconnected) AS reconnected, jsonb_agg("repairHistogram") AS histograms, count(*) AS pieces
+      FROM "RepairFunnelDay"
+     WHERE day >= ${fromDay}::date AND day < ${toDay}::date
+     GROUP BY day, "providerName", "detectionPath"`;
+  if (rows.reduce((sum, row) => sum + Number(row.pieces), 0) > rows.length + FOLD_AFTER_ROWS)
+    await foldRepairFunnel();
+
+  const overall = new Map<string, Tally>();
+  const byProvider = new Map<string, Tally>();
+  const byDetectionPath = new Map<string, Tally>();
+  const byWeek = new Map<string, Tally>();
+  for (const row of rows) {
+    add(overall, "", row);
+    add(byProvider, row.providerName, row);
+    add(byDetectionPath, row.detectionPath, row);
+    add(byWeek, weekOf(row.day).toISOString(), row);
+  }
+  const empty = { broke: 0, notified: 0, engaged: 0, connectOpened: 0, reconnected: 0, histogram: new Map() };
   return {
     from,
     to,
-    overall: overall ? toCounts(overall) : EMPTY,
-    byProvider: rows
-      .filter((row) => row.grouping === 3)
-      .map((row) => ({ providerName: row.providerName ?? "", ...toCounts(row) })),
-    byDetectionPath: rows
-      .filter((row) => row.grouping === 5)
-      .map((row) => ({ detectionPath: row.detectionPath ?? "", ...toCounts(row) })),
-    byWeek: rows
-      .filter((row) => row.grouping === 6)
-      .sort((a, b) => (a.week?.getTime() ?? 0) - (b.week?.getTime() ?? 0))
-      .map((row) => ({ week: row.week ?? from, ...toCounts(row) })),
+    overall: toCounts(overall.get("") ?? empty),
+    byProvider: ranked(byProvider).map(([providerName, counts]) => ({ providerName, ...counts })),
+    byDetectionPath: ranked(byDetectionPath).map(([detectionPath, counts]) => ({ detectionPath, ...counts })),
+    byWeek: ranked(byWeek)
+      .map(([week, counts]) => ({ week: new Date(week), ...counts }))
+      .sort((a, b) => a.week.getTime() - b.week.getTime()),
   };
 }

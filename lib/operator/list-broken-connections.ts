@@ -1,7 +1,10 @@
 // The "Broken connections" table: filtered in SQL, one page at a time (the per-row figures are only
-// computed for the rows on the page, so a page costs the same with 100,000 connections).
+// computed for the rows on the page, so a page costs the same with 100,000 connections). The page walks
+// the partial index of broken connections by statusSince; the total for the pagination comes from the
+// fleet counters unless an age or a search narrows it.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { FleetFilters } from "./fleet-filters";
 import { fleetWhere } from "./fleet-where";
 
@@ -27,6 +30,7 @@ export interface BrokenConnectionRow {
 type RawRow = Omit<BrokenConnectionRow, "emailsDelivered" | "reconnectAttempts"> & {
   emailsDelivered: bigint;
   reconnectAttempts: bigint;
+  total: bigint | null;
 };
 
 export interface ListBrokenConnectionsOptions {
@@ -34,6 +38,28 @@ export interface ListBrokenConnectionsOptions {
   now?: Date;
   /** Every matching row up to FLEET_EXPORT_LIMIT (the CSV) instead of one page. */
   all?: boolean;
+}
+
+/** The total from the fleet counters, when the filters are ones they are kept by (status, provider). */
+function totalFromCounters(filters: FleetFilters): Prisma.Sql | null {
+  if (filters.age || filters.q) return null;
+  const conditions = [
+    filters.status
+      ? Prisma.sql`status = ${filters.status}::"ConnectionStatus"`
+      : Prisma.sql`status <> 'healthy'::"ConnectionStatus"`,
+  ];
+  if (filters.provider) conditions.push(Prisma.sql`"providerId" = ${filters.provider}`);
+  return Prisma.sql`(SELECT coalesce(sum(count), 0) FROM "FleetCount" WHERE ${Prisma.join(conditions, " AND ")})`;
+}
+
+async function countMatching(filters: FleetFilters, where: Prisma.Sql): Promise<number> {
+  const counters = totalFromCounters(filters);
+  const [row] = counters
+    ? await db().$queryRaw<{ total: bigint }[]>`SELECT ${counters} AS total`
+    : await db().$queryRaw<{ total: bigint }[]>`
+        SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
+         WHERE ${where}`;
+  return Number(row?.total ?? 0);
 }
 
 export async function listBrokenConnections({
@@ -44,7 +70,9 @@ export async function listBrokenConnections({
   const where = fleetWhere(filters, now);
   const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
   const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
-  const [rows, [count]] = await Promise.all([
+  // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
+  const counters = totalFromCounters(filters);
+  const [rows, counted] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       WITH page AS (
         SELECT c.id, c."organizationId", org.name AS "organizationName", c."providerId", c."providerName",
@@ -55,29 +83,31 @@ export async function listBrokenConnections({
          LIMIT ${limit} OFFSET ${offset})
       SELECT p.id AS "connectionId", p."organizationId", p."organizationName", p."providerId", p."providerName",
              p.status::text AS status, p."statusSince" AS since, p."statusSource"::text AS "detectionPath",
-             (SELECT count(*) FROM "EmailOutbox" o
-               WHERE o."connectionId" = p.id AND o.status = 'sent' AND o."createdAt" >= p."statusSince"
-                 AND o.kind IN ('connection_broken', 'reconnect_reminder')) AS "emailsDelivered",
-             EXISTS (SELECT 1 FROM "ConnectionEvent" e
-               WHERE e."connectionId" = p.id AND e.type = 'link_opened' AND e."createdAt" >= p."statusSince")
-               AS "linkOpened",
-             (SELECT count(*) FROM "ConnectionEvent" e
-               WHERE e."connectionId" = p.id AND e.type = 'connect_started' AND e."createdAt" >= p."statusSince")
-               AS "reconnectAttempts",
-             (SELECT max(o."sentAt") FROM "EmailOutbox" o
-               WHERE o."connectionId" = p.id AND o.status = 'sent' AND o.kind = 'reconnect_reminder'
-                 AND o."createdAt" >= p."statusSince") AS "lastReminderAt"
-        FROM page p ORDER BY p."statusSince" ASC, p.id ASC`,
-    db().$queryRaw<{ total: bigint }[]>`
-      SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
-       WHERE ${where}`,
+             mail."emailsDelivered", mail."lastReminderAt", seen."linkOpened", seen."reconnectAttempts",
+             ${counters ?? Prisma.sql`NULL::bigint`} AS total
+        FROM page p
+        -- Since the status began: one pass over the connection's sent emails, one over its events.
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE o.kind IN ('connection_broken', 'reconnect_reminder')) AS "emailsDelivered",
+                 max(o."sentAt") FILTER (WHERE o.kind = 'reconnect_reminder') AS "lastReminderAt"
+            FROM "EmailOutbox" o
+           WHERE o."connectionId" = p.id AND o.status = 'sent' AND o."createdAt" >= p."statusSince") mail
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE e.type = 'link_opened') > 0 AS "linkOpened",
+                 count(*) FILTER (WHERE e.type = 'connect_started') AS "reconnectAttempts"
+            FROM "ConnectionEvent" e
+           WHERE e."connectionId" = p.id AND e."createdAt" >= p."statusSince"
+             AND e.type IN ('link_opened', 'connect_started')) seen
+       ORDER BY p."statusSince" ASC, p.id ASC`,
+    counters ? null : countMatching(filters, where),
   ]);
+  const total = counted ?? (rows[0] ? Number(rows[0].total) : await countMatching(filters, where));
   return {
-    rows: rows.map((row) => ({
+    rows: rows.map(({ total: _total, ...row }) => ({
       ...row,
       emailsDelivered: Number(row.emailsDelivered),
       reconnectAttempts: Number(row.reconnectAttempts),
     })),
-    total: Number(count?.total ?? 0),
+    total,
   };
 }

@@ -7,6 +7,7 @@ import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
 import { seedOrganization } from "@/test/finch-test-kit";
 import { drainOutbox, seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
 import { closeProviderIncident } from "./close-provider-incident";
+import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
 import { listOpenOutages } from "./list-open-outages";
 import { releaseHeldEmails } from "./release-held-emails";
 import type { OutageThresholds } from "./outage-thresholds";
@@ -86,6 +87,11 @@ describe("provider outages", () => {
 
     const [outage] = (await listOpenOutages()).filter((o) => o.providerId === providerId);
     expect(outage).toMatchObject({ affected: 4, held: 4, releasedAt: null });
+    const row = await db().providerIncident.findUniqueOrThrow({ where: { id: outage.id } });
+    expect([outage.openedAt, outage.autoReleaseAt]).toEqual([row.openedAt, row.autoReleaseAt]);
+    // The Fleet health overview brings the same outages back in its own statement.
+    const overview = await getFleetOverview();
+    expect(overview.outages.find((o) => o.id === outage.id)).toEqual(outage);
     // The affected customers' banner says the provider is having trouble (Reconnect stays available).
     const [summary] = await listConnections(connections[0].organizationId);
     expect(summary).toMatchObject({ status: "needs_reauth", providerOutage: true });

@@ -8,7 +8,6 @@ import { fleetFiltersQuery, parseFleetFilters } from "@/lib/operator/fleet-filte
 import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
 import { FLEET_PAGE_SIZE, listBrokenConnections } from "@/lib/operator/list-broken-connections";
 import { requireOperator } from "@/lib/operator/require-operator";
-import { listOpenOutages } from "@/lib/outages/list-open-outages";
 
 export const metadata = { title: "Fleet health · Operator" };
 
@@ -19,16 +18,12 @@ export default async function FleetHealthPage({
 }) {
   await requireOperator();
   const filters = parseFleetFilters(await searchParams);
-  const [overview, broken, outages] = await Promise.all([
-    getFleetOverview(),
-    listBrokenConnections({ filters }),
-    listOpenOutages(),
-  ]);
+  const [overview, broken] = await Promise.all([getFleetOverview(), listBrokenConnections({ filters })]);
   const exportQuery = fleetFiltersQuery({ ...filters, page: 1 });
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">Fleet health</h1>
-      <OutagesPanel outages={outages} />
+      <OutagesPanel outages={overview.outages} />
       <FleetCounts overview={overview} />
       <section aria-labelledby="broken-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -4,6 +4,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { parseFunnelRange } from "@/lib/operator/funnel-range";
 import { getRepairFunnel } from "@/lib/operator/get-repair-funnel";
+import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 import { requireOperator } from "@/lib/operator/require-operator";
 
 export const metadata = { title: "Repair funnel · Operator" };
@@ -46,7 +47,8 @@ export default async function RepairFunnelPage({
         Connections that broke from {range.fromText} to {range.toText}. Notified: an email was delivered.
         Engaged: the emailed link was opened or the dashboard&apos;s Reconnect button clicked. Reconnected:
         working again. Median time to repair {funnel.overall.medianHours ?? "—"} h, 90th percentile{" "}
-        {funnel.overall.p90Hours ?? "—"} h.
+        {funnel.overall.p90Hours ?? "—"} h. Times to repair are approximate, within{" "}
+        {Math.round(REPAIR_TIME_ACCURACY * 100)}% (they are kept as a histogram as incidents are repaired).
       </p>
       <Card>
         <CardTitle>Repair funnel</CardTitle>

@@ -2,11 +2,12 @@
 import { parseFleetFilters } from "@/lib/operator/fleet-filters";
 import { brokenConnectionsCsv } from "@/lib/operator/broken-connections-csv";
 import { listBrokenConnections } from "@/lib/operator/list-broken-connections";
-import { requireOperator } from "@/lib/operator/require-operator";
+import { notFoundResponse } from "@/lib/http/not-found-response";
+import { findOperator } from "@/lib/operator/require-operator";
 
 export async function GET(request: Request): Promise<Response> {
-  // Outside any try/catch: a non-operator gets the same bare 404 as a route that does not exist.
-  await requireOperator();
+  // A non-operator gets the not-found page's answer, as for a URL that does not exist.
+  if (!(await findOperator())) return notFoundResponse();
   const filters = parseFleetFilters(Object.fromEntries(new URL(request.url).searchParams));
   const { rows } = await listBrokenConnections({ filters, all: true });
   const date = new Date().toISOString().slice(0, 10);
