@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
-import { parseChecks } from "./receipt-line";
+import { parseChecks } from "./parse-checks";
 
 interface SummaryRow {
   id: string;
