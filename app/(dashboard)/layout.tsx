@@ -2,8 +2,7 @@ import type { ReactNode } from "react";
 import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
 import { StatusBanner } from "@/components/connections/status-banner";
 import { AppHeader } from "@/components/layout/app-header";
-import { requireMember } from "@/lib/auth/session";
-import { listConnectionsForRequest } from "@/lib/connections/list-connections";
+import { requireDashboard } from "@/lib/dashboard/require-dashboard";
 import { supportAddress } from "@/lib/email/support-address";
 import { env } from "@/lib/env";
 
@@ -11,8 +10,7 @@ import { env } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const member = await requireMember();
-  const connections = await listConnectionsForRequest(member.organization.id);
+  const { member, connections } = await requireDashboard();
   return (
     <div className="min-h-screen">
       <AppHeader organizationName={member.organization.name} email={member.email} />
