@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ConnectionsFallback } from "@/components/connections/connections-fallback";
 import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
 import { StatusBanner } from "@/components/connections/status-banner";
 import { AppHeader } from "@/components/layout/app-header";
@@ -15,8 +16,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="min-h-screen">
       <AppHeader organizationName={member.organization.name} email={member.email} />
       <FinchConnectProvider connectUrl={env().FINCH_CONNECT_URL}>
-        <StatusBanner fallback={connections} supportEmail={supportAddress()} />
-        <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+        <ConnectionsFallback connections={connections}>
+          <StatusBanner supportEmail={supportAddress()} />
+          <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+        </ConnectionsFallback>
       </FinchConnectProvider>
     </div>
   );

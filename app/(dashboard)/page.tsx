@@ -42,7 +42,7 @@ export default async function DashboardPage({
       </div>
       <ConnectResultNotice result={connect} receipt={newestReceipt(connections)} />
       <OrganizationHealthSummary health={health} />
-      <ConnectionList fallback={connections} />
+      <ConnectionList />
     </div>
   );
 }
