@@ -20,7 +20,7 @@ import {
   toSummaries,
   type SummaryRow,
 } from "@/lib/connections/list-connections";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   organizationHealth,
@@ -46,13 +46,14 @@ const readFolded = cache(async (): Promise<Dashboard | typeof ASK_NEXT_AUTH | ty
   const token = await readSessionToken();
   if (!token) return ASK_NEXT_AUTH;
   const organizationId = Prisma.sql`(SELECT "organizationId" FROM me)`;
-  const rows = await db().$queryRaw<Row[]>`
-      WITH me AS (${sessionMemberSql(token)})
-      SELECT me.*, h.*, l.*
-      FROM me
-      CROSS JOIN (${organizationHealthSql(organizationId, new Date())}) h
-      LEFT JOIN (${connectionRowsSql(organizationId)}) l ON true
-      ORDER BY l."sortAt" ASC, l.id ASC`;
+  // Straight from the pool (queryRows): the hottest read of the product, once per dashboard request.
+  const rows = await queryRows<Row>(Prisma.sql`
+    WITH me AS (${sessionMemberSql(token)})
+    SELECT me.*, h.*, l.*
+    FROM me
+    CROSS JOIN (${organizationHealthSql(organizationId, new Date())}) h
+    LEFT JOIN (${connectionRowsSql(organizationId)}) l ON true
+    ORDER BY l."sortAt" ASC, l.id ASC`);
   const found = toSessionMember(rows[0]);
   if (found === ASK_NEXT_AUTH) return ASK_NEXT_AUTH;
   if (!found.membership) return NO_MEMBERSHIP;
