@@ -4,10 +4,8 @@ import { ConnectPayrollButton } from "@/components/connections/connect-payroll-b
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionList } from "@/components/connections/connection-list";
 import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
-import { requireMember } from "@/lib/auth/session";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
-import { listConnectionsForRequest } from "@/lib/connections/list-connections";
-import { organizationHealth } from "@/lib/health/organization-health";
+import { requireDashboard } from "@/lib/dashboard/require-dashboard";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -22,10 +20,9 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<{ connect?: string }>;
 }) {
-  const [member, { connect }] = await Promise.all([requireMember("/"), searchParams]);
-  const [connections, health] = await Promise.all([
-    listConnectionsForRequest(member.organization.id),
-    organizationHealth({ organizationId: member.organization.id }),
+  const [{ member, connections, health }, { connect }] = await Promise.all([
+    requireDashboard("/"),
+    searchParams,
   ]);
   return (
     <div className="space-y-6">
@@ -45,7 +42,7 @@ export default async function DashboardPage({
       </div>
       <ConnectResultNotice result={connect} receipt={newestReceipt(connections)} />
       <OrganizationHealthSummary health={health} />
-      <ConnectionList fallback={connections} />
+      <ConnectionList />
     </div>
   );
 }

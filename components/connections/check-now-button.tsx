@@ -1,20 +1,18 @@
 "use client";
 
-import { useSWRConfig } from "swr";
 import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
 import { postJson } from "@/lib/fetch-json";
-import { CONNECTIONS_KEY } from "./use-connections";
+import { refreshConnections } from "./use-connections";
 
 /** Asks Finch about every connection of the organization now, instead of waiting for the scheduled check. */
 export function CheckNowButton() {
-  const { mutate } = useSWRConfig();
   const { pending, error, run } = usePendingAction("The check failed.");
   const onClick = () =>
     run(async () => {
       await postJson("/api/connections/sweep");
-      await mutate(CONNECTIONS_KEY);
+      await refreshConnections();
     });
   return (
     <span className="inline-flex flex-col items-end gap-1">

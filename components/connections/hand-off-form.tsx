@@ -10,16 +10,15 @@ import { fetchJson } from "@/lib/fetch-json";
 export interface HandOffFormProps {
   connectionId: string;
   providerName: string;
-  /** Opened from outside, e.g. by "Ask a colleague to reconnect". */
-  open: boolean;
-  onOpenChange(open: boolean): void;
+  /** The id the button that opened it points at (aria-controls). */
+  formId: string;
 }
 
-/** "Not the right person?": sends a colleague an invitation that carries the reconnect link. */
-export function HandOffForm({ connectionId, providerName, open, onOpenChange }: HandOffFormProps) {
+/** "Not the right person?": sends a colleague an invitation that carries the reconnect link. Loaded
+ *  only when opened (repair-help.tsx), so the dashboard's first load does not carry it. */
+export function HandOffForm({ connectionId, providerName, formId }: HandOffFormProps) {
   const { pending, error, run } = usePendingAction("Could not send it to your colleague.");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const formId = `hand-off-${connectionId}`;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,19 +32,6 @@ export function HandOffForm({ connectionId, providerName, open, onOpenChange }: 
     });
   };
 
-  if (!open) {
-    return (
-      <button
-        type="button"
-        className="text-sm font-medium text-brand-600 underline-offset-2 hover:underline"
-        aria-expanded={false}
-        aria-controls={formId}
-        onClick={() => onOpenChange(true)}
-      >
-        Not the right person?
-      </button>
-    );
-  }
   return (
     <form id={formId} onSubmit={onSubmit} aria-label="Hand off to a colleague" className="space-y-2">
       <p className="text-sm">

@@ -1,10 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { providerHelp } from "@/lib/connections/provider-help";
 import { HELP_AFTER_FAILED_ATTEMPTS } from "@/lib/connections/repair-advice";
-import { HandOffForm } from "./hand-off-form";
+
+// The hand-off form is fetched on the first open, not with every dashboard (React's lazy: next/dynamic
+// would ship its own loader for it).
+const HandOffForm = lazy(() => import("./hand-off-form").then((m) => ({ default: m.HandOffForm })));
 
 export interface RepairHelpProps {
   connectionId: string;
@@ -18,6 +21,7 @@ export interface RepairHelpProps {
 export function RepairHelp(props: RepairHelpProps) {
   const { connectionId, providerId, providerName, failedAttempts, supportEmail } = props;
   const [handOffOpen, setHandOffOpen] = useState(false);
+  const formId = `hand-off-${connectionId}`;
   const resetUrl = providerHelp(providerId).passwordResetUrl;
   const needsHelp = failedAttempts >= HELP_AFTER_FAILED_ATTEMPTS;
   return (
@@ -64,12 +68,21 @@ export function RepairHelp(props: RepairHelpProps) {
           </ul>
         </section>
       )}
-      <HandOffForm
-        connectionId={connectionId}
-        providerName={providerName}
-        open={handOffOpen}
-        onOpenChange={setHandOffOpen}
-      />
+      {handOffOpen ? (
+        <Suspense fallback={null}>
+          <HandOffForm connectionId={connectionId} providerName={providerName} formId={formId} />
+        </Suspense>
+      ) : (
+        <button
+          type="button"
+          className="text-sm font-medium text-brand-600 underline-offset-2 hover:underline"
+          aria-expanded={false}
+          aria-controls={formId}
+          onClick={() => setHandOffOpen(true)}
+        >
+          Not the right person?
+        </button>
+      )}
     </div>
   );
 }

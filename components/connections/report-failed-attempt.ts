@@ -1,8 +1,7 @@
 "use client";
 
-import { mutate } from "swr";
 import { fetchJson } from "@/lib/fetch-json";
-import { CONNECTIONS_KEY } from "./use-connections";
+import { refreshConnections } from "./use-connections";
 
 /** Tells the guard that a Connect attempt failed, then refreshes what the banner shows. */
 export async function reportFailedAttempt(
@@ -16,6 +15,6 @@ export async function reportFailedAttempt(
       body: JSON.stringify({ ...attempt, message: attempt.message?.slice(0, 500) }),
     });
   } finally {
-    await mutate(CONNECTIONS_KEY);
+    await refreshConnections();
   }
 }

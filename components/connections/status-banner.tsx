@@ -72,14 +72,8 @@ function ConnectionProblem({
 
 /** On every dashboard page: each connection that needs someone (an alert), or is still being set up
  *  (a quiet status line); refreshes by itself. */
-export function StatusBanner({
-  fallback,
-  supportEmail,
-}: {
-  fallback: ConnectionSummary[];
-  supportEmail: string;
-}) {
-  const { data } = useConnections(fallback);
+export function StatusBanner({ supportEmail }: { supportEmail: string }) {
+  const { data } = useConnections();
   const attention = needingAttention(data?.connections ?? []);
   const alarms = attention.filter(({ advice }) => advice.tone === "alarm");
   const settingUp = attention.filter(({ advice }) => advice.tone === "status");

@@ -1,22 +1,20 @@
 "use client";
 
-import { useSWRConfig } from "swr";
 import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
 import { postJson } from "@/lib/fetch-json";
-import { CONNECTIONS_KEY } from "./use-connections";
+import { refreshConnections } from "./use-connections";
 
 /** Fetches fresh data from Finch; a broken connection surfaces in the banner through the refresh. */
 export function SyncButton({ connectionId }: { connectionId: string }) {
-  const { mutate } = useSWRConfig();
   const { pending, error, run } = usePendingAction("Sync failed.");
   const onClick = () =>
     run(async () => {
       try {
         await postJson(`/api/connections/${encodeURIComponent(connectionId)}/sync`);
       } finally {
-        await mutate(CONNECTIONS_KEY);
+        await refreshConnections();
       }
     });
 

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./options";
 
@@ -34,24 +35,28 @@ export function isDueForExtension(expires: Date): boolean {
   return expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000 <= Date.now();
 }
 
-/** The member behind a next-auth session token, in one query; "ask next-auth" when it has work to do. */
-export async function sessionMemberByToken(token: string): Promise<SessionMember | typeof ASK_NEXT_AUTH> {
-  const [row] = await db().$queryRaw<
-    {
-      userId: string;
-      email: string;
-      expires: Date;
-      role: Role | null;
-      organizationId: string | null;
-      organizationName: string | null;
-    }[]
-  >`
+export interface SessionMemberRow {
+  userId: string;
+  email: string;
+  expires: Date;
+  role: Role | null;
+  organizationId: string | null;
+  organizationName: string | null;
+}
+
+/** The SELECT for a session token; also folded into the dashboard's one query (read-dashboard.ts). */
+export function sessionMemberSql(token: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT u.id AS "userId", u.email, s.expires, m.role, o.id AS "organizationId", o.name AS "organizationName"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Membership" m ON m."userId" = u.id
     LEFT JOIN "Organization" o ON o.id = m."organizationId"
     WHERE s."sessionToken" = ${token} AND s.expires > now()`;
+}
+
+/** The row (if any) as a member, or "ask next-auth" when next-auth has work to do on this session. */
+export function toSessionMember(row: SessionMemberRow | undefined): SessionMember | typeof ASK_NEXT_AUTH {
   if (!row) return ASK_NEXT_AUTH;
   if (isDueForExtension(row.expires)) return ASK_NEXT_AUTH;
   return {
@@ -61,6 +66,12 @@ export async function sessionMemberByToken(token: string): Promise<SessionMember
         ? { role: row.role, organization: { id: row.organizationId, name: row.organizationName } }
         : null,
   };
+}
+
+/** The member behind a next-auth session token, in one query; "ask next-auth" when it has work to do. */
+export async function sessionMemberByToken(token: string): Promise<SessionMember | typeof ASK_NEXT_AUTH> {
+  const [row] = await db().$queryRaw<SessionMemberRow[]>(sessionMemberSql(token));
+  return toSessionMember(row);
 }
 
 export const readSessionMember = cache(async (): Promise<SessionMember | typeof ASK_NEXT_AUTH> => {

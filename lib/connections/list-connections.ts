@@ -1,12 +1,14 @@
+// The organization's connections as the dashboard and its poll see them, in one SQL statement; the
+// statement is also a fragment the dashboard folds into its one query per request (read-dashboard.ts).
 import "server-only";
-import { cache } from "react";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
-import { parseChecks } from "./receipt-line";
+import { parseChecks } from "./parse-checks";
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   providerId: string;
   providerName: string;
@@ -25,6 +27,7 @@ interface SummaryRow {
   /** Connect attempts that failed since the status last changed (see failed-attempts.ts). */
   failedAttempts: number;
   providerOutage: boolean;
+  sortAt: Date;
 }
 
 function latestReceipt(checksJson: unknown, takenAt: Date | null) {
@@ -33,13 +36,13 @@ function latestReceipt(checksJson: unknown, takenAt: Date | null) {
 }
 
 /**
- * The organization's connections, broken ones first: one query, with company data, the newest
- * repair receipt and whether the provider is having an outage (lib/outages) joined in.
+ * The SELECT behind the list, for an organization id given as SQL (a value, or a subquery when it is
+ * folded into a bigger statement). It carries "sortAt" (the creation time) for the caller's ORDER BY.
  */
-export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
-  const rows = await db().$queryRaw<SummaryRow[]>`
+export function connectionRowsSql(organizationId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT c.id, c."providerId", c."providerName", c.status, c."finchStatus", c."authenticationType",
-      c."statusReason", c."statusSince", c.products, c."lastSuccessAt",
+      c."statusReason", c."statusSince", c.products, c."lastSuccessAt", c."createdAt" AS "sortAt",
       f."legalName", f."employeeCount", f."fetchedAt",
       r.checks AS "receiptChecks", r."createdAt" AS "receiptAt",
       (SELECT count(*)::int FROM "ConnectionEvent" e
@@ -53,21 +56,45 @@ export async function listConnections(organizationId: string): Promise<Connectio
       SELECT checks, "createdAt" FROM "RepairReceipt"
       WHERE "connectionId" = c.id ORDER BY "createdAt" DESC LIMIT 1
     ) r ON true
-    WHERE c."organizationId" = ${organizationId}
-    ORDER BY c."createdAt" ASC, c.id ASC`;
-  const summaries = rows.map(({ legalName, employeeCount, fetchedAt, receiptChecks, receiptAt, ...row }) => ({
-    ...row,
-    receipt: latestReceipt(receiptChecks, receiptAt),
+    WHERE c."organizationId" = ${organizationId}`;
+}
+
+/** Rows in creation order to summaries, broken ones first. Picks the connection's own columns, so a
+ *  row of a bigger statement (with the member's and the health's columns) maps the same. */
+export function toSummaries(rows: SummaryRow[]): ConnectionSummary[] {
+  const summaries = rows.map((row) => ({
+    id: row.id,
+    providerId: row.providerId,
+    providerName: row.providerName,
+    status: row.status,
+    finchStatus: row.finchStatus,
+    authenticationType: row.authenticationType,
+    statusReason: row.statusReason,
     statusSince: row.statusSince.toISOString(),
+    products: row.products,
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
+    failedAttempts: row.failedAttempts,
+    providerOutage: row.providerOutage,
+    receipt: latestReceipt(row.receiptChecks, row.receiptAt),
     affectedServices: affectedServices(row.products),
     company:
-      fetchedAt && employeeCount !== null
-        ? { legalName, employeeCount, fetchedAt: fetchedAt.toISOString() }
+      row.fetchedAt && row.employeeCount !== null
+        ? {
+            legalName: row.legalName,
+            employeeCount: row.employeeCount,
+            fetchedAt: row.fetchedAt.toISOString(),
+          }
         : null,
   }));
   return summaries.sort((a, b) => Number(b.status === "needs_reauth") - Number(a.status === "needs_reauth"));
 }
 
-/** The same, read once per request however many server components ask (the layout and the page). */
-export const listConnectionsForRequest = cache(listConnections);
+/**
+ * The organization's connections, broken ones first: one query, with company data, the newest
+ * repair receipt and whether the provider is having an outage (lib/outages) joined in.
+ */
+export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
+  const rows = await db().$queryRaw<SummaryRow[]>`
+    SELECT * FROM (${connectionRowsSql(Prisma.sql`${organizationId}`)}) l ORDER BY l."sortAt" ASC, l.id ASC`;
+  return toSummaries(rows);
+}

@@ -1,15 +1,15 @@
 // How a repair receipt reads, for the page, the card and the "Reconnected" email alike:
 // "Reconnected · Company ✓ · Directory ✓ · Employment ✗ (permission missing)".
-import { z } from "zod";
+// Plain text functions only: dashboard cards render them in the browser, so the schema that reads a
+// stored receipt lives apart (parse-checks.ts) and zod never ships to the client.
 
-export const productCheckSchema = z.object({
-  product: z.string(),
-  ok: z.boolean(),
+// A type alias, not an interface: it is stored as Prisma JSON, which needs an index signature.
+export type ProductCheck = {
+  product: string;
+  ok: boolean;
   /** In the customer's words: "permission missing", "not granted", "Finch unavailable", … */
-  problem: z.string().nullable(),
-});
-export type ProductCheck = z.infer<typeof productCheckSchema>;
-export const productChecksSchema = z.array(productCheckSchema);
+  problem: string | null;
+};
 
 const PRODUCT_NAMES: Record<string, string> = {
   company: "Company",
@@ -33,10 +33,4 @@ export function checkText(check: ProductCheck): string {
 
 export function receiptLine(checks: ProductCheck[]): string {
   return ["Reconnected", ...checks.map(checkText)].join(" · ");
-}
-
-/** Reads a stored receipt; anything malformed counts as no receipt. */
-export function parseChecks(value: unknown): ProductCheck[] | null {
-  const parsed = productChecksSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
 }

@@ -3,6 +3,7 @@
 // window, how many are open now, and the median time to repair.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface OrganizationHealth {
   connections: number;
@@ -12,7 +13,7 @@ export interface OrganizationHealth {
   medianRepairSeconds: number | null;
 }
 
-interface Row {
+export interface OrganizationHealthRow {
   connections: number;
   watched: number | null;
   down: number | null;
@@ -21,15 +22,10 @@ interface Row {
   median_repair: number | null;
 }
 
-export async function organizationHealth({
-  organizationId,
-  now = new Date(),
-}: {
-  organizationId: string;
-  now?: Date;
-}): Promise<OrganizationHealth> {
+/** The statement for an organization id given as SQL (a value, or a subquery in a bigger statement). */
+export function organizationHealthSql(organizationId: Prisma.Sql, now: Date): Prisma.Sql {
   const at = now.toISOString();
-  const [row] = await db().$queryRaw<Row[]>`
+  return Prisma.sql`
     WITH clock AS (SELECT (${at}::timestamptz AT TIME ZONE 'UTC') AS now),
     conn AS (
       SELECT c.id, GREATEST(clock.now - interval '30 days', c."createdAt") AS since
@@ -50,6 +46,9 @@ export async function organizationHealth({
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM o.ended - o.started))
          FROM outage o WHERE o.resolved)::float8 AS median_repair
     FROM clock`;
+}
+
+export function toOrganizationHealth(row: OrganizationHealthRow): OrganizationHealth {
   return {
     connections: row.connections,
     uptime30: row.watched ? 1 - (row.down ?? 0) / row.watched : null,
@@ -57,4 +56,17 @@ export async function organizationHealth({
     openIncidents: row.open,
     medianRepairSeconds: row.median_repair,
   };
+}
+
+export async function organizationHealth({
+  organizationId,
+  now = new Date(),
+}: {
+  organizationId: string;
+  now?: Date;
+}): Promise<OrganizationHealth> {
+  const [row] = await db().$queryRaw<OrganizationHealthRow[]>(
+    organizationHealthSql(Prisma.sql`${organizationId}`, now),
+  );
+  return toOrganizationHealth(row);
 }

@@ -1,7 +1,8 @@
 // The repair receipt for a "Reconnected" email. Finch's webhook often ends the incident a moment before
 // our Connect callback has read the products, so a reconnect's email waits briefly for its receipt.
 import "server-only";
-import { parseChecks, type ProductCheck } from "@/lib/connections/receipt-line";
+import { parseChecks } from "@/lib/connections/parse-checks";
+import type { ProductCheck } from "@/lib/connections/receipt-line";
 import { db } from "@/lib/db";
 
 /** Thrown while the receipt is still being taken: the outbox retries the email seconds later. */
