@@ -4,26 +4,33 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/same-origin";
-import { securityHeaders, type SecuritySettings } from "@/lib/http/security-headers";
+import { carriesToken, securityHeaders, type SecuritySettings } from "@/lib/http/security-headers";
 
-let settings: SecuritySettings | undefined;
+/** The headers for pages with and without a token in their URL, built once from the configuration. */
+let headerSets: { plain: [string, string][]; carriesToken: [string, string][] } | undefined;
 
-function currentSettings(): SecuritySettings {
-  const config = env();
-  settings ??= {
-    appUrl: config.APP_URL,
-    finchBaseUrl: config.FINCH_BASE_URL,
-    finchConnectUrl: config.FINCH_CONNECT_URL,
-    resendBaseUrl: config.RESEND_BASE_URL,
-    production: config.NODE_ENV === "production",
-  };
-  return settings;
+function headersFor(pathname: string): [string, string][] {
+  if (!headerSets) {
+    const config = env();
+    const settings: SecuritySettings = {
+      appUrl: config.APP_URL,
+      finchBaseUrl: config.FINCH_BASE_URL,
+      finchConnectUrl: config.FINCH_CONNECT_URL,
+      resendBaseUrl: config.RESEND_BASE_URL,
+      production: config.NODE_ENV === "production",
+    };
+    headerSets = {
+      plain: securityHeaders("/", settings),
+      carriesToken: securityHeaders("/reconnect/", settings),
+    };
+  }
+  return carriesToken(pathname) ? headerSets.carriesToken : headerSets.plain;
 }
 
 export function proxy(request: NextRequest) {
   // Server actions are POSTs to pages: a foreign one gets a clean 403 here instead of Next's 500.
   const response = refuseCrossSite(request) ?? NextResponse.next();
-  for (const [name, value] of securityHeaders(request.nextUrl.pathname, currentSettings())) {
+  for (const [name, value] of headersFor(request.nextUrl.pathname)) {
     response.headers.set(name, value);
   }
   return response;

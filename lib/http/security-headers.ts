@@ -57,14 +57,18 @@ export function contentSecurityPolicy(settings: SecuritySettings): string {
   ].join("; ");
 }
 
+/** True for a path whose URL carries a secret: its responses send no referrer. */
+export function carriesToken(pathname: string): boolean {
+  return TOKEN_PATHS.some((pattern) => pattern.test(pathname));
+}
+
 /** Header name/value pairs for a response to `pathname`. */
 export function securityHeaders(pathname: string, settings: SecuritySettings): [string, string][] {
-  const carriesToken = TOKEN_PATHS.some((pattern) => pattern.test(pathname));
   const headers: [string, string][] = [
     ["Content-Security-Policy", contentSecurityPolicy(settings)],
     ["X-Frame-Options", "DENY"],
     ["X-Content-Type-Options", "nosniff"],
-    ["Referrer-Policy", carriesToken ? "no-referrer" : "strict-origin-when-cross-origin"],
+    ["Referrer-Policy", carriesToken(pathname) ? "no-referrer" : "strict-origin-when-cross-origin"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
     ["Cross-Origin-Opener-Policy", "same-origin-allow-popups"],
   ];
