@@ -5,7 +5,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -70,7 +70,8 @@ export function toSessionMember(row: SessionMemberRow | undefined): SessionMembe
 
 /** The member behind a next-auth session token, in one query; "ask next-auth" when it has work to do. */
 export async function sessionMemberByToken(token: string): Promise<SessionMember | typeof ASK_NEXT_AUTH> {
-  const [row] = await db().$queryRaw<SessionMemberRow[]>(sessionMemberSql(token));
+  // Straight from the pool (queryRows): every signed-in page and the operator console ask it first.
+  const [row] = await queryRows<SessionMemberRow>(sessionMemberSql(token));
   return toSessionMember(row);
 }
 

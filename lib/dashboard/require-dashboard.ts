@@ -40,11 +40,12 @@ export interface Dashboard {
 type Row = SessionMemberRow & OrganizationHealthRow & { [K in keyof SummaryRow]: SummaryRow[K] | null };
 type ConnectionRow = SessionMemberRow & OrganizationHealthRow & SummaryRow;
 
-const NO_MEMBERSHIP = "no-membership";
+export const NO_MEMBERSHIP = "no-membership";
 
-const readFolded = cache(async (): Promise<Dashboard | typeof ASK_NEXT_AUTH | typeof NO_MEMBERSHIP> => {
-  const token = await readSessionToken();
-  if (!token) return ASK_NEXT_AUTH;
+/** The dashboard of a next-auth session token, in one statement (or what stands in its way). */
+export async function readDashboardByToken(
+  token: string,
+): Promise<Dashboard | typeof ASK_NEXT_AUTH | typeof NO_MEMBERSHIP> {
   const organizationId = Prisma.sql`(SELECT "organizationId" FROM me)`;
   // Straight from the pool (queryRows): the hottest read of the product, once per dashboard request.
   const rows = await queryRows<Row>(Prisma.sql`
@@ -62,6 +63,11 @@ const readFolded = cache(async (): Promise<Dashboard | typeof ASK_NEXT_AUTH | ty
     connections: toSummaries(rows.filter((row): row is ConnectionRow => row.id !== null)),
     health: toOrganizationHealth(rows[0]),
   };
+}
+
+const readFolded = cache(async (): Promise<Dashboard | typeof ASK_NEXT_AUTH | typeof NO_MEMBERSHIP> => {
+  const token = await readSessionToken();
+  return token ? readDashboardByToken(token) : ASK_NEXT_AUTH;
 });
 
 const readParts = cache(async (organizationId: string) => {

@@ -4,7 +4,7 @@
 // each age boundary falls in is counted from the partial index of broken connections by statusSince),
 // and the open provider outages the page shows above them.
 import "server-only";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openOutagesJson, parseOpenOutages, type OpenOutage } from "@/lib/outages/list-open-outages";
 import { FOLD_AFTER_ROWS, foldFleetCounts } from "./compact-rollups";
@@ -41,7 +41,8 @@ export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}
       + (SELECT count(*) FROM "Connection" WHERE status <> 'healthy' AND "statusSince" > ${since}
             AND "statusSince" < ${nextHour}))::int`;
   };
-  const [row] = await db().$queryRaw<OverviewRow[]>`
+  // Straight from the pool (queryRows), like the dashboard's one statement.
+  const [row] = await queryRows<OverviewRow>(Prisma.sql`
     SELECT (SELECT coalesce(jsonb_agg(f), '[]'::jsonb) FROM (
               SELECT "providerId", max("providerName") AS "providerName", status, sum(count)::int AS count,
                      count(*)::int AS pieces
@@ -49,7 +50,7 @@ export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}
            (SELECT count(*) FROM "FleetBrokenAge")::int AS pieces,
            (SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge")::int AS broken,
            ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d,
-           ${openOutagesJson} AS outages`;
+           ${openOutagesJson} AS outages`);
   const counters = row?.counters ?? [];
   const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
   if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();

@@ -3,7 +3,7 @@
 // the partial index of broken connections by statusSince; the total for the pagination comes from the
 // fleet counters unless an age or a search narrows it.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FleetFilters } from "./fleet-filters";
 import { fleetWhere } from "./fleet-where";
@@ -27,11 +27,7 @@ export interface BrokenConnectionRow {
   lastReminderAt: Date | null;
 }
 
-type RawRow = Omit<BrokenConnectionRow, "emailsDelivered" | "reconnectAttempts"> & {
-  emailsDelivered: bigint;
-  reconnectAttempts: bigint;
-  total: bigint | null;
-};
+type RawRow = BrokenConnectionRow & { total: number | null };
 
 export interface ListBrokenConnectionsOptions {
   filters: FleetFilters;
@@ -73,7 +69,8 @@ export async function listBrokenConnections({
   // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
   const counters = totalFromCounters(filters);
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<RawRow[]>`
+    // Straight from the pool (queryRows): the console's landing page asks this on every visit.
+    queryRows<RawRow>(Prisma.sql`
       WITH page AS (
         SELECT c.id, c."organizationId", org.name AS "organizationName", c."providerId", c."providerName",
                c.status, c."statusSince", c."statusSource"
@@ -84,30 +81,26 @@ export async function listBrokenConnections({
       SELECT p.id AS "connectionId", p."organizationId", p."organizationName", p."providerId", p."providerName",
              p.status::text AS status, p."statusSince" AS since, p."statusSource"::text AS "detectionPath",
              mail."emailsDelivered", mail."lastReminderAt", seen."linkOpened", seen."reconnectAttempts",
-             ${counters ?? Prisma.sql`NULL::bigint`} AS total
+             (${counters ?? Prisma.sql`NULL`})::int AS total
         FROM page p
         -- Since the status began: one pass over the connection's sent emails, one over its events.
         CROSS JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE o.kind IN ('connection_broken', 'reconnect_reminder')) AS "emailsDelivered",
+          SELECT (count(*) FILTER (WHERE o.kind IN ('connection_broken', 'reconnect_reminder')))::int AS "emailsDelivered",
                  max(o."sentAt") FILTER (WHERE o.kind = 'reconnect_reminder') AS "lastReminderAt"
             FROM "EmailOutbox" o
            WHERE o."connectionId" = p.id AND o.status = 'sent' AND o."createdAt" >= p."statusSince") mail
         CROSS JOIN LATERAL (
           SELECT count(*) FILTER (WHERE e.type = 'link_opened') > 0 AS "linkOpened",
-                 count(*) FILTER (WHERE e.type = 'connect_started') AS "reconnectAttempts"
+                 (count(*) FILTER (WHERE e.type = 'connect_started'))::int AS "reconnectAttempts"
             FROM "ConnectionEvent" e
            WHERE e."connectionId" = p.id AND e."createdAt" >= p."statusSince"
              AND e.type IN ('link_opened', 'connect_started')) seen
-       ORDER BY p."statusSince" ASC, p.id ASC`,
+       ORDER BY p."statusSince" ASC, p.id ASC`),
     counters ? null : countMatching(filters, where),
   ]);
   const total = counted ?? (rows[0] ? Number(rows[0].total) : await countMatching(filters, where));
   return {
-    rows: rows.map(({ total: _total, ...row }) => ({
-      ...row,
-      emailsDelivered: Number(row.emailsDelivered),
-      reconnectAttempts: Number(row.reconnectAttempts),
-    })),
+    rows: rows.map(({ total: _total, ...row }) => row),
     total,
   };
 }
