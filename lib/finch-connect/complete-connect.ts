@@ -10,7 +10,7 @@ import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connectio
 import { db } from "@/lib/db";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { providerDisplayName } from "@/lib/finch/provider-name";
-import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { syncAfterConnect } from "@/lib/finch/company-sync-job";
 import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
 import { logError } from "@/lib/log";
 import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
@@ -163,7 +163,7 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
       actorUserId: userId,
     });
   });
-  await syncQuietly(id, attempt.organizationId);
+  await syncAfterConnect({ connectionId: id, organizationId: attempt.organizationId });
   return { kind: "connected", connectionId: id, returnTo: attempt.returnTo };
 }
 
@@ -196,7 +196,7 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
   }
   await takeRepairReceipt({ connectionId, organizationId: outcome.organizationId, userId });
   await afterConnectionChange(outcome);
-  await syncQuietly(connectionId, outcome.organizationId);
+  await syncAfterConnect({ connectionId, organizationId: outcome.organizationId });
 }
 
 /** One retry: a database hiccup right after the exchange must not cost the only live token. */
@@ -206,15 +206,5 @@ async function writeTokenWithRetry(connectionId: string, accessToken: string): P
   } catch (error) {
     logError("storing the exchanged token failed once; retrying", error);
     await replaceAccessToken(db(), connectionId, accessToken);
-  }
-}
-
-/** Fresh data right after connecting; a failure here only leaves the snapshot for later. */
-async function syncQuietly(connectionId: string, organizationId: string): Promise<void> {
-  try {
-    await syncCompanyData({ connectionId, organizationId });
-  } catch (error) {
-    // The dashboard shows the connection anyway and offers "Sync now".
-    logError(`connection ${connectionId}: company data sync after connecting failed`, error);
   }
 }

@@ -17,6 +17,12 @@ export const sweepBatchJobSchema = z.object({
   connectionIds: z.array(z.string().min(1).max(64)).min(1).max(200),
 });
 
+/** A connection's company data to fetch again: a sync right after connecting that Finch or the budget refused. */
+export const companySyncJobSchema = z.object({
+  connectionId: z.string().min(1).max(64),
+  organizationId: z.string().min(1).max(64),
+});
+
 export const emailSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
 /** An alert outbox row to deliver (Slack or a signed webhook); same shape as an email's. */
 export const alertSendJobSchema = emailSendJobSchema;
@@ -59,6 +65,19 @@ export const queues = {
     // not lost work: its connections become due again when their lease ends.
     options: { policy: "standard", retryLimit: 1, retryDelay: 30, expireInSeconds: 15 * 60 },
     localConcurrency: 4,
+  },
+  "company-sync": {
+    schema: companySyncJobSchema,
+    // One waiting and one running per connection (singletonKey = connection id). A refusal that is
+    // worth retrying throws, and pg-boss tries again later: 30 s, then doubling, about an hour in all.
+    options: {
+      policy: "stately",
+      retryLimit: 7,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 5 * 60,
+    },
+    localConcurrency: 2,
   },
   "email-send": {
     schema: emailSendJobSchema,

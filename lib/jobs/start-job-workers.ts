@@ -5,6 +5,7 @@ import type { PgBoss } from "pg-boss";
 import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
 import { sendAlertJob } from "@/lib/alerts/send-alert-job";
 import { env } from "@/lib/env";
+import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
 import { runSweepBatch } from "@/lib/finch/run-sweep-batch";
 import { scheduleDueSweeps } from "@/lib/finch/schedule-due-sweeps";
 import { sweepConnections } from "@/lib/finch/sweep-connections";
@@ -22,6 +23,7 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connections-sweep": (data) => sweepConnections(data),
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
+  "company-sync": (data) => runCompanySyncJob(data),
   "email-send": (data) => runEmailSendJob(data),
   "alert-send": (data) => sendAlertJob(data),
   "email-outbox-relay": async () => ({ emails: await relayEmailOutbox(), alerts: await relayAlertOutbox() }),
