@@ -1,6 +1,9 @@
 // Runs before every request: refuses cross-site writes (server actions included), and adds the security
 // headers (CSP, no framing, nosniff, referrer rules, HSTS) built from the runtime configuration, so the
-// Finch and stand-in origins are the configured ones.
+// Finch and stand-in origins are the configured ones. One exception, by the matcher below: the poll
+// of every open dashboard tab (`/api/connections`), whose handler refuses cross-site writes itself
+// (jsonRoute) and sends its own headers (jsonSecurityHeaders); the proxy's pass cost about as much as
+// the poll's whole 304 answer.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/same-origin";
@@ -26,6 +29,11 @@ function headersFor(pathname: string): [string, string][] {
   }
   return carriesToken(pathname) ? headerSets.carriesToken : headerSets.plain;
 }
+
+export const config = {
+  // Every path but exactly /api/connections (its sub-paths, such as /api/connections/sweep, included).
+  matcher: ["/((?!api/connections$).*)"],
+};
 
 export function proxy(request: NextRequest) {
   // Server actions are POSTs to pages: a foreign one gets a clean 403 here instead of Next's 500.

@@ -41,6 +41,13 @@ test("every page sends the security headers, and the Connect modal works under t
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect((await page.request.get("/reconnect/anything")).headers()["referrer-policy"]).toBe("no-referrer");
   expect((await page.request.get("/email/unsubscribe")).headers()["referrer-policy"]).toBe("no-referrer");
+  // The dashboard's poll skips the proxy and sends its own (JSON) headers; its sub-paths do not skip it.
+  const poll = (await page.request.get("/api/connections")).headers();
+  expect(poll["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(poll["x-content-type-options"]).toBe("nosniff");
+  expect(poll["x-frame-options"]).toBe("DENY");
+  const sweep = await page.request.post("/api/connections/sweep", { headers: { origin: APP_URL }, data: {} });
+  expect(sweep.headers()["content-security-policy"]).toContain(`frame-src ${new URL(FINCH_URL).origin}`);
 
   await page.goto("/");
   await connectPayroll(page);
@@ -106,6 +113,13 @@ test("cross-site writes are refused, and malformed ids answer 400", async ({ pag
     headers: { "sec-fetch-site": "cross-site" },
   });
   expect(sameSite.status()).toBe(403);
+  // The poll's path skips the proxy; its handler refuses a foreign write itself.
+  const foreignConnect = await page.request.post("/api/connections", {
+    headers: { origin: "http://evil.example", "content-type": "text/plain" },
+    data: "{}",
+  });
+  expect(foreignConnect.status()).toBe(403);
+  expect(foreignConnect.headers()["x-content-type-options"]).toBe("nosniff");
   const own = await page.request.post("/api/connections/sweep", { headers: { origin: APP_URL }, data: {} });
   expect(own.status()).toBe(200);
   const serverAction = await page.request.post("/team", {

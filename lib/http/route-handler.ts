@@ -3,8 +3,10 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getCurrentUser, getMembership, type CurrentMember } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { refuseCrossSite } from "./same-origin";
+import { jsonSecurityHeaders } from "./security-headers";
 
 export async function memberForRoute(): Promise<CurrentMember> {
   const user = await getCurrentUser();
@@ -41,5 +43,20 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
     } catch (error) {
       return errorResponse(error);
     }
+  };
+}
+
+let securityHeaders: [string, string][] | undefined;
+
+/** For a route the proxy skips (see proxy.ts): its own security headers on every answer. */
+export function withJsonSecurityHeaders(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const response = await handler(request);
+    securityHeaders ??= jsonSecurityHeaders({
+      appUrl: env().APP_URL,
+      production: env().NODE_ENV === "production",
+    });
+    for (const [name, value] of securityHeaders) response.headers.set(name, value);
+    return response;
   };
 }

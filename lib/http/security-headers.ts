@@ -62,6 +62,24 @@ export function carriesToken(pathname: string): boolean {
   return TOKEN_PATHS.some((pattern) => pattern.test(pathname));
 }
 
+/**
+ * For a JSON route that skips the proxy (the dashboard's poll): no content may load from it and it may
+ * not be framed or sniffed. Its answers are per-user JSON, never a page.
+ */
+export function jsonSecurityHeaders(
+  settings: Pick<SecuritySettings, "appUrl" | "production">,
+): [string, string][] {
+  return [
+    ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+    ["X-Frame-Options", "DENY"],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "no-referrer"],
+    ...(settings.production && settings.appUrl.startsWith("https://")
+      ? [["Strict-Transport-Security", "max-age=31536000; includeSubDomains"] as [string, string]]
+      : []),
+  ];
+}
+
 /** Header name/value pairs for a response to `pathname`. */
 export function securityHeaders(pathname: string, settings: SecuritySettings): [string, string][] {
   const headers: [string, string][] = [

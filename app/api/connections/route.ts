@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { startConnect } from "@/lib/finch-connect/start-connect";
 import { connectionsEtag, etagMatches, sessionConnectionsEtag } from "@/lib/connections/connections-etag";
 import { listConnections } from "@/lib/connections/list-connections";
-import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute, withJsonSecurityHeaders } from "@/lib/http/route-handler";
 
 // Per organization: browsers revalidate every time, shared caches never keep it.
 const CACHE_CONTROL = "private, no-cache";
@@ -27,16 +27,20 @@ async function pollingVersion(): Promise<{ organizationId: string; etag: string 
   return { organizationId: organization.id, etag: await connectionsEtag(organization.id) };
 }
 
-export const GET = jsonRoute(async (request: Request) => {
-  // Stamped before reading: a change in between makes the next poll fetch again, never miss it.
-  const { organizationId, etag } = await pollingVersion();
-  const headers = { ETag: etag, "Cache-Control": CACHE_CONTROL, Vary: "Cookie" };
-  if (etagMatches(request.headers.get("if-none-match"), etag))
-    return new Response(null, { status: 304, headers });
-  return NextResponse.json({ connections: await listConnections(organizationId) }, { headers });
-});
+export const GET = withJsonSecurityHeaders(
+  jsonRoute(async (request: Request) => {
+    // Stamped before reading: a change in between makes the next poll fetch again, never miss it.
+    const { organizationId, etag } = await pollingVersion();
+    const headers = { ETag: etag, "Cache-Control": CACHE_CONTROL, Vary: "Cookie" };
+    if (etagMatches(request.headers.get("if-none-match"), etag))
+      return new Response(null, { status: 304, headers });
+    return NextResponse.json({ connections: await listConnections(organizationId) }, { headers });
+  }),
+);
 
-export const POST = jsonRoute(async () => {
-  const member = await memberForRoute();
-  return NextResponse.json(await startConnect({ member }));
-});
+export const POST = withJsonSecurityHeaders(
+  jsonRoute(async () => {
+    const member = await memberForRoute();
+    return NextResponse.json(await startConnect({ member }));
+  }),
+);
