@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
-import { repairAdvice } from "@/lib/connections/repair-advice";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import { checkText } from "@/lib/connections/receipt-line";
 import { StatusBadge } from "./status-badge";
@@ -27,7 +26,7 @@ export function ConnectionCard({
   replaced?: boolean;
 }) {
   const { company } = connection;
-  const advice = repairAdvice(connection);
+  const { advice } = connection;
   const stale = connection.status !== "healthy";
   return (
     <article

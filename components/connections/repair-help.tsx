@@ -3,7 +3,7 @@
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { providerHelp } from "@/lib/connections/provider-help";
-import { HELP_AFTER_FAILED_ATTEMPTS } from "@/lib/connections/repair-advice";
+import { HELP_AFTER_FAILED_ATTEMPTS } from "@/lib/connections/help-after-failed-attempts";
 
 // The hand-off form is fetched on the first open, not with every dashboard (React's lazy: next/dynamic
 // would ship its own loader for it).

@@ -1,6 +1,7 @@
 // The connection as the dashboard sees it (JSON for SWR): never a token, only what a customer needs.
 import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import type { ProductCheck } from "./receipt-line";
+import type { RepairAdvice } from "./repair-advice";
 
 export interface ConnectionSummary {
   id: string;
@@ -22,4 +23,7 @@ export interface ConnectionSummary {
   company: { legalName: string | null; employeeCount: number; fetchedAt: string } | null;
   /** The provider is having an outage (many connections broke at once): no action is needed yet. */
   providerOutage: boolean;
+  /** What to tell the customer and the one action (lib/connections/repair-advice.ts), worked out on the
+   *  server so the advice table never ships to the browser; null while it works. */
+  advice: RepairAdvice | null;
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordConnectionEvent } from "./connection-events";
-import { HELP_AFTER_FAILED_ATTEMPTS } from "./repair-advice";
+import { HELP_AFTER_FAILED_ATTEMPTS } from "./help-after-failed-attempts";
 
 export type AttemptOutcome = "error" | "closed";
 

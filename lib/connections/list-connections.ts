@@ -7,6 +7,7 @@ import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
 import { parseChecks } from "./parse-checks";
+import { repairAdvice } from "./repair-advice";
 
 export interface SummaryRow {
   id: string;
@@ -75,6 +76,7 @@ export function toSummaries(rows: SummaryRow[]): ConnectionSummary[] {
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
     failedAttempts: row.failedAttempts,
     providerOutage: row.providerOutage,
+    advice: repairAdvice(row),
     receipt: latestReceipt(row.receiptChecks, row.receiptAt),
     affectedServices: affectedServices(row.products),
     company:

@@ -1,7 +1,7 @@
 // Which connections the banner speaks about, each with its advice. A disconnected connection that was
 // connected again (another live connection to the same provider) is history, not a problem.
 import type { ConnectionSummary } from "./connection-summary";
-import { repairAdvice, type RepairAdvice } from "./repair-advice";
+import type { RepairAdvice } from "./repair-advice";
 
 export interface ConnectionNeedingAttention {
   connection: ConnectionSummary;
@@ -17,7 +17,7 @@ export function isReplaced(connection: ConnectionSummary, all: ConnectionSummary
 
 export function needingAttention(connections: ConnectionSummary[]): ConnectionNeedingAttention[] {
   return connections.flatMap((connection) => {
-    const advice = repairAdvice(connection);
+    const { advice } = connection;
     return advice && !isReplaced(connection, connections) ? [{ connection, advice }] : [];
   });
 }

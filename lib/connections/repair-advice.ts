@@ -3,10 +3,6 @@
 // emails and the emailed-link page all read this one table; `{provider}` is the provider's name.
 import { providerHelp } from "./provider-help";
 
-/** After this many failed Connect attempts on one problem, the pages offer help before another try
- *  (Finch and payroll providers such as MX lock an account after 3 wrong passwords). */
-export const HELP_AFTER_FAILED_ATTEMPTS = 2;
-
 export const REPAIR_CAUSES = [
   "reauth",
   "error_permissions",
