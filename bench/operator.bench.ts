@@ -5,7 +5,7 @@
 // app/(operator)/operator/page.tsx loads them) and the repair funnel (the page's default range: the
 // last 28 days), each timed as the median of several rounds in the same process and database, the
 // three taking turns within each round. The operator pages also count their own session check
-// (lib/operator/require-operator.ts: the same one-query read), run beside their reads as the pages do. Prints each ratio against the customer
+// (lib/operator/require-operator.ts: the same one-query read). Prints each ratio against the customer
 // dashboard; the target is 1.5× or less.
 // Options: --connections=100000 --runs=15 --db=auto|postgresql|pglite
 import crypto from "node:crypto";
@@ -55,12 +55,13 @@ async function main() {
     assertLoopback(database.url);
     Object.assign(process.env, benchAppEnv({ databaseUrl: database.url }));
     const { db } = await import("@/lib/db");
-    const { readDashboardByToken } = await import("@/lib/dashboard/read-dashboard");
+    const { readDashboardByToken } = await import("@/lib/dashboard/require-dashboard");
     const { sessionMemberByToken } = await import("@/lib/auth/session-member");
     const { SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/options");
     const { parseFunnelRange } = await import("@/lib/operator/funnel-range");
     const { foldFleetCounts, foldRepairFunnel } = await import("@/lib/operator/compact-rollups");
-    const { readFleetHealth } = await import("@/lib/operator/read-fleet-health");
+    const { getFleetOverview } = await import("@/lib/operator/get-fleet-overview");
+    const { listBrokenConnections } = await import("@/lib/operator/list-broken-connections");
     const { parseFleetFilters } = await import("@/lib/operator/fleet-filters");
     const { getRepairFunnel } = await import("@/lib/operator/get-repair-funnel");
 
@@ -90,12 +91,18 @@ async function main() {
       if ((await sessionMemberByToken(sessionToken)) === "ask-next-auth")
         throw new Error("the bench session is not valid");
     };
-    // The pages run their gate and their reads side by side (app/(operator)/operator/page.tsx).
-    const overviewTask = () =>
-      Promise.all([operatorSession(), readFleetHealth({ filters: parseFleetFilters({}), now })]);
+    const overviewTask = async () => {
+      await operatorSession();
+      await Promise.all([
+        getFleetOverview({ now }),
+        listBrokenConnections({ filters: parseFleetFilters({}), now }),
+      ]);
+    };
     const range = parseFunnelRange({}, now);
-    const funnelTask = () =>
-      Promise.all([operatorSession(), getRepairFunnel({ from: range.from, to: range.to })]);
+    const funnelTask = async () => {
+      await operatorSession();
+      await getRepairFunnel({ from: range.from, to: range.to });
+    };
     const { dashboard, overview, funnel } = await medians({
       dashboard: dashboardTask,
       overview: overviewTask,

@@ -19,7 +19,7 @@ export interface FleetOverview {
   outages: OpenOutage[];
 }
 
-export interface OverviewRow {
+interface OverviewRow {
   counters: { providerId: string; providerName: string; status: string; count: number; pieces: number }[];
   pieces: number;
   broken: number;
@@ -32,8 +32,7 @@ export interface OverviewRow {
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** The overview's one-row SELECT, also folded into the Fleet health page's statement (read-fleet-health.ts). */
-export function fleetOverviewSql(now: Date): Prisma.Sql {
+export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
   const day = (days: number) => new Date(now.getTime() - days * DAY_MS);
   /** Broken since after `since`: whole hours from the counters, the rest of since's hour from the index. */
   const newerThan = (since: Date) => {
@@ -42,7 +41,8 @@ export function fleetOverviewSql(now: Date): Prisma.Sql {
       + (SELECT count(*) FROM "Connection" WHERE status <> 'healthy' AND "statusSince" > ${since}
             AND "statusSince" < ${nextHour}))::int`;
   };
-  return Prisma.sql`
+  // Straight from the pool (queryRows), like the dashboard's one statement.
+  const [row] = await queryRows<OverviewRow>(Prisma.sql`
     SELECT (SELECT coalesce(jsonb_agg(f), '[]'::jsonb) FROM (
               SELECT "providerId", max("providerName") AS "providerName", status, sum(count)::int AS count,
                      count(*)::int AS pieces
@@ -50,11 +50,7 @@ export function fleetOverviewSql(now: Date): Prisma.Sql {
            (SELECT count(*) FROM "FleetBrokenAge")::int AS pieces,
            (SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge")::int AS broken,
            ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d,
-           ${openOutagesJson} AS outages`;
-}
-
-/** The row as the page shows it; folds the counters' delta rows once too many have piled up. */
-export async function toFleetOverview(row: OverviewRow | undefined): Promise<FleetOverview> {
+           ${openOutagesJson} AS outages`);
   const counters = row?.counters ?? [];
   const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
   if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();
@@ -85,10 +81,4 @@ export async function toFleetOverview(row: OverviewRow | undefined): Promise<Fle
     },
     outages: parseOpenOutages(row?.outages),
   };
-}
-
-export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
-  // Straight from the pool (queryRows), like the dashboard's one statement.
-  const [row] = await queryRows<OverviewRow>(fleetOverviewSql(now));
-  return toFleetOverview(row);
 }

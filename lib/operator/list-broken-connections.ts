@@ -58,18 +58,19 @@ async function countMatching(filters: FleetFilters, where: Prisma.Sql): Promise<
   return Number(row?.total ?? 0);
 }
 
-/** One page (or, for the CSV, every row) of the table, in the page's order, each with the total
- *  when the counters keep it. Also folded into the Fleet health page's statement (read-fleet-health.ts). */
-export function brokenRowsSql({
+export async function listBrokenConnections({
   filters,
   now = new Date(),
   all = false,
-}: ListBrokenConnectionsOptions): Prisma.Sql {
+}: ListBrokenConnectionsOptions): Promise<{ rows: BrokenConnectionRow[]; total: number }> {
   const where = fleetWhere(filters, now);
   const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
   const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
+  // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
   const counters = totalFromCounters(filters);
-  return Prisma.sql`
+  const [rows, counted] = await Promise.all([
+    // Straight from the pool (queryRows): the console's landing page asks this on every visit.
+    queryRows<RawRow>(Prisma.sql`
       WITH page AS (
         SELECT c.id, c."organizationId", org.name AS "organizationName", c."providerId", c."providerName",
                c.status, c."statusSince", c."statusSource"
@@ -94,31 +95,10 @@ export function brokenRowsSql({
             FROM "ConnectionEvent" e
            WHERE e."connectionId" = p.id AND e."createdAt" >= p."statusSince"
              AND e.type IN ('link_opened', 'connect_started')) seen
-       ORDER BY p."statusSince" ASC, p.id ASC`;
-}
-
-/** How many rows match: from the counters when they keep it, else counted. */
-export function countBroken(filters: FleetFilters, now: Date): Promise<number> {
-  return countMatching(filters, fleetWhere(filters, now));
-}
-
-/** The total when the counters do not keep it (an age or a search narrows the rows); null when they do. */
-export function countIfNeeded(filters: FleetFilters, now: Date): Promise<number> | null {
-  return totalFromCounters(filters) ? null : countBroken(filters, now);
-}
-
-export async function listBrokenConnections(options: ListBrokenConnectionsOptions): Promise<{
-  rows: BrokenConnectionRow[];
-  total: number;
-}> {
-  const { filters, now = new Date() } = options;
-  // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
-  const [rows, counted] = await Promise.all([
-    // Straight from the pool (queryRows): the console's landing page asks this on every visit.
-    queryRows<RawRow>(brokenRowsSql(options)),
-    countIfNeeded(filters, now),
+       ORDER BY p."statusSince" ASC, p.id ASC`),
+    counters ? null : countMatching(filters, where),
   ]);
-  const total = counted ?? (rows[0] ? Number(rows[0].total) : await countBroken(filters, now));
+  const total = counted ?? (rows[0] ? Number(rows[0].total) : await countMatching(filters, where));
   return {
     rows: rows.map(({ total: _total, ...row }) => row),
     total,

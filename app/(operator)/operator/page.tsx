@@ -5,8 +5,8 @@ import { FleetPagination } from "@/components/operator/fleet-pagination";
 import { OutagesPanel } from "@/components/operator/outages-panel";
 import { buttonClasses } from "@/components/ui/button";
 import { fleetFiltersQuery, parseFleetFilters } from "@/lib/operator/fleet-filters";
-import { FLEET_PAGE_SIZE } from "@/lib/operator/list-broken-connections";
-import { readFleetHealth } from "@/lib/operator/read-fleet-health";
+import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
+import { FLEET_PAGE_SIZE, listBrokenConnections } from "@/lib/operator/list-broken-connections";
 import { requireOperator } from "@/lib/operator/require-operator";
 
 export const metadata = { title: "Fleet health · Operator" };
@@ -16,10 +16,9 @@ export default async function FleetHealthPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await requireOperator();
   const filters = parseFleetFilters(await searchParams);
-  // The gate and the reads side by side: the reads only reach the page once the gate has passed
-  // (requireOperator throws not-found otherwise, and Promise.all with it).
-  const [, { overview, broken }] = await Promise.all([requireOperator(), readFleetHealth({ filters })]);
+  const [overview, broken] = await Promise.all([getFleetOverview(), listBrokenConnections({ filters })]);
   const exportQuery = fleetFiltersQuery({ ...filters, page: 1 });
   return (
     <>
