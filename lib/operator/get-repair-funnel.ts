@@ -5,7 +5,8 @@
 // repair from the rollup's histograms (within REPAIR_TIME_ACCURACY), overall and split by provider, by
 // detection path and by week.
 import "server-only";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { FOLD_AFTER_ROWS, foldRepairFunnel } from "./compact-rollups";
 import { addHistogram, histogramPercentile, type RepairHistogram } from "./repair-histogram";
 
@@ -33,13 +34,13 @@ interface RollupRow {
   day: Date;
   providerName: string;
   detectionPath: string;
-  broke: bigint;
-  notified: bigint;
-  engaged: bigint;
-  connectOpened: bigint;
-  reconnected: bigint;
+  broke: number;
+  notified: number;
+  engaged: number;
+  connectOpened: number;
+  reconnected: number;
   histograms: unknown[];
-  pieces: bigint;
+  pieces: number;
 }
 
 type Tally = Omit<FunnelCounts, "medianHours" | "p90Hours"> & { histogram: RepairHistogram };
@@ -63,7 +64,7 @@ function add(groups: Map<string, Tally>, key: string, row: RollupRow) {
     reconnected: 0,
     histogram: new Map(),
   };
-  for (const step of STEPS) tally[step] += Number(row[step]);
+  for (const step of STEPS) tally[step] += row[step];
   for (const histogram of row.histograms) addHistogram(tally.histogram, histogram);
   groups.set(key, tally);
 }
@@ -88,14 +89,16 @@ export async function getRepairFunnel({ from, to }: { from: Date; to: Date }): P
   // Whole UTC days, as ISO dates (a timestamp parameter would turn into a date in the session's zone).
   const fromDay = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
   const toDay = new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-  const rows = await db().$queryRaw<RollupRow[]>`
-    SELECT day, "providerName", "detectionPath"::text AS "detectionPath", sum(broke) AS broke,
-           sum(notified) AS notified, sum(engaged) AS engaged, sum("connectOpened") AS "connectOpened",
-           sum(reconnected) AS reconnected, jsonb_agg("repairHistogram") AS histograms, count(*) AS pieces
+  // Straight from the pool (queryRows); the day as a timestamp, so it reads as UTC midnight.
+  const rows = await queryRows<RollupRow>(Prisma.sql`
+    SELECT day::timestamp AS day, "providerName", "detectionPath"::text AS "detectionPath",
+           sum(broke)::int AS broke, sum(notified)::int AS notified, sum(engaged)::int AS engaged,
+           sum("connectOpened")::int AS "connectOpened", sum(reconnected)::int AS reconnected,
+           jsonb_agg("repairHistogram") AS histograms, count(*)::int AS pieces
       FROM "RepairFunnelDay"
      WHERE day >= ${fromDay}::date AND day < ${toDay}::date
-     GROUP BY day, "providerName", "detectionPath"`;
-  if (rows.reduce((sum, row) => sum + Number(row.pieces), 0) > rows.length + FOLD_AFTER_ROWS)
+     GROUP BY day, "providerName", "detectionPath"`);
+  if (rows.reduce((sum, row) => sum + row.pieces, 0) > rows.length + FOLD_AFTER_ROWS)
     await foldRepairFunnel();
 
   const overall = new Map<string, Tally>();

@@ -16,9 +16,14 @@ export default async function FleetHealthPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireOperator();
   const filters = parseFleetFilters(await searchParams);
-  const [overview, broken] = await Promise.all([getFleetOverview(), listBrokenConnections({ filters })]);
+  // The gate and the reads side by side: the reads only reach the page once the gate has passed
+  // (requireOperator throws not-found otherwise, and Promise.all with it).
+  const [, overview, broken] = await Promise.all([
+    requireOperator(),
+    getFleetOverview(),
+    listBrokenConnections({ filters }),
+  ]);
   const exportQuery = fleetFiltersQuery({ ...filters, page: 1 });
   return (
     <>

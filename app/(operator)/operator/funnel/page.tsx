@@ -21,9 +21,12 @@ export default async function RepairFunnelPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireOperator();
   const range = parseFunnelRange(await searchParams);
-  const funnel = await getRepairFunnel({ from: range.from, to: range.to });
+  // The gate and the read side by side; the funnel only reaches the page once the gate has passed.
+  const [, funnel] = await Promise.all([
+    requireOperator(),
+    getRepairFunnel({ from: range.from, to: range.to }),
+  ]);
   const weeks = funnel.byWeek.map((row) => ({ ...row, group: row.week.toISOString().slice(0, 10) }));
   return (
     <>
