@@ -55,7 +55,7 @@ async function main() {
     assertLoopback(database.url);
     Object.assign(process.env, benchAppEnv({ databaseUrl: database.url }));
     const { db } = await import("@/lib/db");
-    const { readDashboardByToken } = await import("@/lib/dashboard/require-dashboard");
+    const { readDashboardByToken } = await import("@/lib/dashboard/read-dashboard");
     const { sessionMemberByToken } = await import("@/lib/auth/session-member");
     const { SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/options");
     const { parseFunnelRange } = await import("@/lib/operator/funnel-range");
