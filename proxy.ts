@@ -7,27 +7,26 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/same-origin";
-import { carriesToken, securityHeaders, type SecuritySettings } from "@/lib/http/security-headers";
+import { carriesToken, securityHeaders } from "@/lib/http/security-headers";
 
-/** The headers for pages with and without a token in their URL, built once from the configuration. */
-let headerSets: { plain: [string, string][]; carriesToken: [string, string][] } | undefined;
+/** The headers for pages with and without a token in their URL, each built once from the configuration. */
+const headerSets = new Map<boolean, [string, string][]>();
 
 function headersFor(pathname: string): [string, string][] {
-  if (!headerSets) {
+  const tokenInUrl = carriesToken(pathname);
+  let headers = headerSets.get(tokenInUrl);
+  if (!headers) {
     const config = env();
-    const settings: SecuritySettings = {
+    headers = securityHeaders(pathname, {
       appUrl: config.APP_URL,
       finchBaseUrl: config.FINCH_BASE_URL,
       finchConnectUrl: config.FINCH_CONNECT_URL,
       resendBaseUrl: config.RESEND_BASE_URL,
       production: config.NODE_ENV === "production",
-    };
-    headerSets = {
-      plain: securityHeaders("/", settings),
-      carriesToken: securityHeaders("/reconnect/", settings),
-    };
+    });
+    headerSets.set(tokenInUrl, headers);
   }
-  return carriesToken(pathname) ? headerSets.carriesToken : headerSets.plain;
+  return headers;
 }
 
 export const config = {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders, type SecuritySettings } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  jsonSecurityHeaders,
+  securityHeaders,
+  type SecuritySettings,
+} from "./security-headers";
 
 const local: SecuritySettings = {
   appUrl: "http://localhost:3000",
@@ -74,5 +79,17 @@ describe("securityHeaders", () => {
     expect(header("/", production, "Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
     expect(header("/", local, "Strict-Transport-Security")).toBeUndefined();
     expect(header("/", { ...production, production: false }, "Strict-Transport-Security")).toBeUndefined();
+  });
+});
+
+describe("jsonSecurityHeaders", () => {
+  it("lets nothing load, frame or sniff a JSON answer, and sends HSTS only in production over https", () => {
+    const json = new Map(jsonSecurityHeaders(production));
+    expect(json.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(json.get("X-Frame-Options")).toBe("DENY");
+    expect(json.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(json.get("Referrer-Policy")).toBe("no-referrer");
+    expect(json.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+    expect(new Map(jsonSecurityHeaders(local)).get("Strict-Transport-Security")).toBeUndefined();
   });
 });

@@ -16,6 +16,10 @@ const originOf = (url: string | undefined) => {
   }
 };
 
+/** Production over https: HSTS and upgraded requests. */
+const servesHttps = (settings: Pick<SecuritySettings, "appUrl" | "production">) =>
+  settings.production && settings.appUrl.startsWith("https://");
+
 // Paths whose URL carries a secret (reconnect and email-preference tokens, the magic link).
 const TOKEN_PATHS = [
   /^\/reconnect\//,
@@ -53,13 +57,24 @@ export function contentSecurityPolicy(settings: SecuritySettings): string {
     "form-action 'self'",
     "base-uri 'self'",
     "object-src 'none'",
-    ...(settings.production && settings.appUrl.startsWith("https://") ? ["upgrade-insecure-requests"] : []),
+    ...(servesHttps(settings) ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
 /** True for a path whose URL carries a secret: its responses send no referrer. */
 export function carriesToken(pathname: string): boolean {
   return TOKEN_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+/** What every answer carries, page or JSON: no framing, no MIME sniffing, HSTS over https. */
+function commonHeaders(settings: Pick<SecuritySettings, "appUrl" | "production">): [string, string][] {
+  return [
+    ["X-Frame-Options", "DENY"],
+    ["X-Content-Type-Options", "nosniff"],
+    ...(servesHttps(settings)
+      ? [["Strict-Transport-Security", "max-age=31536000; includeSubDomains"] as [string, string]]
+      : []),
+  ];
 }
 
 /**
@@ -71,26 +86,18 @@ export function jsonSecurityHeaders(
 ): [string, string][] {
   return [
     ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
-    ["X-Frame-Options", "DENY"],
-    ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "no-referrer"],
-    ...(settings.production && settings.appUrl.startsWith("https://")
-      ? [["Strict-Transport-Security", "max-age=31536000; includeSubDomains"] as [string, string]]
-      : []),
+    ...commonHeaders(settings),
   ];
 }
 
 /** Header name/value pairs for a response to `pathname`. */
 export function securityHeaders(pathname: string, settings: SecuritySettings): [string, string][] {
-  const headers: [string, string][] = [
+  return [
     ["Content-Security-Policy", contentSecurityPolicy(settings)],
-    ["X-Frame-Options", "DENY"],
-    ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", carriesToken(pathname) ? "no-referrer" : "strict-origin-when-cross-origin"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
     ["Cross-Origin-Opener-Policy", "same-origin-allow-popups"],
+    ...commonHeaders(settings),
   ];
-  if (settings.production && settings.appUrl.startsWith("https://"))
-    headers.push(["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]);
-  return headers;
 }
