@@ -1,7 +1,6 @@
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { seedOrganization } from "@/test/finch-test-kit";
+import { seedSignedInUser } from "@/test/signed-in-user";
 import { ASK_NEXT_AUTH, readSessionMember } from "./session-member";
 
 // The request's cookies, as next/headers would read them.
@@ -15,16 +14,7 @@ vi.mock("next/headers", () => ({
 const DAY = 24 * 60 * 60 * 1000;
 
 async function signedIn(expiresInMs: number, withOrganization = true) {
-  const user = await db().user.create({ data: { email: `u-${crypto.randomUUID()}@example.com` } });
-  const organization = withOrganization ? await seedOrganization() : null;
-  if (organization)
-    await db().membership.create({
-      data: { userId: user.id, organizationId: organization.id, role: "owner" },
-    });
-  const sessionToken = crypto.randomBytes(16).toString("hex");
-  await db().session.create({
-    data: { sessionToken, userId: user.id, expires: new Date(Date.now() + expiresInMs) },
-  });
+  const { user, organization, sessionToken } = await seedSignedInUser({ expiresInMs, withOrganization });
   jar.cookies = new Map([["next-auth.session-token", sessionToken]]);
   return { user, organization };
 }

@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { listConnections } from "@/lib/connections/list-connections";
 import { db } from "@/lib/db";
 import { organizationHealth } from "@/lib/health/organization-health";
-import { seedOrganization, uniqueSuffix } from "@/test/finch-test-kit";
+import { uniqueSuffix } from "@/test/finch-test-kit";
+import { seedSignedInUser } from "@/test/signed-in-user";
 import { requireDashboard } from "./require-dashboard";
 
 // The request's cookies, as next/headers would read them; redirects and next-auth's path as values.
@@ -48,15 +48,9 @@ async function seedConnection(organizationId: string, providerId: string, create
 }
 
 async function signedIn(withOrganization = true) {
-  const user = await db().user.create({ data: { email: `u-${crypto.randomUUID()}@example.com` } });
-  const organization = withOrganization ? await seedOrganization() : null;
-  if (organization)
-    await db().membership.create({
-      data: { userId: user.id, organizationId: organization.id, role: "owner" },
-    });
-  const sessionToken = crypto.randomBytes(16).toString("hex");
-  await db().session.create({
-    data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 30 * DAY - 60_000) },
+  const { user, organization, sessionToken } = await seedSignedInUser({
+    expiresInMs: 30 * DAY - 60_000,
+    withOrganization,
   });
   jar.cookies = new Map([["next-auth.session-token", sessionToken]]);
   return { user, organization };
