@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { queryPrepared } from "@/lib/prepared-statements";
 
 export function createPrismaClient(databaseUrl: string, pool?: pg.Pool) {
   return new PrismaClient({
@@ -49,6 +50,10 @@ export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   const pool = globalForDb.pool;
   // After $disconnect the client opens a pool of its own; go through it then.
   if (!pool || pool.ending) return client.$queryRaw<T[]>(query);
-  const { rows } = await pool.query({ text: query.text, values: query.values, types: prismaTypes });
+  const { rows } = await queryPrepared(pool, env().DATABASE_PREPARED_STATEMENTS, {
+    text: query.text,
+    values: query.values,
+    types: prismaTypes,
+  });
   return rows as T[];
 }

@@ -27,6 +27,9 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: z.url().default("http://localhost:3000"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
+  // The hottest reads are prepared once per connection ("auto": on real PostgreSQL, not on the embedded
+  // PGlite). "off" behind a pooler in transaction mode (PgBouncer before 1.21).
+  DATABASE_PREPARED_STATEMENTS: z.enum(["auto", "off"]).default("auto"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   // "keyId:base64Key,…"; the first key encrypts, every key decrypts, so keys can rotate.
   TOKEN_ENCRYPTION_KEYS: z.string().min(1, "TOKEN_ENCRYPTION_KEYS is required"),
