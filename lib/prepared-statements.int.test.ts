@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";
 import { queryPrepared } from "./prepared-statements";
 
@@ -34,6 +34,20 @@ describe("queryPrepared on PostgreSQL", () => {
     expect([first.rows[0]?.next, second.rows[0]?.next]).toEqual([2, 42]);
     const names = await prepared(pool);
     expect(names.filter((name) => name.startsWith("hot_"))).toHaveLength(1);
+  });
+
+  it("gives two texts two names even from two copies of the module (Next bundles one per layer)", async () => {
+    const pool = onePool(url());
+    const freshCopy = async () => {
+      vi.resetModules();
+      return (await import("./prepared-statements")).queryPrepared;
+    };
+    const [first, second] = [await freshCopy(), await freshCopy()];
+    expect(first).not.toBe(second);
+    const one = await first<{ n: number }>(pool, "auto", { text: "SELECT 1 AS n" });
+    const two = await second<{ n: number }>(pool, "auto", { text: "SELECT 2 AS n" });
+    expect([one.rows[0]?.n, two.rows[0]?.n]).toEqual([1, 2]);
+    expect((await prepared(pool)).filter((name) => name.startsWith("hot_"))).toHaveLength(2);
   });
 
   it("prepares nothing when switched off (a pooler in transaction mode)", async () => {

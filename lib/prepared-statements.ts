@@ -7,6 +7,7 @@
 // (PgBouncer before 1.21) hands each statement to any server connection; DATABASE_PREPARED_STATEMENTS=off
 // is for the latter. "auto" asks the server once per pool whether it is PGlite.
 import "server-only";
+import crypto from "node:crypto";
 import type pg from "pg";
 
 export type PreparedStatementsMode = "auto" | "off";
@@ -21,11 +22,16 @@ const STALE_STATEMENT_CODES = new Set(["0A000", "26000"]);
 const names = new Map<string, string>();
 let generation = 0;
 
-/** The name of a statement's text in this process (the same name on every connection). */
+/**
+ * The name of a statement's text: made from the text itself, so every copy of this module in the
+ * process (Next bundles a module once per layer, all sharing one pool) names a text alike and never
+ * gives one name to two texts.
+ */
 function nameFor(text: string): string | undefined {
   const known = names.get(text);
   if (known || names.size >= MAX_NAMES) return known;
-  const name = `hot_${generation}_${names.size}`;
+  const digest = crypto.createHash("sha256").update(text).digest("hex").slice(0, 24);
+  const name = `hot_${digest}_${generation}`;
   names.set(text, name);
   return name;
 }
