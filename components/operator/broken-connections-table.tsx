@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import type { BrokenConnectionRow } from "@/lib/operator/list-broken-connections";
 import { TableHeader } from "@/components/ui/table-header";
@@ -11,7 +10,11 @@ const DETECTION_LABELS: Record<string, string> = {
   connect: "Connect",
 };
 
-const td = "px-3 py-2 align-top text-sm text-slate-800";
+// A page holds 50 rows of 8 cells: the cells' style is set once on the body, not repeated in each
+// cell (it was a third of the page's bytes, and the server renders and streams every byte twice).
+const body =
+  "divide-y divide-slate-100 text-sm tabular-nums text-slate-800 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top " +
+  "[&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:underline";
 
 export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }) {
   return (
@@ -30,38 +33,30 @@ export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }
             "Last reminder",
           ]}
         />
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={body}>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={8} className={`${td} py-6 text-center text-slate-500`}>
-                No broken connections match these filters.
+              <td colSpan={8}>
+                <p className="py-4 text-center text-slate-500">No broken connections match these filters.</p>
               </td>
             </tr>
           )}
           {rows.map((row) => (
             <tr key={row.connectionId}>
-              <td className={td}>
-                <Link
-                  href={`/operator/connections/${row.connectionId}`}
-                  prefetch={false}
-                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                >
-                  {row.organizationName}
-                </Link>
+              <td>
+                <a href={`/operator/connections/${row.connectionId}`}>{row.organizationName}</a>
               </td>
-              <td className={td}>{row.providerName}</td>
-              <td className={td}>
+              <td>{row.providerName}</td>
+              <td>
                 <time dateTime={row.since.toISOString()} title={exactTime(row.since.toISOString())}>
                   {timeAgo(row.since.toISOString())}
                 </time>
               </td>
-              <td className={td}>
-                {row.detectionPath ? (DETECTION_LABELS[row.detectionPath] ?? row.detectionPath) : "—"}
-              </td>
-              <td className={`${td} tabular-nums`}>{row.emailsDelivered}</td>
-              <td className={td}>{row.linkOpened ? "Yes" : "No"}</td>
-              <td className={`${td} tabular-nums`}>{row.reconnectAttempts}</td>
-              <td className={td}>
+              <td>{row.detectionPath ? (DETECTION_LABELS[row.detectionPath] ?? row.detectionPath) : "—"}</td>
+              <td>{row.emailsDelivered}</td>
+              <td>{row.linkOpened ? "Yes" : "No"}</td>
+              <td>{row.reconnectAttempts}</td>
+              <td>
                 {row.lastReminderAt ? (
                   <time dateTime={row.lastReminderAt.toISOString()}>
                     {timeAgo(row.lastReminderAt.toISOString())}
