@@ -4,6 +4,7 @@
 import path from "node:path";
 import { parseEnv } from "../lib/env";
 import { LOCAL_PORTS, withLocalDefaults } from "./lib/local-env";
+import { nextStartArgs } from "./lib/next-server";
 import { assertPortFree, startChild, stopAll, waitForPort } from "./lib/processes";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -32,15 +33,10 @@ async function main() {
   };
   parseEnv(env);
   await assertPortFree(port, "the extra instance", "its port argument");
-  const app = startChild(
-    `app:${port}`,
-    process.execPath,
-    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    {
-      cwd: ROOT,
-      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  const app = startChild(`app:${port}`, process.execPath, nextStartArgs(port), {
+    cwd: ROOT,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   app.once("exit", (code) => void stopAll().then(() => process.exit(code ?? 1)));
   await waitForPort(port, "localhost", 60_000);
   console.log(`Extra instance ready on ${appUrl}`);

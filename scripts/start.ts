@@ -6,6 +6,7 @@ import { parseEnv, EnvError } from "../lib/env";
 import { buildIfNeeded, generatePrismaClient, migrate } from "./lib/build";
 import { startEmbeddedDb } from "./lib/embedded-db";
 import { DATA_DIR, LOCAL_PORTS, withLocalDefaults } from "./lib/local-env";
+import { nextStartArgs } from "./lib/next-server";
 import { assertPortFree, startChild, stopAll, waitForPort } from "./lib/processes";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -70,15 +71,10 @@ async function main() {
   await migrate(env);
   await buildIfNeeded(env);
   await assertPortFree(LOCAL_PORTS.app, "the app", "PORT");
-  const app = startChild(
-    "app",
-    process.execPath,
-    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(LOCAL_PORTS.app)],
-    {
-      cwd: ROOT,
-      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  const app = startChild("app", process.execPath, nextStartArgs(LOCAL_PORTS.app), {
+    cwd: ROOT,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   app.once("exit", (code) => shutdown(code ?? 1));
   await waitForPort(LOCAL_PORTS.app, "localhost", 60_000);
   urls.unshift(["App", env.APP_URL ?? `http://localhost:${LOCAL_PORTS.app}`]);

@@ -1,10 +1,8 @@
 // Starts the benchmark build with `next start` on a free loopback port against one database, as
 // production runs it (job workers on), and stops it afterwards.
 import { spawn } from "node:child_process";
-import path from "node:path";
+import { nextStartArgs } from "../../scripts/lib/next-server";
 import { benchAppEnv, freePort } from "../bench-setup";
-
-const ROOT = path.resolve(__dirname, "..", "..");
 
 export interface BenchApp {
   url: string;
@@ -23,36 +21,30 @@ async function waitForHttp(url: string, deadline: number): Promise<void> {
   throw new Error(`the benchmark app did not answer at ${url} in time`);
 }
 
-export async function startBenchApp(appDir: string, databaseUrl: string): Promise<BenchApp> {
+export async function startBenchApp(
+  appDir: string,
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(port),
-    ],
-    {
-      cwd: appDir,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        // Nothing here calls Finch or Resend; both point at a closed loopback port all the same.
-        ...benchAppEnv({ databaseUrl, finchUrl: "http://127.0.0.1:9" }),
-        NEXT_TELEMETRY_DISABLED: "1",
-        APP_URL: url,
-        NEXTAUTH_URL: url,
-        FINCH_CONNECT_URL: "http://127.0.0.1:9",
-        RESEND_BASE_URL: "http://127.0.0.1:9",
-        // The continuous sweep would call Finch for the seeded connections in the middle of a round.
-        SWEEP_CONTINUOUS: "off",
-      },
+  const child = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
+    cwd: appDir,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      // Nothing here calls Finch or Resend; both point at a closed loopback port all the same.
+      ...benchAppEnv({ databaseUrl, finchUrl: "http://127.0.0.1:9" }),
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: url,
+      NEXTAUTH_URL: url,
+      FINCH_CONNECT_URL: "http://127.0.0.1:9",
+      RESEND_BASE_URL: "http://127.0.0.1:9",
+      // The continuous sweep would call Finch for the seeded connections in the middle of a round.
+      SWEEP_CONTINUOUS: "off",
+      ...extraEnv,
     },
-  );
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
