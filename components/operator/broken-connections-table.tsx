@@ -1,6 +1,7 @@
 import { exactTime, timeAgo } from "@/lib/format-time";
 import type { BrokenConnectionRow } from "@/lib/operator/list-broken-connections";
 import { TableHeader } from "@/components/ui/table-header";
+import { tableBodyClasses } from "@/components/ui/table-styles";
 
 const DETECTION_LABELS: Record<string, string> = {
   api_error: "API error",
@@ -10,11 +11,8 @@ const DETECTION_LABELS: Record<string, string> = {
   connect: "Connect",
 };
 
-// A page holds 50 rows of 8 cells: the cells' style is set once on the body, not repeated in each
-// cell (it was a third of the page's bytes, and the server renders and streams every byte twice).
-const body =
-  "divide-y divide-slate-100 text-sm tabular-nums text-slate-800 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top " +
-  "[&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:underline";
+// 50 rows a page: the cells and the links take their style from the body (tableBodyClasses).
+const body = `${tableBodyClasses()} [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:underline`;
 
 export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }) {
   return (

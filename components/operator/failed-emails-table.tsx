@@ -4,8 +4,7 @@ import { timeAgo } from "@/lib/format-time";
 import type { FailedEmail } from "@/lib/operator/get-machinery-status";
 import { OperatorActionButton } from "./operator-action-button";
 import { TableHeader } from "@/components/ui/table-header";
-
-const td = "px-3 py-2 align-top text-sm text-slate-800";
+import { tableBodyClasses } from "@/components/ui/table-styles";
 
 export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
   if (emails.length === 0) return <p className="text-sm text-slate-600">No failed sends.</p>;
@@ -25,10 +24,10 @@ export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
             </span>,
           ]}
         />
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={tableBodyClasses()}>
           {emails.map((email) => (
             <tr key={email.id}>
-              <td className={td}>
+              <td>
                 <Link
                   href={`/operator/connections/${email.connectionId}`}
                   prefetch={false}
@@ -37,14 +36,14 @@ export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
                   {email.organizationName}
                 </Link>
               </td>
-              <td className={td}>{email.to}</td>
-              <td className={td}>{email.kind.replaceAll("_", " ")}</td>
-              <td className={`${td} tabular-nums`}>{email.attempts}</td>
-              <td className={`${td} max-w-xs truncate`} title={email.lastError ?? undefined}>
+              <td>{email.to}</td>
+              <td>{email.kind.replaceAll("_", " ")}</td>
+              <td>{email.attempts}</td>
+              <td className="max-w-xs truncate" title={email.lastError ?? undefined}>
                 {email.lastError ?? "—"}
               </td>
-              <td className={td}>{timeAgo(email.updatedAt.toISOString())}</td>
-              <td className={td}>
+              <td>{timeAgo(email.updatedAt.toISOString())}</td>
+              <td>
                 <OperatorActionButton
                   action={retryFailedEmailAction}
                   fields={{ id: email.id }}

@@ -1,7 +1,6 @@
 import type { FinchBudgetClassUsage } from "@/lib/finch-budget/get-finch-budget-usage";
 import { TableHeader } from "@/components/ui/table-header";
-
-const td = "px-2 py-1 text-sm tabular-nums text-slate-800";
+import { tableBodyClasses } from "@/components/ui/table-styles";
 
 /** The Finch call budget per class (lib/finch-budget): what each lane can hand out now, and Finch's 429s. */
 export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) {
@@ -19,26 +18,26 @@ export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) 
             "Finch 429s",
           ]}
         />
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={tableBodyClasses(true)}>
           {usage.map((row) => (
             <tr key={row.key}>
-              <th scope="row" className={`${td} font-medium`}>
+              <th scope="row">
                 {row.key}
                 {row.pausedUntil && row.pausedUntil > new Date() && (
                   <span className="ml-1 text-xs text-red-700">paused by Finch</span>
                 )}
               </th>
-              <td className={td}>
+              <td>
                 {row.budget} / {row.finchLimit} per {row.windowSeconds} s
               </td>
-              <td className={td}>
+              <td>
                 {Math.floor(row.lanes.interactive.available)} / {row.lanes.interactive.capacity}
               </td>
-              <td className={td}>
+              <td>
                 {Math.floor(row.lanes.shared.available)} / {row.lanes.shared.capacity}
               </td>
-              <td className={td}>{row.lanes.interactive.granted + row.lanes.shared.granted}</td>
-              <td className={td}>{row.finch429s}</td>
+              <td>{row.lanes.interactive.granted + row.lanes.shared.granted}</td>
+              <td>{row.finch429s}</td>
             </tr>
           ))}
         </tbody>

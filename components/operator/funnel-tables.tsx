@@ -1,5 +1,6 @@
 import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
 import { TableHeader } from "@/components/ui/table-header";
+import { tableBodyClasses } from "@/components/ui/table-styles";
 import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 
 export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90Hours">; label: string }[] = [
@@ -10,7 +11,6 @@ export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90H
   { key: "reconnected", label: "Reconnected" },
 ];
 
-const td = "px-3 py-2 text-sm tabular-nums text-slate-800";
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
 const hours = (value: number | null) => (value === null ? "—" : `${value} h`);
 /** Times come from the funnel rollup's histogram: approximate, within this much. */
@@ -21,17 +21,13 @@ export function FunnelStepsTable({ name, counts }: { name: string; counts: Funne
   return (
     <table aria-label={name} className="min-w-full divide-y divide-slate-200">
       <TableHeader columns={["Step", "Incidents", "From previous step", "Of all broken"]} />
-      <tbody className="divide-y divide-slate-100">
+      <tbody className={tableBodyClasses()}>
         {FUNNEL_STEPS.map((step, index) => (
           <tr key={step.key}>
-            <th scope="row" className={`${td} font-medium`}>
-              {step.label}
-            </th>
-            <td className={td}>{counts[step.key]}</td>
-            <td className={td}>
-              {index === 0 ? "—" : percent(counts[step.key], counts[FUNNEL_STEPS[index - 1].key])}
-            </td>
-            <td className={td}>{percent(counts[step.key], counts.broke)}</td>
+            <th scope="row">{step.label}</th>
+            <td>{counts[step.key]}</td>
+            <td>{index === 0 ? "—" : percent(counts[step.key], counts[FUNNEL_STEPS[index - 1].key])}</td>
+            <td>{percent(counts[step.key], counts.broke)}</td>
           </tr>
         ))}
       </tbody>
@@ -61,27 +57,23 @@ export function FunnelSplitTable({
             `90th percentile (${within})`,
           ]}
         />
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={tableBodyClasses()}>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={9} className={`${td} text-slate-500`}>
+              <td colSpan={9} className="text-slate-500">
                 No incidents in this range.
               </td>
             </tr>
           )}
           {rows.map((row) => (
             <tr key={row.group}>
-              <th scope="row" className={`${td} font-medium`}>
-                {row.group}
-              </th>
+              <th scope="row">{row.group}</th>
               {FUNNEL_STEPS.map((step) => (
-                <td key={step.key} className={td}>
-                  {row[step.key]}
-                </td>
+                <td key={step.key}>{row[step.key]}</td>
               ))}
-              <td className={td}>{percent(row.reconnected, row.broke)}</td>
-              <td className={td}>{hours(row.medianHours)}</td>
-              <td className={td}>{hours(row.p90Hours)}</td>
+              <td>{percent(row.reconnected, row.broke)}</td>
+              <td>{hours(row.medianHours)}</td>
+              <td>{hours(row.p90Hours)}</td>
             </tr>
           ))}
         </tbody>

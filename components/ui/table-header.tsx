@@ -1,12 +1,12 @@
-// The header row every data table in the console shares: one `<th scope="col">` per column, in one style.
+// The header row every data table in the console shares: one `<th scope="col">` per column, in one style
+// set on the header (components/ui/table-styles.ts).
 import type { ReactNode } from "react";
-
-const headerCell = "text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+import { tableHeadClasses } from "./table-styles";
 
 export function TableHeader({
   columns,
   dense = false,
-  className,
+  className = "",
 }: {
   /** Column headings, in order; a heading may be a node, e.g. a label only screen readers hear. */
   columns: readonly ReactNode[];
@@ -14,12 +14,11 @@ export function TableHeader({
   dense?: boolean;
   className?: string;
 }) {
-  const cell = `${dense ? "px-2 py-1" : "px-3 py-2"} ${headerCell}`;
   return (
-    <thead className={className}>
+    <thead className={`${tableHeadClasses(dense)} ${className}`}>
       <tr>
         {columns.map((column, index) => (
-          <th key={index} scope="col" className={cell}>
+          <th key={index} scope="col">
             {column}
           </th>
         ))}
