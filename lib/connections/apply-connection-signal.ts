@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
 import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
 import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
-import { holdEmailsDuringOutage } from "@/lib/outages/hold-emails-during-outage";
+import { holdNoticesDuringOutage } from "@/lib/outages/hold-notices-during-outage";
 import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
 import { recordConnectionEvent } from "./connection-events";
@@ -126,7 +126,7 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
     });
     // A burst of breakages at one provider holds those notices back (a provider outage).
     outcome.heldByOutageId =
-      (await holdEmailsDuringOutage(tx, {
+      (await holdNoticesDuringOutage(tx, {
         providerId: row.providerId,
         providerName: row.providerName,
         at,

@@ -2,6 +2,7 @@
 // released, and the outage leaves the board.
 import "server-only";
 import { db } from "@/lib/db";
+import { NOTICE_OUTBOXES } from "./notice-outboxes";
 import { releaseHeldEmails } from "./release-held-emails";
 
 export interface CloseProviderIncidentOptions {
@@ -15,12 +16,17 @@ export async function closeProviderIncident({
   actorUserId,
   now = new Date(),
 }: CloseProviderIncidentOptions): Promise<{ cancelled: number; released: number }> {
-  const cancelled = await db().$executeRaw`
-    UPDATE "EmailOutbox" o SET status = 'cancelled', "updatedAt" = ${now},
-           "lastError" = 'the connection recovered during the provider outage'
-      FROM "Connection" c
-     WHERE c.id = o."connectionId" AND o."providerIncidentId" = ${providerIncidentId}
-       AND o.status = 'held' AND c.status <> 'needs_reauth'`;
+  // The emails cancelled are counted (the operator's message); the alerts follow them.
+  const [cancelled] = await Promise.all(
+    NOTICE_OUTBOXES.map(
+      ({ table }) => db().$executeRaw`
+        UPDATE ${table} o SET status = 'cancelled', "updatedAt" = ${now},
+               "lastError" = 'the connection recovered during the provider outage'
+          FROM "Connection" c
+         WHERE c.id = o."connectionId" AND o."providerIncidentId" = ${providerIncidentId}
+           AND o.status = 'held' AND c.status <> 'needs_reauth'`,
+    ),
+  );
   const released = await releaseHeldEmails({ providerIncidentId, actorUserId, now });
   await db().providerIncident.updateMany({
     where: { id: providerIncidentId, closedAt: null },

@@ -40,6 +40,16 @@ async function seedProvider(count: number) {
       },
       select: { id: true },
     });
+    // Each organization also has a webhook channel, so its breakage queues an alert beside the email.
+    await db().alertChannel.create({
+      data: {
+        organizationId: org.id,
+        kind: "webhook",
+        urlCiphertext: "unused-in-this-test",
+        urlKeyId: "test-1",
+        urlHint: "hooks.example.com",
+      },
+    });
     connections.push({ id: connection.id, email: member.email, organizationId: org.id });
   }
   return { providerId, connections };
@@ -62,6 +72,15 @@ const statusesOf = async (connectionIds: string[]) =>
     })
   ).map((row) => row.status);
 
+const alertStatusesOf = async (connectionIds: string[]) =>
+  (
+    await db().alertOutbox.findMany({
+      where: { connectionId: { in: connectionIds }, event: "connection.broken" },
+      orderBy: { createdAt: "asc" },
+      select: { status: true },
+    })
+  ).map((row) => row.status);
+
 describe("provider outages", () => {
   it("opens once the thresholds are met, holds the burst's notices, and releases them on demand", async () => {
     const { providerId, connections } = await seedProvider(5);
@@ -75,6 +94,8 @@ describe("provider outages", () => {
     const third = await breakAt(ids[2], new Date(t0.getTime() + 2 * MINUTE));
     expect(third.heldByOutageId).toBeDefined();
     expect(await statusesOf(ids.slice(0, 3))).toEqual(["held", "held", "held"]);
+    // Their Slack and webhook alerts are held with them.
+    expect(await alertStatusesOf(ids.slice(0, 3))).toEqual(["held", "held", "held"]);
     // Later breaks while it is open are held too, and one outage stays open.
     const fourth = await breakAt(ids[3], new Date(t0.getTime() + 3 * MINUTE));
     expect(fourth.heldByOutageId).toBe(third.heldByOutageId);
@@ -99,6 +120,7 @@ describe("provider outages", () => {
     expect(await releaseHeldEmails({ providerIncidentId: outage.id })).toBe(4);
     for (const id of ids.slice(0, 4)) await drainOutbox(id);
     expect(await statusesOf(ids.slice(0, 4))).toEqual(["sent", "sent", "sent", "sent"]);
+    expect(new Set(await alertStatusesOf(ids.slice(0, 4)))).not.toContain("held");
     expect(await standIns.mail().messagesTo(connections[3].email)).toHaveLength(1);
     // Released: the next break's notice flows normally while the outage stays on the board.
     expect((await breakAt(ids[4], new Date(t0.getTime() + 4 * MINUTE))).heldByOutageId).toBeUndefined();
@@ -161,6 +183,12 @@ describe("provider outages", () => {
     });
     expect(rows.find((row) => row.connectionId === secondIds[0])?.status).toBe("cancelled");
     expect(rows.filter((row) => row.status === "pending")).toHaveLength(2);
+    const alerts = await db().alertOutbox.findMany({
+      where: { connectionId: { in: secondIds }, event: "connection.broken" },
+      select: { connectionId: true, status: true },
+    });
+    expect(alerts.find((row) => row.connectionId === secondIds[0])?.status).toBe("cancelled");
+    expect(alerts.filter((row) => row.status === "held")).toHaveLength(0);
     expect(await db().providerIncident.findUnique({ where: { id: heldBy! } })).toMatchObject({
       closedAt: expect.any(Date),
     });

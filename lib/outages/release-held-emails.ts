@@ -1,8 +1,10 @@
-// "Release held emails": an outage's held notices go back to the outbox as due now and are dispatched.
-// Also run by the outbox relay for outages past OUTAGE_AUTO_RELEASE_HOURS.
+// "Release held emails": an outage's held notices (the emails, and the Slack and webhook alerts held with
+// them) go back to their outboxes as due now and are dispatched. Also run by the outbox relay for
+// outages past OUTAGE_AUTO_RELEASE_HOURS.
 import "server-only";
 import { db } from "@/lib/db";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { dispatchOutboxRows } from "@/lib/notifications/outbox-delivery";
 
 export interface ReleaseHeldEmailsOptions {
   providerIncidentId: string;
@@ -15,19 +17,28 @@ export async function releaseHeldEmails({
   actorUserId,
   now = new Date(),
 }: ReleaseHeldEmailsOptions): Promise<number> {
-  const released = await db().$transaction(async (tx) => {
+  const { emails, alerts } = await db().$transaction(async (tx) => {
     await tx.providerIncident.updateMany({
       where: { id: providerIncidentId, releasedAt: null },
       data: { releasedAt: now, releasedByUserId: actorUserId ?? null },
     });
-    return tx.emailOutbox.updateManyAndReturn({
-      where: { providerIncidentId, status: "held" },
-      data: { status: "pending", nextAttemptAt: now },
+    const release = {
+      where: { providerIncidentId, status: "held" as const },
+      data: { status: "pending" as const, nextAttemptAt: now },
       select: { id: true },
-    });
+    };
+    return {
+      emails: await tx.emailOutbox.updateManyAndReturn(release),
+      alerts: await tx.alertOutbox.updateManyAndReturn(release),
+    };
   });
-  await dispatchOutboxEmails(released.map((row) => row.id)).catch(() => 0); // the relay covers a failure
-  return released.length;
+  // The relays cover a failure to dispatch.
+  await dispatchOutboxEmails(emails.map((row) => row.id)).catch(() => 0);
+  await dispatchOutboxRows(
+    "alert-send",
+    alerts.map((row) => row.id),
+  ).catch(() => 0);
+  return emails.length;
 }
 
 /** Outages whose hold has lasted OUTAGE_AUTO_RELEASE_HOURS release on their own. */

@@ -1,12 +1,14 @@
 // Runs in the transaction that marked a connection broken: decides whether its provider is having an
-// outage and, while one is open and not released, holds the provider's "needs reconnecting" emails.
+// outage and, while one is open and not released, holds the provider's "needs reconnecting" notices:
+// the emails, and the Slack and webhook alerts (connection.broken) the same breakages queued.
 // A transaction-scoped advisory lock per provider serializes the decision across instances, and a
 // partial unique index keeps at most one open outage per provider.
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { NOTICE_OUTBOXES } from "./notice-outboxes";
 import { outageThresholds, type OutageThresholds } from "./outage-thresholds";
 
-export interface HoldEmailsDuringOutageOptions {
+export interface HoldNoticesDuringOutageOptions {
   providerId: string;
   providerName: string;
   at: Date;
@@ -34,9 +36,9 @@ async function countRecentBreaks(tx: Tx, providerId: string, since: Date, at: Da
 }
 
 /** Returns the id of the outage now holding this provider's notices, or null when there is none. */
-export async function holdEmailsDuringOutage(
+export async function holdNoticesDuringOutage(
   tx: Tx,
-  { providerId, providerName, at, thresholds = outageThresholds() }: HoldEmailsDuringOutageOptions,
+  { providerId, providerName, at, thresholds = outageThresholds() }: HoldNoticesDuringOutageOptions,
 ): Promise<string | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`provider-outage:${providerId}`}))`;
   const windowStart = new Date(at.getTime() - thresholds.windowMinutes * MINUTE_MS);
@@ -60,12 +62,14 @@ export async function holdEmailsDuringOutage(
   if (outage.releasedAt) return null;
   // The notices of every breakage in the burst that no worker has picked up yet.
   const since = new Date(Math.min(windowStart.getTime(), outage.openedAt.getTime()));
-  await tx.$executeRaw`
-    UPDATE "EmailOutbox" o SET status = 'held', "providerIncidentId" = ${outage.id}, "updatedAt" = ${at}
-      FROM "Incident" i, "Connection" c
-     WHERE o."incidentId" = i.id AND c.id = o."connectionId" AND c."providerId" = ${providerId}
-       AND o.kind = 'connection_broken' AND o.status = 'pending'
-       AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${at})
-       AND i."startedAt" > ${since} AND i."resolvedAt" IS NULL`;
+  for (const { table, isBrokenNotice } of NOTICE_OUTBOXES) {
+    await tx.$executeRaw`
+      UPDATE ${table} o SET status = 'held', "providerIncidentId" = ${outage.id}, "updatedAt" = ${at}
+        FROM "Incident" i, "Connection" c
+       WHERE o."incidentId" = i.id AND c.id = o."connectionId" AND c."providerId" = ${providerId}
+         AND ${isBrokenNotice} AND o.status = 'pending'
+         AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${at})
+         AND i."startedAt" > ${since} AND i."resolvedAt" IS NULL`;
+  }
   return outage.id;
 }
