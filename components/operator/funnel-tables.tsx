@@ -1,15 +1,12 @@
+"use client";
+
+// Client components on purpose: the funnel page hands them its numbers as data rather than every row
+// and cell as an element tree in the RSC payload, which is cheaper to serve (bench/README.md).
 import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
+import { FUNNEL_STEPS } from "@/lib/operator/funnel-steps";
 import { TableHeader } from "@/components/ui/table-header";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
-
-export const FUNNEL_STEPS: { key: keyof Omit<FunnelCounts, "medianHours" | "p90Hours">; label: string }[] = [
-  { key: "broke", label: "Broke" },
-  { key: "notified", label: "Notified" },
-  { key: "engaged", label: "Engaged" },
-  { key: "connectOpened", label: "Connect opened" },
-  { key: "reconnected", label: "Reconnected" },
-];
 
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`);
 const hours = (value: number | null) => (value === null ? "—" : `${value} h`);

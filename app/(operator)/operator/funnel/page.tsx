@@ -1,9 +1,10 @@
 import { FunnelBarChart, RepairTrendChart } from "@/components/operator/funnel-charts";
-import { FUNNEL_STEPS, FunnelSplitTable, FunnelStepsTable } from "@/components/operator/funnel-tables";
+import { FunnelSplitTable, FunnelStepsTable } from "@/components/operator/funnel-tables";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { parseFunnelRange } from "@/lib/operator/funnel-range";
 import { getRepairFunnel } from "@/lib/operator/get-repair-funnel";
+import { FUNNEL_STEPS } from "@/lib/operator/funnel-steps";
 import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 import { requireOperator } from "@/lib/operator/require-operator";
 
