@@ -1,5 +1,8 @@
+"use client";
+
+// A client component fed with the overview's numbers, like the tables (bench/README.md).
 import { Card, CardTitle } from "@/components/ui/card";
-import { AGE_BUCKET_LABELS, AGE_BUCKETS } from "@/lib/operator/fleet-filters";
+import { AGE_BUCKET_LABELS, AGE_BUCKETS } from "@/lib/operator/fleet-filter-words";
 import type { FleetOverview } from "@/lib/operator/get-fleet-overview";
 
 const STATUS_LABELS: Record<string, string> = {

@@ -1,10 +1,10 @@
+"use client";
+
+// A client component fed with data, like the tables (bench/README.md): the page's RSC payload carries
+// the filters and the provider list, not the form's element tree.
 import { buttonClasses } from "@/components/ui/button";
-import {
-  AGE_BUCKET_LABELS,
-  AGE_BUCKETS,
-  BROKEN_STATUSES,
-  type FleetFilters,
-} from "@/lib/operator/fleet-filters";
+import { AGE_BUCKET_LABELS, AGE_BUCKETS, BROKEN_STATUSES } from "@/lib/operator/fleet-filter-words";
+import type { FleetFilters } from "@/lib/operator/fleet-filters";
 
 const STATUS_LABELS: Record<(typeof BROKEN_STATUSES)[number], string> = {
   needs_reauth: "Needs reconnecting",

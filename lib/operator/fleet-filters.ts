@@ -1,16 +1,6 @@
 // The Fleet health filters, as they travel in the page's query string and the CSV link.
 import { z } from "zod";
-
-export const BROKEN_STATUSES = ["needs_reauth", "error", "disconnected", "pending"] as const;
-export const AGE_BUCKETS = ["under_1d", "1_3d", "3_7d", "over_7d"] as const;
-export type AgeBucket = (typeof AGE_BUCKETS)[number];
-
-export const AGE_BUCKET_LABELS: Record<AgeBucket, string> = {
-  under_1d: "Under a day",
-  "1_3d": "1 to 3 days",
-  "3_7d": "3 to 7 days",
-  over_7d: "Over 7 days",
-};
+import { AGE_BUCKETS, BROKEN_STATUSES, type AgeBucket } from "./fleet-filter-words";
 
 /** Bucket bounds in days: [from, to). */
 export const AGE_BUCKET_DAYS: Record<AgeBucket, [number, number | null]> = {

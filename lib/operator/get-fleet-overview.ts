@@ -8,7 +8,7 @@ import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openOutagesJson, parseOpenOutages, type OpenOutage } from "@/lib/outages/list-open-outages";
 import { FOLD_AFTER_ROWS, foldFleetCounts } from "./compact-rollups";
-import type { AgeBucket } from "./fleet-filters";
+import type { AgeBucket } from "./fleet-filter-words";
 
 export interface FleetOverview {
   total: number;
