@@ -9,7 +9,7 @@
 // 2. Database work (context): what each page reads per request, timed in this process as the median
 //    of several rounds, the three taking turns: the dashboard's one statement
 //    (lib/dashboard/read-dashboard.ts), the overview's gate, counts and page side by side as
-//    app/(operator)/operator/page.tsx runs them, and the funnel's gate and rollup read.
+//    app/operator/page.tsx runs them, and the funnel's gate and rollup read.
 // Options: --connections=100000 --runs=15 --db=auto|postgresql|pglite --parts=pages,data
 //          --duration=5 --http-connections=10 --rounds=2
 import crypto from "node:crypto";
@@ -110,7 +110,7 @@ async function main() {
         if ((await sessionMemberByToken(sessionToken)) === "ask-next-auth")
           throw new Error("the bench session is not valid");
       };
-      // The pages run their gate and their reads side by side (app/(operator)/operator/page.tsx).
+      // The pages run their gate and their reads side by side (app/operator/page.tsx).
       const overviewTask = () =>
         Promise.all([
           operatorSession(),

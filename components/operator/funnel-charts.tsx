@@ -1,7 +1,7 @@
 "use client";
 
 // Charts for the operator console only (recharts never ships in the customer dashboard's bundle: only
-// app/(operator) imports this file). Each chart has an accessible name; the numbers are in tables beside it.
+// app/operator imports this file). Each chart has an accessible name; the numbers are in tables beside it.
 import {
   Bar,
   BarChart,
