@@ -11,7 +11,7 @@
 //    (lib/dashboard/read-dashboard.ts), the overview's gate, counts and page side by side as
 //    app/operator/page.tsx runs them, and the funnel's gate and rollup read.
 // Options: --connections=100000 --runs=15 --db=auto|postgresql|pglite --parts=pages,data
-//          --duration=5 --http-connections=10 --rounds=2
+//          --duration=8 --http-connections=10 --rounds=3
 import crypto from "node:crypto";
 import { createTestDatabase, type DatabaseKind } from "../test/test-database";
 import { seedFleetAtScale } from "../test/seed-fleet-at-scale";
@@ -28,9 +28,9 @@ const RUNS = Number(option("runs", "15"));
 const DB = option("db", "auto") as DatabaseKind | "auto";
 const PARTS = option("parts", "pages,data").split(",");
 const PAGE_SETTINGS = {
-  durationSeconds: Number(option("duration", "5")),
+  durationSeconds: Number(option("duration", "8")),
   connections: Number(option("http-connections", "10")),
-  rounds: Number(option("rounds", "2")),
+  rounds: Number(option("rounds", "3")),
 };
 const TARGET = 1.5;
 
