@@ -1,15 +1,13 @@
 "use client";
 
 import { Card } from "@/components/ui/card";
+import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { isReplaced } from "@/lib/connections/needing-attention";
 import { ConnectPayrollButton } from "./connect-payroll-button";
 import { ConnectionCard } from "./connection-card";
-import { useConnections } from "./use-connections";
 
-/** The organization's connections (from ConnectionsFallback, then refreshed by the poll). */
-export function ConnectionList() {
-  const { data } = useConnections();
-  const connections = data?.connections ?? [];
+/** The organization's connections as cards, or how to add the first one. */
+export function ConnectionList({ connections }: { connections: ConnectionSummary[] }) {
   if (connections.length === 0) {
     return (
       <Card className="text-center">

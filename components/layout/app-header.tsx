@@ -1,8 +1,12 @@
+"use client";
+
 import Link from "next/link";
-import { Logo } from "@/components/logo";
+import type { ReactNode } from "react";
 import { SignOutButton } from "./sign-out-button";
 
 export interface AppHeaderProps {
+  /** The logo link, rendered on the server (components/logo.tsx computes its image there). */
+  logo: ReactNode;
   organizationName: string;
   email: string;
 }
@@ -14,12 +18,12 @@ const links = [
   { href: "/settings/notifications", label: "Alerts" },
 ];
 
-export function AppHeader({ organizationName, email }: AppHeaderProps) {
+export function AppHeader({ logo, organizationName, email }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-6">
-          <Logo />
+          {logo}
           <nav aria-label="Main" className="flex gap-1">
             {links.map((link) => (
               <Link

@@ -1,26 +1,25 @@
-// The customer dashboard's frame: the header, Finch Connect, the connections the banner and the list
-// share, and the status banner above the page. The dashboard layout wraps its pages in it, and the
-// home page wraps itself (app/page.tsx), so the hottest page skips a layout level.
+// The customer dashboard's frame around a page, from the request's dashboard read: the dashboard layout
+// wraps its pages in it, and the home page wraps itself (app/page.tsx), so the hottest page skips a
+// layout level and reads its data with one await.
 import type { ReactNode } from "react";
-import { ConnectionsFallback } from "@/components/connections/connections-fallback";
-import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
-import { StatusBanner } from "@/components/connections/status-banner";
-import { AppHeader } from "@/components/layout/app-header";
-import { requireDashboard } from "@/lib/dashboard/require-dashboard";
+import { Logo } from "@/components/logo";
+import type { Dashboard } from "@/lib/dashboard/read-dashboard";
 import { supportAddress } from "@/lib/email/support-address";
 import { env } from "@/lib/env";
+import { DashboardFrame } from "./dashboard-frame";
 
-export async function DashboardShell({ children, returnTo }: { children: ReactNode; returnTo?: string }) {
-  const { member, connections } = await requireDashboard(returnTo);
+export function DashboardShell({ dashboard, children }: { dashboard: Dashboard; children: ReactNode }) {
+  const { member, connections } = dashboard;
   return (
-    <div className="min-h-screen">
-      <AppHeader organizationName={member.organization.name} email={member.email} />
-      <FinchConnectProvider connectUrl={env().FINCH_CONNECT_URL}>
-        <ConnectionsFallback connections={connections}>
-          <StatusBanner supportEmail={supportAddress()} />
-          <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
-        </ConnectionsFallback>
-      </FinchConnectProvider>
-    </div>
+    <DashboardFrame
+      logo={<Logo />}
+      organizationName={member.organization.name}
+      email={member.email}
+      connectUrl={env().FINCH_CONNECT_URL}
+      supportEmail={supportAddress()}
+      connections={connections}
+    >
+      {children}
+    </DashboardFrame>
   );
 }

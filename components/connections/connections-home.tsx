@@ -1,0 +1,45 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
+import type { OrganizationHealth } from "@/lib/health/organization-health";
+import { CheckNowButton } from "./check-now-button";
+import { ConnectPayrollButton } from "./connect-payroll-button";
+import { ConnectionList } from "./connection-list";
+import { useConnections } from "./use-connections";
+
+/** The dashboard home's content, fed with data: the organization's connections (from ConnectionsFallback,
+ *  then refreshed by the poll) with their health. */
+export function ConnectionsHome({
+  organizationName,
+  health,
+  notice,
+}: {
+  organizationName: string;
+  health: OrganizationHealth;
+  /** The outcome of the Connect round trip that led here, if any (rendered on the server). */
+  notice: ReactNode;
+}) {
+  const connections = useConnections().data?.connections ?? [];
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Payroll connections</h1>
+          <p className="mt-1 text-slate-600">
+            {organizationName}&apos;s connections to its payroll providers.
+          </p>
+        </div>
+        {connections.length > 0 && (
+          <div className="flex flex-wrap items-start gap-3">
+            <CheckNowButton />
+            <ConnectPayrollButton variant="secondary" />
+          </div>
+        )}
+      </div>
+      {notice}
+      <OrganizationHealthSummary health={health} />
+      <ConnectionList connections={connections} />
+    </div>
+  );
+}
