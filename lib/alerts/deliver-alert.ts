@@ -8,6 +8,8 @@ import {
   claimableWhere,
   claimData,
   nextAttemptAt,
+  notClaimed,
+  NOT_CLAIMED_SELECT,
   type DeliveryResult,
 } from "@/lib/notifications/outbox-delivery";
 import { ALERT_EVENT_LABELS, alertEventSchema, alertPayloadSchema } from "./alert-events";
@@ -26,7 +28,11 @@ export async function deliverAlert({
     where: claimableWhere(outboxId, now),
     data: claimData(now),
   });
-  if (!row) return { kind: "not_claimed" };
+  if (!row)
+    return notClaimed(
+      await db().alertOutbox.findUnique({ where: { id: outboxId }, select: NOT_CLAIMED_SELECT }),
+      now,
+    );
   const channel = await db().alertChannel.findUnique({ where: { id: row.channelId } });
   if (!channel) {
     await db().alertOutbox.update({

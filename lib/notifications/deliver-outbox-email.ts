@@ -8,7 +8,14 @@ import { sendEmail } from "@/lib/email/send-email";
 import { describeError, logError, logInfo } from "@/lib/log";
 import { composeOutboxEmail } from "./compose-outbox-email";
 import { OUTBOX_KIND_LABELS, outboxKindSchema } from "./outbox-email-kinds";
-import { claimableWhere, claimData, nextAttemptAt, type DeliveryResult } from "./outbox-delivery";
+import {
+  claimableWhere,
+  claimData,
+  nextAttemptAt,
+  notClaimed,
+  NOT_CLAIMED_SELECT,
+  type DeliveryResult,
+} from "./outbox-delivery";
 
 export type { DeliveryResult };
 
@@ -24,7 +31,11 @@ export async function deliverOutboxEmail({
     where: claimableWhere(outboxId, now),
     data: claimData(now),
   });
-  if (!row) return { kind: "not_claimed" };
+  if (!row)
+    return notClaimed(
+      await db().emailOutbox.findUnique({ where: { id: outboxId }, select: NOT_CLAIMED_SELECT }),
+      now,
+    );
 
   const event = { connectionId: row.connectionId, organizationId: row.organizationId, at: now };
   const label = OUTBOX_KIND_LABELS[outboxKindSchema.safeParse(row.kind).data ?? "connection_broken"];

@@ -129,6 +129,29 @@ describe("the email outbox", () => {
     expect(await standIns.mail().messagesTo(users[0].email)).toHaveLength(1);
   });
 
+  it("tells a job that came before the row was due when to come back, so a retry never waits for the relay", async () => {
+    const { connection } = await brokenTeam(1);
+    const t0 = new Date();
+    await breakIt(connection.id, "webhook", t0);
+    await standIns.mail().fail(500, 1);
+    expect((await drainOutbox(connection.id, t0))[0].kind).toBe("retry");
+    const [row] = await outboxOf(connection.id);
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
+    // A job that was already waiting for the row (it absorbed the retry's job) runs before the backoff ends.
+    expect(await deliverOutboxEmail({ outboxId: row.id, now: t0 })).toEqual({
+      kind: "not_due",
+      dueAt: row.nextAttemptAt,
+    });
+    // While another worker holds the row there is nothing to come back for: the holder queues its own retry.
+    await db().emailOutbox.update({
+      where: { id: row.id },
+      data: { claimedUntil: new Date(t0.getTime() + 60_000) },
+    });
+    expect(await deliverOutboxEmail({ outboxId: row.id, now: t0 })).toEqual({ kind: "not_claimed" });
+    const [unchanged] = await outboxOf(connection.id);
+    expect(unchanged).toMatchObject({ status: "pending", attempts: 1 });
+  });
+
   it("gives up after EMAIL_MAX_ATTEMPTS and says so on the timeline", async () => {
     const { users, connection } = await brokenTeam(1);
     const t0 = new Date();

@@ -15,7 +15,9 @@ const LOCAL_RETRY_BASE_SECONDS = 2;
 export type DeliveryResult =
   | { kind: "sent" | "not_claimed" | "failed" }
   | { kind: "cancelled"; reason: string }
-  | { kind: "retry"; retryAt: Date };
+  | { kind: "retry"; retryAt: Date }
+  /** The row waits for its next attempt: the job came early (see notClaimed). */
+  | { kind: "not_due"; dueAt: Date };
 
 /** The rows a worker may claim now: pending, due, and not held by another worker. */
 export function claimableWhere(id: string, now: Date) {
@@ -25,6 +27,32 @@ export function claimableWhere(id: string, now: Date) {
     nextAttemptAt: { lte: now },
     OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
   };
+}
+
+/**
+ * Why a row could not be claimed. A pending row that no worker holds and that is merely not due yet
+ * reached a job that came early: the job queued for a retry can be absorbed by one already waiting for
+ * the same row (one waiting job per row), which then runs before the row is due. The caller queues the
+ * row again for when it is due, so the retry does not wait for the relay's next pass.
+ */
+export function notClaimed(
+  row: { status: string; nextAttemptAt: Date; claimedUntil: Date | null } | null,
+  now: Date,
+): DeliveryResult {
+  const held = row?.claimedUntil != null && row.claimedUntil > now;
+  if (row?.status === "pending" && !held && row.nextAttemptAt > now)
+    return { kind: "not_due", dueAt: row.nextAttemptAt };
+  return { kind: "not_claimed" };
+}
+
+/** The columns notClaimed reads. */
+export const NOT_CLAIMED_SELECT = { status: true, nextAttemptAt: true, claimedUntil: true } as const;
+
+/** When a delivery's row must be tried again (a retry, or a job that came early), if it must. */
+export function nextRunAt(delivery: DeliveryResult): Date | undefined {
+  if (delivery.kind === "retry") return delivery.retryAt;
+  if (delivery.kind === "not_due") return delivery.dueAt;
+  return undefined;
 }
 
 /** What a claim writes: held for CLAIM_MS, one more attempt counted. */
