@@ -101,7 +101,7 @@ async function main() {
     );
 
     if (PARTS.includes("data")) {
-      // The layout and the page share one read per request (React cache): this statement.
+      // The home page reads its frame and content in one statement per request: this one.
       const dashboardTask = async () => {
         const dashboard = await readDashboardByToken(sessionToken);
         if (typeof dashboard === "string") throw new Error("the bench session is not valid");

@@ -98,3 +98,8 @@ export function describeLoad(result: LoadResult): string {
     .join(" ");
   return `${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms [${statuses}${result.errors ? ` errors×${result.errors}` : ""}]`;
 }
+
+/** The best of several rounds: the one least disturbed by whatever else the machine was doing. */
+export function bestRound(results: LoadResult[], by: "throughput" | "p95"): LoadResult {
+  return [...results].sort((a, b) => (by === "p95" ? a.p95 - b.p95 : b.perSecond - a.perSecond))[0];
+}

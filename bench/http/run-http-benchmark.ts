@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { BASELINE_PAGE } from "./build-bench-app";
 import { httpPairs, signedWebhook, type Pair } from "./http-pairs";
 import { measureFirstLoadJs } from "./measure-first-load-js";
-import { describeLoad, measureLoad, type LoadRequest, type LoadResult } from "./measure-load";
+import { bestRound, describeLoad, measureLoad, type LoadRequest, type LoadResult } from "./measure-load";
 import { countWebhookEvents, seedBenchData } from "./seed-bench-data";
 import { startBenchApp } from "./start-bench-app";
 import { cleanUpOnSignal } from "./stop-on-signal";
@@ -42,11 +42,6 @@ function ratioOf(label: string, value: number, goal: { atLeast?: number; atMost?
   return { label, value, met, text: `${value.toFixed(2)}x (goal ${goalText} ${met ? "met" : "MISSED"})` };
 }
 
-/** The best round of each side: the one least disturbed by whatever else the machine was doing. */
-function best(results: LoadResult[], by: "throughput" | "p95"): LoadResult {
-  return [...results].sort((a, b) => (by === "p95" ? a.p95 - b.p95 : b.perSecond - a.perSecond))[0];
-}
-
 async function measurePair(pair: Pair, settings: HttpBenchSettings, baseUrl: string, problems: string[]) {
   // Quick mode sends a fixed number of requests, so even a crowded machine answers some of them.
   const load = (request: LoadRequest, seconds: number) =>
@@ -72,8 +67,8 @@ async function measurePair(pair: Pair, settings: HttpBenchSettings, baseUrl: str
     }
   }
   const by = pair.compare === "p95" ? "p95" : "throughput";
-  const baseline = best(sides.baseline, by);
-  const product = best(sides.product, by);
+  const baseline = bestRound(sides.baseline, by);
+  const product = bestRound(sides.product, by);
   const value =
     pair.compare === "p95"
       ? product.p95 / baseline.p95

@@ -12,13 +12,22 @@ export interface BenchData {
 
 const id = (prefix: string) => `${prefix}${crypto.randomBytes(10).toString("hex")}`;
 
+/** A next-auth database session for a user, valid for 30 days, as the cookie that carries it. */
+export async function insertSession(client: Client, userId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString("hex");
+  await client.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '30 days')`,
+    [id("ses"), token, userId],
+  );
+  return `next-auth.session-token=${token}`;
+}
+
 export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const orgId = id("org");
     const userId = id("usr");
-    const sessionToken = crypto.randomBytes(32).toString("hex");
     const organizationName = "Benchmark Payroll Co";
     await client.query(`INSERT INTO "Organization" (id, name) VALUES ($1, $2)`, [orgId, organizationName]);
     await client.query(`INSERT INTO "User" (id, email, "emailVerified") VALUES ($1, $2, now())`, [
@@ -29,10 +38,7 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
       `INSERT INTO "Membership" (id, "userId", "organizationId", role) VALUES ($1, $2, $3, 'owner')`,
       [id("mem"), userId, orgId],
     );
-    await client.query(
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '30 days')`,
-      [id("ses"), sessionToken, userId],
-    );
+    const sessionCookie = await insertSession(client, userId);
     const providers = [
       ["gusto", "Gusto", "healthy", "connected"],
       ["adp_run", "ADP RUN", "needs_reauth", "reauth"],
@@ -75,7 +81,7 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
         );
     }
     return {
-      sessionCookie: `next-auth.session-token=${sessionToken}`,
+      sessionCookie,
       organizationName,
       finchConnectionId: finchIds[0],
     };

@@ -3,10 +3,10 @@
 // `next start` on the seeded fleet's database, each page loaded over HTTP by autocannon, signed in
 // (an operator for /operator and /operator/funnel, the owner of a fleet organization for /). The
 // three take turns in every round; the best round of each is kept, and p95 is compared.
-import crypto from "node:crypto";
 import { Client } from "pg";
 import { buildBenchApp } from "../http/build-bench-app";
-import { describeLoad, measureLoad, type LoadResult } from "../http/measure-load";
+import { bestRound, describeLoad, measureLoad, type LoadResult } from "../http/measure-load";
+import { insertSession } from "../http/seed-bench-data";
 import { startBenchApp } from "../http/start-bench-app";
 import { cleanUpOnSignal } from "../http/stop-on-signal";
 
@@ -27,7 +27,6 @@ export interface PageFigures {
 }
 
 const OPERATOR_EMAIL = "operator@bench.example";
-const COOKIE = "next-auth.session-token";
 
 /** A next-auth database session for a user (created first when asked), as its cookie. */
 async function sessionCookie(databaseUrl: string, userId: string, email?: string): Promise<string> {
@@ -39,18 +38,11 @@ async function sessionCookie(databaseUrl: string, userId: string, email?: string
         `INSERT INTO "User" (id, email, "emailVerified") VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`,
         [userId, email],
       );
-    const token = crypto.randomBytes(32).toString("hex");
-    await client.query(
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '30 days')`,
-      [`ses${crypto.randomBytes(8).toString("hex")}`, token, userId],
-    );
-    return `${COOKIE}=${token}`;
+    return await insertSession(client, userId);
   } finally {
     await client.end();
   }
 }
-
-const best = (results: LoadResult[]) => [...results].sort((a, b) => a.p95 - b.p95)[0];
 
 export async function measureOperatorPages(settings: PageLoadSettings): Promise<PageFigures> {
   const appDir = await buildBenchApp(console.log);
@@ -98,9 +90,9 @@ export async function measureOperatorPages(settings: PageLoadSettings): Promise<
       }
     }
     return {
-      dashboard: best(results.dashboard),
-      overview: best(results.overview),
-      funnel: best(results.funnel),
+      dashboard: bestRound(results.dashboard, "p95"),
+      overview: bestRound(results.overview, "p95"),
+      funnel: bestRound(results.funnel, "p95"),
       problems,
     };
   } finally {
