@@ -1,3 +1,4 @@
+import { Card, CardTitle } from "@/components/ui/card";
 import { exactTime } from "@/lib/format-time";
 
 export interface TimelineEvent {
@@ -76,5 +77,17 @@ export function ConnectionTimeline({ events }: { events: TimelineEvent[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A connection's history as a card: its page for the customer and the operator's view of it. */
+export function ConnectionHistoryCard({ events }: { events: TimelineEvent[] }) {
+  return (
+    <Card>
+      <CardTitle>History</CardTitle>
+      <div className="mt-4">
+        <ConnectionTimeline events={events} />
+      </div>
+    </Card>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConnectionTimeline } from "@/components/connections/connection-timeline";
+import { ConnectionHistoryCard } from "@/components/connections/connection-timeline";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { ConnectionHealthCard } from "@/components/health/connection-health-card";
-import { Card, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/session";
 import { getConnectionTimeline } from "@/lib/connections/get-connection-timeline";
 import { isRecordId } from "@/lib/http/record-id";
@@ -36,12 +35,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
       </div>
       <p className="text-slate-600">{connection.company?.legalName ?? "Company data not loaded yet"}</p>
       {health && <ConnectionHealthCard health={health} periods={periods} now={now} />}
-      <Card>
-        <CardTitle>History</CardTitle>
-        <div className="mt-4">
-          <ConnectionTimeline events={connection.events} />
-        </div>
-      </Card>
+      <ConnectionHistoryCard events={connection.events} />
     </div>
   );
 }

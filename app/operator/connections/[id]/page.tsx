@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConnectionTimeline } from "@/components/connections/connection-timeline";
+import { ConnectionHistoryCard } from "@/components/connections/connection-timeline";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { OperatorActionButton } from "@/components/operator/operator-action-button";
-import { Card, CardTitle } from "@/components/ui/card";
 import { getOperatorConnection } from "@/lib/operator/get-operator-connection";
 import { requireOperator } from "@/lib/operator/require-operator";
 import { checkConnectionNowAction, resendReconnectEmailAction } from "@/lib/operator/operator-actions";
@@ -45,12 +44,7 @@ export default async function OperatorConnectionPage({ params }: { params: Promi
           label="Check now"
         />
       </div>
-      <Card>
-        <CardTitle>History</CardTitle>
-        <div className="mt-4">
-          <ConnectionTimeline events={connection.events} />
-        </div>
-      </Card>
+      <ConnectionHistoryCard events={connection.events} />
     </div>
   );
 }
