@@ -3,7 +3,8 @@
 import { startResendEmulator, type RunningResendEmulator } from "@/emulators/resend/server";
 import { listEmails, type ListedEmail } from "@/emulators/resend/test-support/test-emulator";
 import { db } from "@/lib/db";
-import { deliverOutboxEmail, type DeliveryResult } from "@/lib/notifications/deliver-outbox-email";
+import { deliverOutboxEmail } from "@/lib/notifications/email-outbox";
+import type { DeliveryResult } from "@/lib/outbox/delivery-rules";
 import { afterAll, beforeAll } from "vitest";
 import { stopJobs } from "@/lib/jobs/job-engine";
 import { startFinchForTests, uniqueSuffix, type FinchForTests } from "./finch-test-kit";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { seedConnection, seedOrganization, uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
-import { deliverAlert } from "./deliver-alert";
+import { deliverAlert } from "./alert-outbox";
 import { rotateWebhookSecret, saveAlertChannel } from "./manage-alert-channels";
 
 let hooks: RunningHooksEmulator;

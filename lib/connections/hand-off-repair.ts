@@ -6,7 +6,7 @@ import type { CurrentMember } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
 import { outboxDedupeKey } from "@/lib/notifications/outbox-email-kinds";
 import { parseEmailAddress } from "@/lib/auth/email-address";
 import { consumeInvitationLimit } from "@/lib/orgs/invitation-limits";
@@ -90,7 +90,7 @@ export async function handOffRepair({
     return row.id;
   });
   try {
-    await dispatchOutboxEmails([outboxId]);
+    await dispatchOutboxRows("email", [outboxId]);
   } catch (error) {
     logError(`could not dispatch hand-off email ${outboxId}`, error); // the outbox relay sends it
   }

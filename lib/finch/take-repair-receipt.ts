@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { callFinch, type CallFinchOptions } from "@/lib/finch/call-finch";
 import { logError } from "@/lib/log";
-import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { receiptLine, type ProductCheck } from "@/lib/connections/receipt-line";
 
@@ -96,7 +96,7 @@ async function sendHeldEmails(incidentId: string): Promise<void> {
     data: { nextAttemptAt: new Date() },
     select: { id: true },
   });
-  await dispatchOutboxEmails(held.map((row) => row.id));
+  await dispatchOutboxRows("email", held.map((row) => row.id));
 }
 
 /**

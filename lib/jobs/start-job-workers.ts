@@ -2,17 +2,17 @@
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
 import type { PgBoss } from "pg-boss";
-import { relayAlertOutbox } from "@/lib/alerts/relay-alert-outbox";
-import { sendAlertJob } from "@/lib/alerts/send-alert-job";
+import { alertOutbox } from "@/lib/alerts/alert-outbox";
 import { env } from "@/lib/env";
 import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
 import { runSweepBatch } from "@/lib/finch/run-sweep-batch";
 import { scheduleDueSweeps } from "@/lib/finch/schedule-due-sweeps";
 import { sweepConnections } from "@/lib/finch/sweep-connections";
-import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { emailOutbox } from "@/lib/notifications/email-outbox";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
-import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
-import { runEmailSendJob } from "@/lib/notifications/run-email-send-job";
+import { relayOutboxesAfterOutages } from "@/lib/outages/release-held-emails";
+import { relayOutboxes } from "@/lib/outbox/relay-outbox";
+import { runOutboxJob } from "@/lib/outbox/run-outbox-job";
 import { jobs } from "./job-engine";
 import { queues, type JobData, type QueueName } from "./queues";
 
@@ -24,14 +24,11 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
   "company-sync": (data) => runCompanySyncJob(data),
-  "email-send": (data) => runEmailSendJob(data),
-  "alert-send": (data) => sendAlertJob(data),
-  "email-outbox-relay": async () => ({ emails: await relayEmailOutbox(), alerts: await relayAlertOutbox() }),
-  // Reminders also write alert rows (one per channel); the relay hands those to alert-send right away.
-  "email-reminders": async () => ({
-    queued: await dispatchOutboxEmails(await queueDueReminders()),
-    alerts: await relayAlertOutbox(),
-  }),
+  "email-send": (data) => runOutboxJob(emailOutbox, data),
+  "alert-send": (data) => runOutboxJob(alertOutbox, data),
+  "email-outbox-relay": () => relayOutboxesAfterOutages(),
+  // Reminders write email and alert rows; the relay hands them to their send jobs right away.
+  "email-reminders": async () => ({ queued: await queueDueReminders(), relayed: await relayOutboxes() }),
 };
 
 async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {

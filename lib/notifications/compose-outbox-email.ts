@@ -24,6 +24,8 @@ export type ComposedEmail =
   | { kind: "ready"; subject: string; react: ReactElement; headers?: Record<string, string> }
   | { kind: "cancelled"; reason: string };
 
+export type ReadyEmail = Extract<ComposedEmail, { kind: "ready" }>;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmail> {

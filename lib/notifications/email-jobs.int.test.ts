@@ -4,7 +4,7 @@ import { jobs } from "@/lib/jobs/job-engine";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { outboxOf, seedMember, setupNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
-import { relayEmailOutbox } from "./relay-email-outbox";
+import { relayOutbox } from "@/lib/outbox/relay-outbox";
 
 const standIns = setupNotificationStandIns(async () => {
   await startJobWorkers();
@@ -36,7 +36,7 @@ describe("emails through the job engine", () => {
       ),
     );
     // Another instance's relay dispatching the same rows at the same moment adds nothing.
-    await Promise.all([relayEmailOutbox(), relayEmailOutbox()]);
+    await Promise.all([relayOutbox("email"), relayOutbox("email")]);
     // Late in a full run the job engine is still working through earlier files' jobs: allow it time.
     await waitFor(settled(connection.id), allSent, 90_000);
     // A duplicate could only come from a second send job: wait until every job for these rows is done.

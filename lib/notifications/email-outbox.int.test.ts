@@ -4,7 +4,7 @@ import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { drainOutbox, outboxOf, seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
-import { deliverOutboxEmail } from "./deliver-outbox-email";
+import { deliverOutboxEmail } from "./email-outbox";
 import { verifyReconnectLink } from "./reconnect-link";
 
 const standIns = setupNotificationStandIns();

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { buildOutboxRows } from "@/lib/notifications/build-outbox-rows";
-import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
 
 export interface ResendReconnectEmailOptions {
   connectionId: string;
@@ -80,6 +80,6 @@ export async function resendReconnectEmail({
     });
     return rows.map((row) => row.id);
   });
-  await dispatchOutboxEmails(ids).catch(() => 0); // the outbox relay sends them if this fails
+  await dispatchOutboxRows("email", ids).catch(() => 0); // the outbox relay sends them if this fails
   return { recipients: ids.length };
 }

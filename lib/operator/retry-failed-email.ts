@@ -4,7 +4,7 @@ import "server-only";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
+import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
 
 export async function retryFailedEmail({
   outboxId,
@@ -32,5 +32,5 @@ export async function retryFailedEmail({
       at: now,
     });
   });
-  await dispatchOutboxEmails([outboxId]).catch(() => 0);
+  await dispatchOutboxRows("email", [outboxId]).catch(() => 0);
 }

@@ -2,7 +2,7 @@
 // released, and the outage leaves the board.
 import "server-only";
 import { db } from "@/lib/db";
-import { NOTICE_OUTBOXES } from "./notice-outboxes";
+import { OUTBOXES } from "@/lib/outbox/outboxes";
 import { releaseHeldEmails } from "./release-held-emails";
 
 export interface CloseProviderIncidentOptions {
@@ -18,7 +18,7 @@ export async function closeProviderIncident({
 }: CloseProviderIncidentOptions): Promise<{ cancelled: number; released: number }> {
   // The emails cancelled are counted (the operator's message); the alerts follow them.
   const [cancelled] = await Promise.all(
-    NOTICE_OUTBOXES.map(
+    Object.values(OUTBOXES).map(
       ({ table }) => db().$executeRaw`
         UPDATE ${table} o SET status = 'cancelled', "updatedAt" = ${now},
                "lastError" = 'the connection recovered during the provider outage'

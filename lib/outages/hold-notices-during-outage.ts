@@ -5,7 +5,7 @@
 // partial unique index keeps at most one open outage per provider.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { NOTICE_OUTBOXES } from "./notice-outboxes";
+import { OUTBOXES } from "@/lib/outbox/outboxes";
 import { outageThresholds, type OutageThresholds } from "./outage-thresholds";
 
 export interface HoldNoticesDuringOutageOptions {
@@ -62,7 +62,7 @@ export async function holdNoticesDuringOutage(
   if (outage.releasedAt) return null;
   // The notices of every breakage in the burst that no worker has picked up yet.
   const since = new Date(Math.min(windowStart.getTime(), outage.openedAt.getTime()));
-  for (const { table, isBrokenNotice } of NOTICE_OUTBOXES) {
+  for (const { table, isBrokenNotice } of Object.values(OUTBOXES)) {
     await tx.$executeRaw`
       UPDATE ${table} o SET status = 'held', "providerIncidentId" = ${outage.id}, "updatedAt" = ${at}
         FROM "Incident" i, "Connection" c

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
 import { listConnections } from "@/lib/connections/list-connections";
 import { db } from "@/lib/db";
-import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
+import { relayOutboxesAfterOutages } from "./release-held-emails";
 import { seedOrganization } from "@/test/finch-test-kit";
 import { drainOutbox, seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";
 import { closeProviderIncident } from "./close-provider-incident";
@@ -102,7 +102,7 @@ describe("provider outages", () => {
     expect(await db().providerIncident.count({ where: { providerId, closedAt: null } })).toBe(1);
 
     // The relay (what runs every minute, on any instance, after any restart) never sends held rows.
-    await relayEmailOutbox({ now: new Date(t0.getTime() + 5 * MINUTE) });
+    await relayOutboxesAfterOutages({ now: new Date(t0.getTime() + 5 * MINUTE) });
     for (const id of ids.slice(0, 4)) expect(await drainOutbox(id)).toEqual([]);
     expect(await standIns.mail().messagesTo(connections[0].email)).toHaveLength(0);
 
@@ -164,9 +164,9 @@ describe("provider outages", () => {
     expect(outageId).toBeDefined();
 
     // Three hours later nothing has gone out; past four hours the relay releases them.
-    await relayEmailOutbox({ now: new Date(t0.getTime() + 3 * 60 * MINUTE) });
+    await relayOutboxesAfterOutages({ now: new Date(t0.getTime() + 3 * 60 * MINUTE) });
     expect(await statusesOf(ids)).toEqual(["held", "held", "held", "held"]);
-    await relayEmailOutbox({ now: new Date(t0.getTime() + 4 * 60 * MINUTE + MINUTE) });
+    await relayOutboxesAfterOutages({ now: new Date(t0.getTime() + 4 * 60 * MINUTE + MINUTE) });
     expect(new Set(await statusesOf(ids))).not.toContain("held");
 
     // A second outage for another provider: one connection recovers before the operator closes it.

@@ -3,8 +3,9 @@
 // outages past OUTAGE_AUTO_RELEASE_HOURS.
 import "server-only";
 import { db } from "@/lib/db";
-import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
-import { dispatchOutboxRows } from "@/lib/notifications/outbox-delivery";
+import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
+import { relayOutboxes } from "@/lib/outbox/relay-outbox";
+import { OUTBOX_NAMES, OUTBOXES } from "@/lib/outbox/outboxes";
 
 export interface ReleaseHeldEmailsOptions {
   providerIncidentId: string;
@@ -17,28 +18,25 @@ export async function releaseHeldEmails({
   actorUserId,
   now = new Date(),
 }: ReleaseHeldEmailsOptions): Promise<number> {
-  const { emails, alerts } = await db().$transaction(async (tx) => {
+  const released = await db().$transaction(async (tx) => {
     await tx.providerIncident.updateMany({
       where: { id: providerIncidentId, releasedAt: null },
       data: { releasedAt: now, releasedByUserId: actorUserId ?? null },
     });
-    const release = {
-      where: { providerIncidentId, status: "held" as const },
-      data: { status: "pending" as const, nextAttemptAt: now },
-      select: { id: true },
-    };
-    return {
-      emails: await tx.emailOutbox.updateManyAndReturn(release),
-      alerts: await tx.alertOutbox.updateManyAndReturn(release),
-    };
+    const ids: string[][] = [];
+    for (const name of OUTBOX_NAMES) {
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE ${OUTBOXES[name].table} SET status = 'pending', "nextAttemptAt" = ${now}, "updatedAt" = ${now}
+         WHERE "providerIncidentId" = ${providerIncidentId} AND status = 'held'
+        RETURNING id`;
+      ids.push(rows.map((row) => row.id));
+    }
+    return ids;
   });
-  // The relays cover a failure to dispatch.
-  await dispatchOutboxEmails(emails.map((row) => row.id)).catch(() => 0);
-  await dispatchOutboxRows(
-    "alert-send",
-    alerts.map((row) => row.id),
-  ).catch(() => 0);
-  return emails.length;
+  // The relay covers a failure to dispatch.
+  for (const [i, name] of OUTBOX_NAMES.entries()) await dispatchOutboxRows(name, released[i]).catch(() => 0);
+  // The emails released are counted (the operator's message); the alerts follow them.
+  return released[OUTBOX_NAMES.indexOf("email")].length;
 }
 
 /** Outages whose hold has lasted OUTAGE_AUTO_RELEASE_HOURS release on their own. */
@@ -50,4 +48,10 @@ export async function releaseDueOutages({ now = new Date() }: { now?: Date } = {
   let released = 0;
   for (const outage of due) released += await releaseHeldEmails({ providerIncidentId: outage.id, now });
   return released;
+}
+
+/** The outbox relay's job: outages past their auto-release time let their notices go first. */
+export async function relayOutboxesAfterOutages({ now = new Date() }: { now?: Date } = {}) {
+  await releaseDueOutages({ now });
+  return relayOutboxes({ now });
 }

@@ -1,10 +1,8 @@
-// The delivery mechanics every outbox shares (emails, alerts): a worker claims a row before sending
-// it, so of concurrent workers or instances exactly one sends; failed sends wait with exponential
-// backoff; after EMAIL_MAX_ATTEMPTS a row is given up. Each outbox's deliverer uses these.
-import "server-only";
+// The rules every outbox's delivery follows, as plain functions: how long a claim holds, how long a
+// failed send waits (exponential backoff, never sooner than the remote service asked), when a row is
+// given up, and what a job that could not claim its row should do next.
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { enqueue } from "@/lib/jobs/enqueue";
 
 // Longer than a send takes; a worker that dies mid-send leaves the row to another after this.
 export const CLAIM_MS = 2 * 60 * 1000;
@@ -19,14 +17,10 @@ export type DeliveryResult =
   /** The row waits for its next attempt: the job came early (see notClaimed). */
   | { kind: "not_due"; dueAt: Date };
 
-/** The rows a worker may claim now: pending, due, and not held by another worker. */
-export function claimableWhere(id: string, now: Date) {
-  return {
-    id,
-    status: "pending" as const,
-    nextAttemptAt: { lte: now },
-    OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
-  };
+export interface RowState {
+  status: string;
+  nextAttemptAt: Date;
+  claimedUntil: Date | null;
 }
 
 /**
@@ -35,29 +29,18 @@ export function claimableWhere(id: string, now: Date) {
  * the same row (one waiting job per row), which then runs before the row is due. The caller queues the
  * row again for when it is due, so the retry does not wait for the relay's next pass.
  */
-export function notClaimed(
-  row: { status: string; nextAttemptAt: Date; claimedUntil: Date | null } | null,
-  now: Date,
-): DeliveryResult {
+export function notClaimed(row: RowState | null, now: Date): DeliveryResult {
   const held = row?.claimedUntil != null && row.claimedUntil > now;
   if (row?.status === "pending" && !held && row.nextAttemptAt > now)
     return { kind: "not_due", dueAt: row.nextAttemptAt };
   return { kind: "not_claimed" };
 }
 
-/** The columns notClaimed reads. */
-export const NOT_CLAIMED_SELECT = { status: true, nextAttemptAt: true, claimedUntil: true } as const;
-
 /** When a delivery's row must be tried again (a retry, or a job that came early), if it must. */
 export function nextRunAt(delivery: DeliveryResult): Date | undefined {
   if (delivery.kind === "retry") return delivery.retryAt;
   if (delivery.kind === "not_due") return delivery.dueAt;
   return undefined;
-}
-
-/** What a claim writes: held for CLAIM_MS, one more attempt counted. */
-export function claimData(now: Date) {
-  return { claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } };
 }
 
 /** Exponential backoff from the attempt count, never sooner than the remote service asked for. */
@@ -73,20 +56,4 @@ export function nextAttemptAt(error: unknown, attempts: number, now: Date): Date
   const retryable = isAppError(error) ? error.retryable : true;
   if (!retryable || attempts >= env().EMAIL_MAX_ATTEMPTS) return null;
   return new Date(now.getTime() + retryDelaySeconds(error, attempts) * 1000);
-}
-
-/**
- * One job per outbox row (the row id is the singletonKey, so a row already waiting is not queued
- * twice). Losing this call is harmless: the outbox relay re-dispatches due rows.
- */
-export async function dispatchOutboxRows(
-  queue: "email-send" | "alert-send",
-  outboxIds: string[],
-  startAfter?: Date,
-): Promise<number> {
-  let queued = 0;
-  for (const outboxId of outboxIds) {
-    if (await enqueue(queue, { outboxId }, { singletonKey: outboxId, startAfter })) queued++;
-  }
-  return queued;
 }

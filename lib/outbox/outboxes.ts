@@ -1,0 +1,24 @@
+// The outboxes: each one's table, its job queue, the column a sent row records, and which of its rows
+// are "needs reconnecting" notices (a provider outage holds those). A new kind of delivery (events to
+// the host, say) is one entry here and one adapter (outbox-adapter.ts).
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const OUTBOXES = {
+  email: {
+    table: Prisma.raw(`"EmailOutbox"`),
+    queue: "email-send",
+    sentColumn: Prisma.raw(`"providerMessageId"`),
+    isBrokenNotice: Prisma.sql`o.kind = 'connection_broken'`,
+  },
+  alert: {
+    table: Prisma.raw(`"AlertOutbox"`),
+    queue: "alert-send",
+    sentColumn: Prisma.raw(`"responseStatus"`),
+    isBrokenNotice: Prisma.sql`o.event = 'connection.broken'`,
+  },
+} as const;
+
+export type OutboxName = keyof typeof OUTBOXES;
+
+export const OUTBOX_NAMES = Object.keys(OUTBOXES) as OutboxName[];
