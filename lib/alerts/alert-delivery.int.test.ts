@@ -1,7 +1,7 @@
 import { Webhook as SvixWebhook } from "svix";
 import { afterAll, describe, expect, it } from "vitest";
 import { startHooksEmulator, type RunningHooksEmulator } from "@/emulators/hooks/server";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization, uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";

@@ -4,10 +4,10 @@ import { db } from "@/lib/db";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
-import { applyConnectionSignal } from "./apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { connectionsEtag } from "./connections-etag";
 import { countFailedAttempts, recordFailedAttempt } from "./failed-attempts";
-import { HAND_OFFS_PER_PROBLEM, handOffRepair } from "./hand-off-repair";
+import { HAND_OFFS_PER_PROBLEM, handOffRepair } from "@/lib/notifications/hand-off-repair";
 
 const finch = finchForTestFile();
 

@@ -3,8 +3,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import type Finch from "@tryfinch/finch-api";
-import { afterConnectionChange } from "@/lib/connections/after-connection-change";
-import { transitionConnection } from "@/lib/connections/apply-connection-signal";
+import { afterConnectionChange } from "@/lib/signals/after-connection-change";
+import { transitionConnection } from "@/lib/signals/apply-connection-signal";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";

@@ -5,7 +5,7 @@
 // withFinchPriority("background", …).
 import "server-only";
 import Finch from "@tryfinch/finch-api";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -5,7 +5,7 @@ import { jobs } from "@/lib/jobs/job-engine";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { getSweepCoverage } from "./get-sweep-coverage";
-import { handleAccountUpdated } from "@/lib/connections/handle-account-updated";
+import { handleAccountUpdated } from "@/lib/signals/handle-account-updated";
 import { runSweepBatch } from "./run-sweep-batch";
 import { scheduleDueSweeps } from "./schedule-due-sweeps";
 

@@ -1,7 +1,7 @@
 // Everything behind POST /api/finch/webhook: verify, parse, dispatch. Answers are values (status +
 // JSON body) so the route stays thin; only account.updated changes anything, quickly and inline.
 import "server-only";
-import { handleAccountUpdated } from "@/lib/connections/handle-account-updated";
+import { handleAccountUpdated } from "@/lib/signals/handle-account-updated";
 import { logInfo } from "@/lib/log";
 import { finchStatusSchema } from "./finch-status-schema";
 import { accountUpdatedEventSchema, webhookEnvelopeSchema } from "./finch-webhook-schema";

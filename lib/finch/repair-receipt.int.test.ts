@@ -4,7 +4,7 @@ import { restoredEmailReceipt, ReceiptPendingError } from "@/lib/notifications/r
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { receiptLine } from "@/lib/connections/receipt-line";
 import { takeRepairReceipt } from "./take-repair-receipt";
 

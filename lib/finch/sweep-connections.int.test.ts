@@ -10,7 +10,7 @@ import {
   type FinchForTests,
   type SeededConnection,
 } from "@/test/finch-test-kit";
-import { TOKEN_REJECTED_REASON } from "@/lib/connections/mark-token-rejected";
+import { TOKEN_REJECTED_REASON } from "@/lib/signals/mark-token-rejected";
 import { sweepConnections, type DeferredSweep } from "./sweep-connections";
 
 let finch: FinchForTests;

@@ -3,12 +3,12 @@
 // calls at once and the unchecked rest is re-queued for after Retry-After.
 import "server-only";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { markTokenRejected } from "@/lib/connections/mark-token-rejected";
+import { markTokenRejected } from "@/lib/signals/mark-token-rejected";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
 import { logError, logInfo } from "@/lib/log";

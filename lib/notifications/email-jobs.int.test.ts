@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { jobs } from "@/lib/jobs/job-engine";
 import { startJobWorkers } from "@/lib/jobs/start-job-workers";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";

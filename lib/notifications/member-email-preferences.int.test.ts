@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { drainOutbox, outboxOf, seedMember, setupNotificationStandIns } from "@/test/notifications-test-kit";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { db } from "@/lib/db";
 import { startReconnect } from "@/lib/finch-connect/start-reconnect";
 import { recordLinkOpened } from "@/lib/notifications/record-link-opened";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { applyConnectionSignal } from "@/lib/connections/apply-connection-signal";
+import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { listConnections } from "@/lib/connections/list-connections";
 import { db } from "@/lib/db";
 import { relayOutboxesAfterOutages } from "./release-held-emails";

@@ -1,7 +1,7 @@
 // POST /api/connections/:id/hand-off – "Not the right person?": invite a colleague with the reconnect link
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { handOffRepair } from "@/lib/connections/hand-off-repair";
+import { handOffRepair } from "@/lib/notifications/hand-off-repair";
 import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
 

@@ -11,7 +11,7 @@ import { outboxDedupeKey } from "@/lib/notifications/outbox-email-kinds";
 import { parseEmailAddress } from "@/lib/auth/email-address";
 import { consumeInvitationLimit } from "@/lib/orgs/invitation-limits";
 import { upsertInvitation } from "@/lib/orgs/invitations";
-import { recordConnectionEvent } from "./connection-events";
+import { recordConnectionEvent } from "@/lib/connections/connection-events";
 
 /** Colleagues one problem can be handed to: enough to find the right person, too few to spam. */
 export const HAND_OFFS_PER_PROBLEM = 3;

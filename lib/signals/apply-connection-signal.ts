@@ -9,8 +9,8 @@ import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
 import { holdNoticesDuringOutage } from "@/lib/outages/hold-notices-during-outage";
 import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
-import { recordConnectionEvent } from "./connection-events";
-import { defaultReason, toConnectionStatus } from "./connection-status";
+import { recordConnectionEvent } from "@/lib/connections/connection-events";
+import { defaultReason, toConnectionStatus } from "@/lib/connections/connection-status";
 import { queueAlerts } from "@/lib/alerts/queue-alerts";
 
 export interface ConnectionSignal {

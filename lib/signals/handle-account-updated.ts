@@ -7,9 +7,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { afterConnectionChange } from "./after-connection-change";
 import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
-import type { FinchConnectionStatus } from "./connection-status";
+import type { FinchConnectionStatus } from "@/lib/connections/connection-status";
 import { recordUnchangedStatus } from "./record-unchanged-status";
-import { pushNextCheck } from "./sweep-schedule";
+import { pushNextCheck } from "@/lib/connections/sweep-schedule";
 
 export interface HandleAccountUpdatedOptions {
   eventId: string;

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { toConnectionStatus, type FinchConnectionStatus } from "./connection-status";
+import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
 
 export interface StatusReport {
   eventId: string;
