@@ -42,12 +42,14 @@ export async function postponeChecks(connectionIds: string[], seconds: number): 
   );
 }
 
+/** When a connection whose status Finch just reported needs asking next: a full interval out. */
+export function pushedNextCheckAt(at: Date): Date {
+  return new Date(at.getTime() + targetSeconds() * 0.8 * 1000);
+}
+
 /** A webhook just reported this connection's status: the sweep need not ask for a full interval. */
-export async function pushNextCheck(tx: Tx, connectionId: string): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `UPDATE "Connection" SET "nextCheckAt" = GREATEST(COALESCE("nextCheckAt", ${NOW_UTC}),
-       ${NOW_UTC} + make_interval(secs => $2::float8 * 0.8)) WHERE id = $1`,
-    connectionId,
-    targetSeconds(),
-  );
+export async function pushNextCheck(tx: Tx, connectionId: string, at = new Date()): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Connection" SET "nextCheckAt" = GREATEST(COALESCE("nextCheckAt", ${at}), ${pushedNextCheckAt(at)})
+     WHERE id = ${connectionId}`;
 }

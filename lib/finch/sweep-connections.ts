@@ -4,7 +4,7 @@
 import "server-only";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
-import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
+import { recordUnchangedCheck } from "@/lib/signals/record-unchanged-status";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -68,22 +68,6 @@ async function deferWithJob({
     );
 }
 
-/**
- * Nearly every check finds nothing new. This is the state machine's "nothing changed" branch
- * (lastCheckedAt, and lastSuccessAt when healthy) as one conditional statement, so the common case
- * costs one round trip instead of a locked transaction. It applies only while the row still holds
- * exactly this status; anything else goes through applyConnectionSignal.
- */
-async function recordUnchanged(connectionId: string, finchStatus: FinchConnectionStatus): Promise<boolean> {
-  const at = new Date();
-  const status = toConnectionStatus(finchStatus);
-  const { count } = await db().connection.updateMany({
-    where: { id: connectionId, finchStatus, status },
-    data: { lastCheckedAt: at, ...(status === "healthy" && { lastSuccessAt: at }) },
-  });
-  return count === 1;
-}
-
 export async function sweepConnections(options: SweepConnectionsOptions = {}): Promise<SweepSummary> {
   const {
     organizationId,
@@ -124,7 +108,7 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
           case "status": {
             answered++;
             checkedIds.push(target.id);
-            if (await recordUnchanged(target.id, result.finchStatus)) {
+            if (await recordUnchangedCheck(target.id, result.finchStatus)) {
               summary.checked++;
               return;
             }

@@ -96,7 +96,10 @@ async function sendHeldEmails(incidentId: string): Promise<void> {
     data: { nextAttemptAt: new Date() },
     select: { id: true },
   });
-  await dispatchOutboxRows("email", held.map((row) => row.id));
+  await dispatchOutboxRows(
+    "email",
+    held.map((row) => row.id),
+  );
 }
 
 /**

@@ -9,34 +9,11 @@ export interface CloseIncidentEmailsOptions {
   connectionId: string;
   organizationId: string;
   at: Date;
-  /** How it was fixed; null when the incident ended without the connection being healthy. */
+  /** How it was fixed (the state machine decides); null when it ended without the connection being healthy. */
   restored: "reconnected" | "recovered" | null;
 }
 
 const NOTICES = ["connection_broken", "reconnect_reminder"];
-
-// Finch's "connected" webhook for a reauthentication usually arrives before our callback has stored
-// the new token, so the webhook, not the reconnect, ends the incident. A reconnect session opened
-// during the incident and still live says who fixed it.
-async function reconnectInFlight(
-  tx: Tx,
-  incidentId: string,
-  connectionId: string,
-  at: Date,
-): Promise<boolean> {
-  const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { startedAt: true } });
-  if (!incident) return false;
-  const attempt = await tx.connectAttempt.findFirst({
-    where: {
-      connectionId,
-      purpose: "reconnect",
-      createdAt: { gte: incident.startedAt, lte: at },
-      expiresAt: { gt: at },
-    },
-    select: { id: true },
-  });
-  return attempt !== null;
-}
 
 export async function closeIncidentEmails(
   tx: Tx,
@@ -54,10 +31,6 @@ export async function closeIncidentEmails(
     data: { status: "cancelled", lastError: "the incident ended before it was sent" },
   });
   if (!restored) return 0;
-  const how =
-    restored === "recovered" && (await reconnectInFlight(tx, incidentId, connectionId, at))
-      ? "reconnected"
-      : restored;
   const told = await tx.emailOutbox.findMany({
     where: {
       incidentId,
@@ -76,7 +49,7 @@ export async function closeIncidentEmails(
       organizationId,
       recipients: told,
       at,
-      payload: { how },
+      payload: { how: restored },
     }),
     skipDuplicates: true,
   });

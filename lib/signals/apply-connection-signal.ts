@@ -1,17 +1,15 @@
-// The one state machine behind every detection path (API error, webhook, sweep, reconnect):
-// signals are idempotent, and concurrent signals for one connection are serialized by a row lock,
-// so a breakage opens exactly one incident however many paths report it.
+// The executor of the one state machine behind every detection path (API error, webhook, sweep,
+// reconnect): it reads the connection under a row lock, asks decideTransition for the plan, and
+// applies it in the same transaction (status, incident, history, notices). Signals are idempotent
+// and concurrent ones for one connection are serialized, so a break opens exactly one incident.
 import "server-only";
+import { recordConnectionEvent } from "@/lib/connections/connection-events";
+import { decideTransition, isUnchanged, type TransitionPlan } from "@/lib/connections/decide-transition";
 import { db, type Tx } from "@/lib/db";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
-import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
-import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
-import { holdNoticesDuringOutage } from "@/lib/outages/hold-notices-during-outage";
 import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
-import { recordConnectionEvent } from "@/lib/connections/connection-events";
-import { defaultReason, toConnectionStatus } from "@/lib/connections/connection-status";
-import { queueAlerts } from "@/lib/alerts/queue-alerts";
+import { queueIncidentNotices } from "./queue-incident-notices";
 
 export interface ConnectionSignal {
   connectionId: string;
@@ -39,148 +37,111 @@ export interface SignalOutcome {
   heldByOutageId?: string;
 }
 
-/** How an open incident ends: the history entry, and which "restored" email (if any) goes out. */
-function incidentEnding(
-  source: DetectionSource,
-  healthy: boolean,
-): { type: "reconnected" | "recovered" | "status_changed"; restored: "reconnected" | "recovered" | null } {
-  if (source === "reconnect") return { type: "reconnected", restored: healthy ? "reconnected" : null };
-  if (healthy) return { type: "recovered", restored: "recovered" };
-  return { type: "status_changed", restored: null };
+interface LockedRow {
+  status: ConnectionStatus;
+  organizationId: string;
+  finchStatus: string;
+  providerId: string;
+  providerName: string;
+}
+
+async function lockConnection(tx: Tx, connectionId: string): Promise<LockedRow> {
+  const [row] = await tx.$queryRaw<LockedRow[]>`
+    SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
+      FROM "Connection" WHERE id = ${connectionId} FOR UPDATE`;
+  if (!row) throw new Error(`connection ${connectionId} not found`);
+  return row;
+}
+
+/** The incident a change out of "needs reauth" ends, and whether a reconnect opened during it is live. */
+async function openIncident(tx: Tx, connectionId: string, at: Date) {
+  const open = await tx.incident.findFirst({
+    where: { connectionId, resolvedAt: null },
+    orderBy: { startedAt: "desc" },
+    select: { id: true, startedAt: true },
+  });
+  if (!open) return { open, reconnectUnderWay: false };
+  const attempts = await tx.connectAttempt.count({
+    where: {
+      connectionId,
+      purpose: "reconnect",
+      createdAt: { gte: open.startedAt, lte: at },
+      expiresAt: { gt: at },
+    },
+  });
+  return { open, reconnectUnderWay: attempts > 0 };
 }
 
 /** Applies a signal inside the caller's transaction; the caller must run afterConnectionChange after commit. */
 export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Promise<SignalOutcome> {
   const at = signal.at ?? new Date();
-  const [row] = await tx.$queryRaw<
-    {
-      status: ConnectionStatus;
-      organizationId: string;
-      finchStatus: string;
-      providerId: string;
-      providerName: string;
-    }[]
-  >`
-    SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
-      FROM "Connection" WHERE id = ${signal.connectionId} FOR UPDATE`;
-  if (!row) throw new Error(`connection ${signal.connectionId} not found`);
-  const to = toConnectionStatus(signal.finchStatus);
-  const base = {
-    connectionId: signal.connectionId,
+  const { connectionId } = signal;
+  const row = await lockConnection(tx, connectionId);
+  const ending = row.status === "needs_reauth" && !isUnchanged(row, signal.finchStatus);
+  const { open, reconnectUnderWay } = ending
+    ? await openIncident(tx, connectionId, at)
+    : { open: null, reconnectUnderWay: false };
+  const plan = decideTransition(row, { ...signal, at }, { reconnectUnderWay });
+  const outcome: SignalOutcome = {
+    connectionId,
     organizationId: row.organizationId,
+    changed: plan.changed,
     from: row.status,
-    to,
+    to: plan.to,
   };
-  const healthy = to === "healthy";
-
-  if (to === row.status && signal.finchStatus === row.finchStatus) {
-    await tx.connection.update({
-      where: { id: signal.connectionId },
-      data: { lastCheckedAt: at, ...(healthy ? { lastSuccessAt: at } : {}) },
-    });
-    return { ...base, changed: false };
+  if (!plan.changed) {
+    await tx.connection.update({ where: { id: connectionId }, data: plan.checked });
+    return outcome;
   }
-
-  const reason = signal.reason ?? defaultReason(signal.finchStatus);
-  await tx.connection.update({
-    where: { id: signal.connectionId },
-    data: {
-      status: to,
-      finchStatus: signal.finchStatus,
-      statusReason: healthy ? null : reason,
-      statusSince: at,
-      statusSource: signal.source,
-      lastCheckedAt: at,
-      ...(healthy ? { lastSuccessAt: at } : {}),
-    },
-  });
-
-  const outcome: SignalOutcome = { ...base, changed: true };
-  const event = {
-    connectionId: signal.connectionId,
+  await tx.connection.update({ where: { id: connectionId }, data: { ...plan.status, ...plan.checked } });
+  await recordConnectionEvent(tx, {
+    connectionId,
     organizationId: row.organizationId,
     source: signal.source,
     actorUserId: signal.actorUserId,
     at,
-  };
-  if (to === "needs_reauth") {
-    const incident = await tx.incident.create({
-      data: { connectionId: signal.connectionId, source: signal.source, reason, startedAt: at },
-      select: { id: true },
-    });
-    outcome.openedIncidentId = incident.id;
-    await recordConnectionEvent(tx, { ...event, type: "broken", detail: reason ?? undefined });
-    // In this transaction, so the emails exist exactly when the incident does (the outbox).
-    await queueBrokenEmails(tx, {
-      incidentId: incident.id,
-      connectionId: signal.connectionId,
+    ...plan.event,
+  });
+  const incidentId = await applyIncident(tx, plan, { connectionId, source: signal.source, at, open });
+  if (!incidentId) return outcome;
+  if (plan.incident && "open" in plan.incident) outcome.openedIncidentId = incidentId;
+  else outcome.resolvedIncidentId = incidentId;
+  for (const notice of plan.notices) {
+    const heldBy = await queueIncidentNotices(tx, notice, {
+      incidentId,
+      connectionId,
       organizationId: row.organizationId,
+      providerId: row.providerId,
+      providerName: row.providerName,
       at,
+      outageThresholds: signal.outageThresholds,
     });
-    await queueAlerts(tx, {
-      event: "connection.broken",
-      incidentId: incident.id,
-      connectionId: signal.connectionId,
-      organizationId: row.organizationId,
-      at,
-    });
-    // A burst of breakages at one provider holds those notices back (a provider outage).
-    outcome.heldByOutageId =
-      (await holdNoticesDuringOutage(tx, {
-        providerId: row.providerId,
-        providerName: row.providerName,
-        at,
-        thresholds: signal.outageThresholds,
-      })) ?? undefined;
-  } else if (row.status === "needs_reauth") {
-    const open = await tx.incident.findFirst({
-      where: { connectionId: signal.connectionId, resolvedAt: null },
-      orderBy: { startedAt: "desc" },
-      select: { id: true },
-    });
-    await tx.incident.updateMany({
-      where: { connectionId: signal.connectionId, resolvedAt: null },
-      data: { resolvedAt: at },
-    });
-    outcome.resolvedIncidentId = open?.id;
-    const { type, restored } = incidentEnding(signal.source, healthy);
-    // Finch's "connected" webhook often lands just before our Connect callback stores the new token.
-    const duringReconnect =
-      type === "recovered" &&
-      (await tx.connectAttempt.count({
-        where: { connectionId: signal.connectionId, purpose: "reconnect", expiresAt: { gt: at } },
-      })) > 0;
-    let detail: string | undefined;
-    if (!healthy) detail = `Finch status: ${signal.finchStatus}`;
-    else if (duringReconnect)
-      detail = "Finch reported it healthy while a reconnect through Finch Connect was under way.";
-    await recordConnectionEvent(tx, { ...event, type, detail });
-    if (open) {
-      await closeIncidentEmails(tx, {
-        incidentId: open.id,
-        connectionId: signal.connectionId,
-        organizationId: row.organizationId,
-        at,
-        restored,
-      });
-      if (restored)
-        await queueAlerts(tx, {
-          event: "connection.restored",
-          incidentId: open.id,
-          connectionId: signal.connectionId,
-          organizationId: row.organizationId,
-          at,
-          how: restored,
-        });
-    }
-  } else {
-    await recordConnectionEvent(tx, {
-      ...event,
-      type: healthy && signal.source === "reconnect" ? "reconnected" : "status_changed",
-      detail: `Finch status: ${signal.finchStatus}`,
-    });
+    if (heldBy) outcome.heldByOutageId = heldBy;
   }
   return outcome;
+}
+
+/** Opens or closes the incident the plan names; returns its id (none when there was nothing to close). */
+async function applyIncident(
+  tx: Tx,
+  plan: Extract<TransitionPlan, { changed: true }>,
+  {
+    connectionId,
+    source,
+    at,
+    open,
+  }: { connectionId: string; source: DetectionSource; at: Date; open: { id: string } | null },
+): Promise<string | undefined> {
+  if (!plan.incident) return undefined;
+  if ("open" in plan.incident) {
+    const incident = await tx.incident.create({
+      data: { connectionId, source, reason: plan.incident.open.reason, startedAt: at },
+      select: { id: true },
+    });
+    return incident.id;
+  }
+  await tx.incident.updateMany({ where: { connectionId, resolvedAt: null }, data: { resolvedAt: at } });
+  return open?.id;
 }
 
 /** Applies one detection signal in its own transaction and runs the follow-ups (notifications). */

@@ -1,11 +1,11 @@
-// The webhook's hot path in one statement: when Finch reports the status the connection already
-// has (the usual case), record the event id and note the check, with no transaction and no row lock.
-// A report that changes the status records nothing here and is left to the state machine, which
-// records the event in the same transaction as the change.
+// The state machine's fast path for the usual report, "nothing changed": one statement instead of a
+// locked transaction, for the webhook (which also records the event id and pushes the next check)
+// and for the sweep. A report that changes the status records nothing here and goes to
+// applyConnectionSignal, which records the event in the same transaction as the change.
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
+import { pushedNextCheckAt } from "@/lib/connections/sweep-schedule";
 
 export interface StatusReport {
   eventId: string;
@@ -23,8 +23,8 @@ export async function recordUnchangedStatus(report: StatusReport): Promise<Uncha
   const healthy = to === "healthy";
   const at = report.at ?? new Date();
   const auth = report.authenticationType ?? null;
-  // Finch just told us: the continuous sweep need not ask for most of a target period (sweep-schedule.ts).
-  const nextCheckAt = new Date(at.getTime() + env().SWEEP_TARGET_HOURS * 0.8 * 3_600_000);
+  // Finch just told us: the continuous sweep need not ask for most of a target period.
+  const nextCheckAt = pushedNextCheckAt(at);
   // Data-modifying CTEs run exactly once whether or not the final SELECT reads them. An unknown
   // connection's event is recorded too (with no connection), so its redeliveries count as duplicates.
   const [row] = await db().$queryRaw<
@@ -56,4 +56,22 @@ export async function recordUnchangedStatus(report: StatusReport): Promise<Uncha
   // Not recorded: either the id was seen before (or is being recorded concurrently), or the report
   // changes the connection's status and belongs to the state machine.
   return row.unchanged === false ? { kind: "changes_status" } : { kind: "duplicate" };
+}
+
+/**
+ * The sweep's answer, when it is the status the connection already has (nearly every check): the
+ * check is noted (lastCheckedAt, and lastSuccessAt when healthy) only while the row still holds
+ * exactly this status. Returns false when the answer changes something: then it is a signal.
+ */
+export async function recordUnchangedCheck(
+  connectionId: string,
+  finchStatus: FinchConnectionStatus,
+): Promise<boolean> {
+  const at = new Date();
+  const status = toConnectionStatus(finchStatus);
+  const { count } = await db().connection.updateMany({
+    where: { id: connectionId, finchStatus, status },
+    data: { lastCheckedAt: at, ...(status === "healthy" && { lastSuccessAt: at }) },
+  });
+  return count === 1;
 }
