@@ -1,7 +1,7 @@
 // One app instance of the fleet benchmark: runs the job workers (the continuous sweep's scheduler and
 // batch workers) against the shared database until told to stop. Its configuration comes from the
 // environment the benchmark gives it, exactly as an instance of the product reads it.
-import { startJobWorkers } from "@/lib/jobs/start-job-workers";
+import { startJobWorkers } from "@/lib/startup/start-job-workers";
 import { stopJobs } from "@/lib/jobs/job-engine";
 import { db } from "@/lib/db";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { jobs } from "@/lib/jobs/job-engine";
-import { startJobWorkers } from "@/lib/jobs/start-job-workers";
+import { startJobWorkers } from "@/lib/startup/start-job-workers";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { waitFor } from "@/test/wait-for";

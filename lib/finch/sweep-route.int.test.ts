@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/connections/sweep/route";
 import { db } from "@/lib/db";
-import { startJobWorkers } from "@/lib/jobs/start-job-workers";
+import { startJobWorkers } from "@/lib/startup/start-job-workers";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 

@@ -6,7 +6,7 @@ import { enqueue } from "./enqueue";
 import { jobs, stopJobs } from "./job-engine";
 import { sweepScopeKey } from "./queues";
 import { runJobAndWait } from "./run-job-and-wait";
-import { startJobWorkers } from "./start-job-workers";
+import { startJobWorkers } from "@/lib/startup/start-job-workers";
 
 const QUEUE = "connections-sweep";
 

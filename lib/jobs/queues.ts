@@ -1,5 +1,5 @@
 // Every background queue, its payload schema and its pg-boss options in one place. To add a queue,
-// add an entry here and its handler in start-job-workers.ts; enqueue() and the workers are typed from it.
+// add an entry here and its handler in lib/startup/start-job-workers.ts; enqueue() and the workers are typed from it.
 import type { Queue } from "pg-boss";
 import { z } from "zod";
 

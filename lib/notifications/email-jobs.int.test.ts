@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { jobs } from "@/lib/jobs/job-engine";
-import { startJobWorkers } from "@/lib/jobs/start-job-workers";
+import { startJobWorkers } from "@/lib/startup/start-job-workers";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { outboxOf, seedMember, setupNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
 import { relayOutbox } from "@/lib/outbox/relay-outbox";

@@ -16,6 +16,6 @@ export async function registerNode(): Promise<void> {
   // Next skips register() during `next build`; checked again because a build must never connect
   // to a database or start polling.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD || config.JOB_WORKERS === "off") return;
-  const { startJobWorkers } = await import("@/lib/jobs/start-job-workers");
+  const { startJobWorkers } = await import("@/lib/startup/start-job-workers");
   await startJobWorkers();
 }

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { startConnect } from "@/lib/finch-connect/start-connect";
 import { connectionsEtag, etagMatches, sessionConnectionsEtag } from "@/lib/connections/connections-etag";
 import { listConnections } from "@/lib/connections/list-connections";
-import { jsonRoute, memberForRoute, withJsonSecurityHeaders } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute, withJsonSecurityHeaders } from "@/lib/auth/route-handler";
 
 // Per organization: browsers revalidate every time, shared caches never keep it.
 const CACHE_CONTROL = "private, no-cache";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getCurrentUser, isOperator } from "@/lib/auth/session";
 import { runSweepNow } from "@/lib/finch/run-sweep-now";
 import { AppError } from "@/lib/errors";
-import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 
 const bodySchema = z.object({ scope: z.enum(["organization", "all"]).default("organization") }).strict();
 

@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { jsonRoute } from "@/lib/http/route-handler";
+import { jsonRoute } from "@/lib/auth/route-handler";
 import { applyEmailPreference } from "@/lib/notifications/apply-email-preference";
 import { verifyEmailPreferenceToken } from "@/lib/notifications/email-preference-links";
 

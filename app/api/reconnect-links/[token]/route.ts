@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { startReconnect } from "@/lib/finch-connect/start-reconnect";
 import { AppError } from "@/lib/errors";
-import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 import { resolveReconnectLink, type ReconnectLinkState } from "@/lib/notifications/resolve-reconnect-link";
 
 const refusals: Record<Exclude<ReconnectLinkState["kind"], "needs_reconnect">, AppError> = {

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { recordFailedAttempt } from "@/lib/connections/failed-attempts";
-import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 const bodySchema = z.object({

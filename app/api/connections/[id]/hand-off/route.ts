@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handOffRepair } from "@/lib/notifications/hand-off-repair";
-import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 const bodySchema = z.object({ email: z.string().max(320) });

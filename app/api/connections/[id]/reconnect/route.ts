@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { startReconnect } from "@/lib/finch-connect/start-reconnect";
 import { parseRecordId } from "@/lib/http/record-id";
-import { jsonRoute, memberForRoute } from "@/lib/http/route-handler";
+import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 
 export const POST = jsonRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseRecordId((await params).id, "connection");

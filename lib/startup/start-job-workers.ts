@@ -13,8 +13,8 @@ import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayOutboxesAfterOutages } from "@/lib/outages/release-held-emails";
 import { relayOutboxes } from "@/lib/outbox/relay-outbox";
 import { runOutboxJob } from "@/lib/outbox/run-outbox-job";
-import { jobs } from "./job-engine";
-import { queues, type JobData, type QueueName } from "./queues";
+import { jobs } from "@/lib/jobs/job-engine";
+import { queues, type JobData, type QueueName } from "@/lib/jobs/queues";
 
 type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>;
 

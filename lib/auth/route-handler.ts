@@ -5,8 +5,8 @@ import { getCurrentUser, getMembership, type CurrentMember } from "@/lib/auth/se
 import { AppError, isAppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { refuseCrossSite } from "./same-origin";
-import { jsonSecurityHeaders } from "./security-headers";
+import { refuseCrossSite } from "@/lib/http/same-origin";
+import { jsonSecurityHeaders } from "@/lib/http/security-headers";
 
 export async function memberForRoute(): Promise<CurrentMember> {
   const user = await getCurrentUser();
