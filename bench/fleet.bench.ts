@@ -69,9 +69,9 @@ async function main() {
     };
     Object.assign(process.env, appEnv);
     const { db } = await import("@/lib/db");
-    const { acquireFinchPermit } = await import("@/lib/finch-budget/acquire-finch-permit");
-    const { budgetClass } = await import("@/lib/finch-budget/budget-classes");
-    const { getSweepCoverage } = await import("@/lib/finch/get-sweep-coverage");
+    const { acquireFinchPermit } = await import("@/lib/finch/budget/acquire-finch-permit");
+    const { budgetClass } = await import("@/lib/finch/budget/budget-classes");
+    const { getSweepCoverage } = await import("@/lib/sweep/get-sweep-coverage");
 
     // Seeding is not part of the measurement: the stand-in's limits go on afterwards.
     const org = await db().organization.create({ data: { name: "Fleet" } });

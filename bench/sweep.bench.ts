@@ -36,7 +36,7 @@ async function main() {
     // The app's modules read their configuration on first use, so it is in place before they load.
     Object.assign(process.env, benchAppEnv({ databaseUrl: database.url, finchUrl: finch.url }));
     const { db } = await import("@/lib/db");
-    const { sweepConnections } = await import("@/lib/finch/sweep-connections");
+    const { sweepConnections } = await import("@/lib/sweep/sweep-connections");
 
     const org = await db().organization.create({ data: { name: "Benchmark" } });
     const rows = (

@@ -1,7 +1,7 @@
 // The one place that reads process.env. Parsed lazily so `next build` needs no secrets.
 import { z } from "zod";
-import { FINCH_PRODUCTS, type FinchProduct } from "./finch-spec/products";
-import { FINCH_RATE_LIMITS } from "./finch-spec/rate-limits";
+import { FINCH_PRODUCTS, type FinchProduct } from "@/lib/finch/spec/products";
+import { FINCH_RATE_LIMITS } from "@/lib/finch/spec/rate-limits";
 
 const csv = z
   .string()
@@ -68,7 +68,7 @@ export const envSchema = z.object({
   SWEEP_CONTINUOUS: z.enum(["on", "off"]).default("on"),
   // Finch calls one sweep keeps in flight at once.
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-  // The Finch call budget every instance shares (lib/finch-budget/): this fraction of Finch's documented
+  // The Finch call budget every instance shares (lib/finch/budget/): this fraction of Finch's documented
   // limits (per IP 1,000 / 5 min, per product 20 or 12 / min), the rest is headroom.
   FINCH_BUDGET_HEADROOM: z.coerce.number().min(0.1).max(0.95).default(0.8),
   // Share of each limit reserved for interactive calls (code exchange, Sync now, Check status now).

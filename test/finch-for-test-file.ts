@@ -3,7 +3,7 @@
 // the database client disconnects. Call it at the top level of the file, before other hooks.
 import { afterAll, beforeAll } from "vitest";
 import { db } from "@/lib/db";
-import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
+import { resetFinchBudget } from "@/lib/finch/budget/reset-finch-budget";
 import { stopJobs } from "@/lib/jobs/job-engine";
 import { startFinchForTests, type FinchForTests, type StartFinchOptions } from "./finch-test-kit";
 

@@ -3,7 +3,7 @@
 import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
-import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
+import type { ConnectLaunch } from "@/lib/finch/connect/connect-launch";
 import { postJson } from "@/lib/fetch-json";
 import { useFinchConnectLauncher } from "./finch-connect-provider";
 

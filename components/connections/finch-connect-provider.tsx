@@ -16,7 +16,7 @@ import {
 import type { ErrorEvent, FinchConnect, SuccessEvent } from "@tryfinch/react-connect";
 import { Notice } from "@/components/ui/notice";
 import { useRouter } from "next/navigation";
-import type { ConnectLaunch } from "@/lib/finch-connect/connect-launch";
+import type { ConnectLaunch } from "@/lib/finch/connect/connect-launch";
 import { reportFailedAttempt } from "./report-failed-attempt";
 
 export interface LaunchOptions {

@@ -1,8 +1,8 @@
-import type { FinchBudgetClassUsage } from "@/lib/finch-budget/get-finch-budget-usage";
+import type { FinchBudgetClassUsage } from "@/lib/finch/budget/get-finch-budget-usage";
 import { TableHeader } from "@/components/ui/table-header";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 
-/** The Finch call budget per class (lib/finch-budget): what each lane can hand out now, and Finch's 429s. */
+/** The Finch call budget per class (lib/finch/budget): what each lane can hand out now, and Finch's 429s. */
 export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) {
   return (
     <div className="overflow-x-auto">

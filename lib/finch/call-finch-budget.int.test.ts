@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { AppError } from "@/lib/errors";
-import { getFinchBudgetUsage } from "@/lib/finch-budget/get-finch-budget-usage";
-import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
+import { getFinchBudgetUsage } from "@/lib/finch/budget/get-finch-budget-usage";
+import { resetFinchBudget } from "@/lib/finch/budget/reset-finch-budget";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 

@@ -1,7 +1,7 @@
 // The gateway: every call the app makes to Finch on behalf of a connection goes through here, so a
 // 401 reauthenticate_user anywhere marks the connection, and other failures stay distinct. Every
 // HTTP request any Finch client makes takes its permit from the shared budget first
-// (finch-client.ts → lib/finch-budget/budgeted-fetch.ts); background callers wrap their work in
+// (finch-client.ts → lib/finch/budget/budgeted-fetch.ts); background callers wrap their work in
 // withFinchPriority("background", …).
 import "server-only";
 import Finch from "@tryfinch/finch-api";

@@ -3,7 +3,7 @@
 import "server-only";
 import Finch from "@tryfinch/finch-api";
 import { env } from "@/lib/env";
-import { budgetedFetch } from "@/lib/finch-budget/budgeted-fetch";
+import { budgetedFetch } from "@/lib/finch/budget/budgeted-fetch";
 
 function options() {
   const { FINCH_CLIENT_ID, FINCH_CLIENT_SECRET, FINCH_WEBHOOK_SECRET, FINCH_BASE_URL } = env();

@@ -2,7 +2,7 @@
 // AppError. The gateway (call-finch.ts) adds the side effects a connection's failure has; application
 // calls (Connect sessions, code exchange) use this directly.
 import Finch from "@tryfinch/finch-api";
-import { BUDGET_REFUSAL_HEADER } from "@/lib/finch-budget/budget-refusal";
+import { BUDGET_REFUSAL_HEADER } from "@/lib/finch/budget/budget-refusal";
 import { AppError } from "@/lib/errors";
 import { finchCode, isReauthError, isTransientError, retryAfterSeconds } from "./finch-errors";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createConnectAttempt } from "@/lib/finch-connect/connect-attempts";
+import { createConnectAttempt } from "@/lib/finch/connect/connect-attempts";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { db } from "@/lib/db";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";

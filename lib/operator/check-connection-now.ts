@@ -2,7 +2,7 @@
 // recorded on its timeline with the operator who asked.
 import "server-only";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
-import { runSweepNow } from "@/lib/finch/run-sweep-now";
+import { runSweepNow } from "@/lib/sweep/run-sweep-now";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 // The machinery panel's email outbox numbers, in SQL (sweep coverage and the Finch budget come from
-// lib/finch/get-sweep-coverage.ts and lib/finch-budget/get-finch-budget-usage.ts).
+// lib/sweep/get-sweep-coverage.ts and lib/finch/budget/get-finch-budget-usage.ts).
 import "server-only";
 import { db } from "@/lib/db";
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
 import { db } from "@/lib/db";
-import { startReconnect } from "@/lib/finch-connect/start-reconnect";
+import { startReconnect } from "@/lib/finch/connect/start-reconnect";
 import { recordLinkOpened } from "@/lib/notifications/record-link-opened";
 import { expectRepairHours } from "@/test/expect-repair-hours";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";

@@ -5,7 +5,7 @@
 import { NextResponse } from "next/server";
 import { isDueForExtension, readSessionToken } from "@/lib/auth/session-member";
 import { AppError } from "@/lib/errors";
-import { startConnect } from "@/lib/finch-connect/start-connect";
+import { startConnect } from "@/lib/finch/connect/start-connect";
 import { connectionsEtag, etagMatches, sessionConnectionsEtag } from "@/lib/connections/connections-etag";
 import { listConnections } from "@/lib/connections/list-connections";
 import { jsonRoute, memberForRoute, withJsonSecurityHeaders } from "@/lib/auth/route-handler";

@@ -2,8 +2,8 @@ import { FailedEmailsTable } from "@/components/operator/failed-emails-table";
 import { FinchBudgetTable } from "@/components/operator/finch-budget-table";
 import { Card, CardTitle } from "@/components/ui/card";
 import { timeAgo } from "@/lib/format-time";
-import { getSweepCoverage } from "@/lib/finch/get-sweep-coverage";
-import { getFinchBudgetUsage } from "@/lib/finch-budget/get-finch-budget-usage";
+import { getSweepCoverage } from "@/lib/sweep/get-sweep-coverage";
+import { getFinchBudgetUsage } from "@/lib/finch/budget/get-finch-budget-usage";
 import { getMachineryStatus, listFailedEmails } from "@/lib/operator/get-machinery-status";
 import { requireOperator } from "@/lib/operator/require-operator";
 

@@ -1,7 +1,7 @@
 // POST /connect/sessions and /connect/sessions/reauthenticate – Basic-auth session creation for Connect.
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
-import { FINCH_PRODUCTS } from "../../../lib/finch-spec/products";
+import { FINCH_PRODUCTS } from "../../../lib/finch/spec/products";
 import { findProvider } from "../domain/providers";
 import { requireBasicClient } from "../http/auth";
 import { errors } from "../http/finch-error";

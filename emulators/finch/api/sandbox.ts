@@ -1,7 +1,7 @@
 // POST /sandbox/connections, POST and PUT /sandbox/connections/accounts – Finch Sandbox connection control.
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
-import { FINCH_PRODUCTS } from "../../../lib/finch-spec/products";
+import { FINCH_PRODUCTS } from "../../../lib/finch/spec/products";
 import { DEFAULT_SANDBOX_PRODUCTS } from "../domain/products";
 import { findProvider } from "../domain/providers";
 import { requireBasicClient, requireBearer } from "../http/auth";
@@ -11,7 +11,7 @@ import { parseJsonBody } from "../../shared/http/body";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
-import { FINCH_CONNECTION_STATUSES } from "../../../lib/finch-spec/connection-statuses";
+import { FINCH_CONNECTION_STATUSES } from "../../../lib/finch/spec/connection-statuses";
 import { AUTHENTICATION_TYPES, type ConnectionRecord } from "../state/types";
 import { createSandboxConnection } from "./create-sandbox-connection";
 

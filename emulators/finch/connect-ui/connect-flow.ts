@@ -1,6 +1,6 @@
 import type { EmulatorContext } from "../context";
 import type { SignInFlow } from "../domain/complete-sign-in";
-import { isFinchProduct } from "../../../lib/finch-spec/products";
+import { isFinchProduct } from "../../../lib/finch/spec/products";
 import { findProvider } from "../domain/providers";
 import {
   AUTHENTICATION_TYPES,

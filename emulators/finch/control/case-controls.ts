@@ -2,7 +2,7 @@
 // made (authentication type) and which products keep failing after a reconnect.
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
-import { isFinchProduct } from "../../../lib/finch-spec/products";
+import { isFinchProduct } from "../../../lib/finch/spec/products";
 import { errors } from "../http/finch-error";
 import { json } from "../../shared/http/reply";
 import { parseJsonOrFormBody } from "../../shared/http/body";

@@ -1,6 +1,6 @@
 // /_emulator/* – JSON control endpoints for tests and demos (no auth; the server binds loopback only).
 import { z } from "zod";
-import { FINCH_STATUS_WORDS } from "../../../lib/finch-spec/connection-statuses";
+import { FINCH_STATUS_WORDS } from "../../../lib/finch/spec/connection-statuses";
 import { faultRequestSchema } from "../../shared/faults";
 import { createSandboxConnection } from "../api/create-sandbox-connection";
 import type { EmulatorContext } from "../context";

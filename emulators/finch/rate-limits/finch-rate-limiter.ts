@@ -5,7 +5,7 @@ import {
   RATE_LIMITED_PRODUCTS,
   rateLimitedProductForPath,
   type RateLimitedProduct,
-} from "../../../lib/finch-spec/rate-limits";
+} from "../../../lib/finch/spec/rate-limits";
 import { FinchError } from "../http/finch-error";
 import { FINCH_RATE_LIMITS, type RateLimitSettings } from "./settings";
 import { SlidingWindow } from "./sliding-window";

@@ -1,6 +1,6 @@
-// How the stand-in enforces Finch's published rate limits (lib/finch-spec/rate-limits.ts, shared with
+// How the stand-in enforces Finch's published rate limits (lib/finch/spec/rate-limits.ts, shared with
 // the app's call budget). Off by default, so nothing else changes; windows scale down for tests and benchmarks.
-import { FINCH_RATE_LIMITS as PUBLISHED, type RateLimitedProduct } from "../../../lib/finch-spec/rate-limits";
+import { FINCH_RATE_LIMITS as PUBLISHED, type RateLimitedProduct } from "../../../lib/finch/spec/rate-limits";
 
 export interface RateLimitSettings {
   enabled: boolean;

@@ -1,6 +1,6 @@
 // The emulator's whole persisted state. Plain JSON-able records so the state file is readable by people.
 
-import type { FINCH_STATUS_WORDS } from "../../../lib/finch-spec/connection-statuses";
+import type { FINCH_STATUS_WORDS } from "../../../lib/finch/spec/connection-statuses";
 
 /** Finch's ConnectionStatusType plus `disconnected`, which only the emulator's records and webhooks use. */
 export type ConnectionStatus = (typeof FINCH_STATUS_WORDS)[number];

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getCurrentUser, isOperator } from "@/lib/auth/session";
-import { runSweepNow } from "@/lib/finch/run-sweep-now";
+import { runSweepNow } from "@/lib/sweep/run-sweep-now";
 import { AppError } from "@/lib/errors";
 import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 

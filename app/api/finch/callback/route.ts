@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
-import { completeConnect } from "@/lib/finch-connect/complete-connect";
+import { completeConnect } from "@/lib/finch/connect/complete-connect";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { safeLocalPath } from "@/lib/safe-redirect";

@@ -1,6 +1,6 @@
 // POST /api/finch/webhook – verify Finch's signature, record each event once, apply account.updated to the connection
 import { NextResponse } from "next/server";
-import { receiveFinchWebhook } from "@/lib/finch/receive-finch-webhook";
+import { receiveFinchWebhook } from "@/lib/finch/webhook/receive-finch-webhook";
 import { jsonRoute } from "@/lib/auth/route-handler";
 
 // Finch's events are a few hundred bytes; anything far larger is not from Finch.

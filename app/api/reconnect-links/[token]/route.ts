@@ -1,6 +1,6 @@
 // POST /api/reconnect-links/:token – the emailed link's button: a fresh reauthentication Connect session, made only now
 import { NextResponse } from "next/server";
-import { startReconnect } from "@/lib/finch-connect/start-reconnect";
+import { startReconnect } from "@/lib/finch/connect/start-reconnect";
 import { AppError } from "@/lib/errors";
 import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 import { resolveReconnectLink, type ReconnectLinkState } from "@/lib/notifications/resolve-reconnect-link";

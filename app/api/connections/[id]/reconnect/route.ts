@@ -1,6 +1,6 @@
 // POST /api/connections/:id/reconnect – a reauthentication Connect session for this connection
 import { NextResponse } from "next/server";
-import { startReconnect } from "@/lib/finch-connect/start-reconnect";
+import { startReconnect } from "@/lib/finch/connect/start-reconnect";
 import { parseRecordId } from "@/lib/http/record-id";
 import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 

@@ -12,7 +12,7 @@ import { markTokenRejected } from "@/lib/signals/mark-token-rejected";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { sweepScopeKey } from "@/lib/jobs/queues";
 import { logError, logInfo } from "@/lib/log";
-import { introspectConnection } from "./introspect-connection";
+import { introspectConnection } from "@/lib/finch/introspect-connection";
 import { scheduleNextChecks } from "@/lib/connections/sweep-schedule";
 
 export interface DeferredSweep {

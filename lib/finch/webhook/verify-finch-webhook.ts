@@ -2,7 +2,7 @@
 // within Finch's five-minute window) with the SDK, then parses it. Failures say nothing about why
 // the signature was wrong, so they help no one forge one.
 import "server-only";
-import { finchAppClient } from "./finch-client";
+import { finchAppClient } from "@/lib/finch/finch-client";
 
 export type VerifiedWebhook =
   | { kind: "verified"; eventId: string; payload: unknown }

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { budgetClass } from "@/lib/finch-budget/budget-classes";
+import { budgetClass } from "@/lib/finch/budget/budget-classes";
 import { DUE, NOW_UTC } from "@/lib/connections/sweep-schedule";
 
 export interface SweepCoverage {

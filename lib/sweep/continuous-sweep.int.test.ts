@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
+import { resetFinchBudget } from "@/lib/finch/budget/reset-finch-budget";
 import { jobs } from "@/lib/jobs/job-engine";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";

@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { budgetClass } from "@/lib/finch-budget/budget-classes";
+import { budgetClass } from "@/lib/finch/budget/budget-classes";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { recordSweepCoverage } from "./get-sweep-coverage";
 import { DUE, NOW_UTC } from "@/lib/connections/sweep-schedule";

@@ -3,7 +3,7 @@
 import "server-only";
 import { handleAccountUpdated } from "@/lib/signals/handle-account-updated";
 import { logInfo } from "@/lib/log";
-import { finchStatusSchema } from "./finch-status-schema";
+import { finchStatusSchema } from "@/lib/finch/finch-status-schema";
 import { accountUpdatedEventSchema, webhookEnvelopeSchema } from "./finch-webhook-schema";
 import { verifyFinchWebhook } from "./verify-finch-webhook";
 

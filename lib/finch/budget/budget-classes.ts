@@ -1,5 +1,5 @@
 // The limit classes of the Finch call budget, derived from Finch's published limits
-// (lib/finch-spec/rate-limits.ts) and the settings in lib/env.ts. Each class is split into two token buckets ("lanes"): one
+// (lib/finch/spec/rate-limits.ts) and the settings in lib/env.ts. Each class is split into two token buckets ("lanes"): one
 // reserved for interactive calls and one shared by everything. A lane admits at most
 // capacity + rate × window calls in any rolling window, so the two lanes together stay at or under
 // the class budget (headroom × Finch's limit).
@@ -9,7 +9,7 @@ import {
   RATE_LIMITED_PRODUCTS,
   rateLimitedProductForPath,
   type RateLimitedProduct,
-} from "@/lib/finch-spec/rate-limits";
+} from "@/lib/finch/spec/rate-limits";
 
 export type BudgetProduct = RateLimitedProduct;
 export type BudgetClassKey = "ip" | `product:${BudgetProduct}`;

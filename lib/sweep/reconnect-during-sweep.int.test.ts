@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { signInThroughConnect } from "@/emulators/finch/test-support/connect-browser";
-import { completeConnect } from "@/lib/finch-connect/complete-connect";
-import { startReconnect } from "@/lib/finch-connect/start-reconnect";
+import { completeConnect } from "@/lib/finch/connect/complete-connect";
+import { startReconnect } from "@/lib/finch/connect/start-reconnect";
 import { db } from "@/lib/db";
-import { acquireFinchPermit } from "@/lib/finch-budget/acquire-finch-permit";
+import { acquireFinchPermit } from "@/lib/finch/budget/acquire-finch-permit";
 import { seedMember } from "@/test/notifications-test-kit";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";

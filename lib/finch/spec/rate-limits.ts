@@ -1,6 +1,6 @@
 // Finch's published rate limits (https://developer.tryfinch.com/api-reference/development-guides/Rate-Limits):
 // per application and product over a rolling minute, and per IP over five minutes with an hour's
-// penalty. One module for the app's call budget (lib/finch-budget) and the Finch stand-in that
+// penalty. One module for the app's call budget (lib/finch/budget) and the Finch stand-in that
 // enforces them, so the two cannot drift.
 export const RATE_LIMITED_PRODUCTS = [
   "company",

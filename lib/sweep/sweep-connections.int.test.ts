@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetFinchBudget } from "@/lib/finch-budget/reset-finch-budget";
+import { resetFinchBudget } from "@/lib/finch/budget/reset-finch-budget";
 import { jobs, stopJobs } from "@/lib/jobs/job-engine";
 import { startCountingProxy, type CountingProxy } from "@/test/counting-proxy";
 import {

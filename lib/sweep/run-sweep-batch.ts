@@ -2,7 +2,7 @@
 // priority, so it only ever spends the shared lane of the budget and waits its turn there. What a
 // 429 or the budget left unchecked stays on the schedule, due again when the pause ends.
 import "server-only";
-import { withFinchPriority } from "@/lib/finch-budget/finch-priority";
+import { withFinchPriority } from "@/lib/finch/budget/finch-priority";
 import { sweepConnections, type SweepSummary } from "./sweep-connections";
 import { postponeChecks } from "@/lib/connections/sweep-schedule";
 
