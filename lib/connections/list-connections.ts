@@ -9,25 +9,27 @@ import type { ConnectionSummary } from "./connection-summary";
 import { parseChecks } from "./parse-checks";
 import { repairAdvice } from "./repair-advice";
 
-export interface SummaryRow {
-  id: string;
-  providerId: string;
-  providerName: string;
-  status: ConnectionStatus;
-  finchStatus: string;
-  authenticationType: string | null;
-  statusReason: string | null;
+/** One row of the statement: the summary's own columns, with dates as dates and the parts unfolded. */
+export interface SummaryRow extends Pick<
+  ConnectionSummary,
+  | "id"
+  | "providerId"
+  | "providerName"
+  | "status"
+  | "finchStatus"
+  | "authenticationType"
+  | "statusReason"
+  | "products"
+  | "failedAttempts"
+  | "providerOutage"
+> {
   statusSince: Date;
-  products: string[];
   lastSuccessAt: Date | null;
   legalName: string | null;
   employeeCount: number | null;
   fetchedAt: Date | null;
   receiptChecks: unknown;
   receiptAt: Date | null;
-  /** Connect attempts that failed since the status last changed (see failed-attempts.ts). */
-  failedAttempts: number;
-  providerOutage: boolean;
   sortAt: Date;
 }
 

@@ -142,6 +142,15 @@ function toAuthenticationType(value: string | null | undefined): AuthenticationT
 }
 
 /** The advice for a connection as it is now; null when it works (Finch says `connected`). */
+/** The columns repairAdvice reads, with the status: select them with this wherever advice is given. */
+export const REPAIR_ADVICE_SELECT = {
+  providerId: true,
+  providerName: true,
+  finchStatus: true,
+  authenticationType: true,
+  status: true,
+} as const;
+
 export function repairAdvice(connection: {
   finchStatus: string;
   authenticationType?: string | null;

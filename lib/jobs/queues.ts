@@ -23,9 +23,8 @@ export const companySyncJobSchema = z.object({
   organizationId: z.string().min(1).max(64),
 });
 
-export const emailSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
-/** An alert outbox row to deliver (Slack or a signed webhook); same shape as an email's. */
-export const alertSendJobSchema = emailSendJobSchema;
+/** An outbox row to deliver (an email, a Slack or webhook alert). */
+export const outboxSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
 
 /** Scheduled scans (email-outbox-relay, email-reminders) carry nothing. */
 const scheduledJobSchema = z.object({});
@@ -36,6 +35,13 @@ interface QueueDefinition {
   /** Jobs one instance runs at once for this queue. */
   localConcurrency: number;
 }
+
+/** Each outbox's send queue (lib/outbox/outboxes.ts): one job per row, the row id as payload. */
+const outboxSendQueue = {
+  schema: outboxSendJobSchema,
+  options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  localConcurrency: 4,
+} satisfies QueueDefinition;
 
 export const queues = {
   "connections-sweep": {
@@ -79,20 +85,11 @@ export const queues = {
     },
     localConcurrency: 2,
   },
-  "email-send": {
-    schema: emailSendJobSchema,
-    // One job per outbox row (singletonKey = row id): stately lets a running send queue its own retry,
-    // and never runs two sends of one row at once. Mail errors are retried by the outbox's own backoff;
-    // pg-boss's retries only cover a worker that crashed or could not reach the database.
-    options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-    localConcurrency: 4,
-  },
-  "alert-send": {
-    schema: alertSendJobSchema,
-    // Same rules as email-send: one job per alert outbox row, the row's own backoff for remote errors.
-    options: { policy: "stately", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-    localConcurrency: 4,
-  },
+  // One job per outbox row (singletonKey = row id): stately lets a running send queue its own retry,
+  // and never runs two sends of one row at once. Remote errors are retried by the outbox's own backoff;
+  // pg-boss's retries only cover a worker that crashed or could not reach the database.
+  "email-send": outboxSendQueue,
+  "alert-send": outboxSendQueue,
   "email-outbox-relay": {
     schema: scheduledJobSchema,
     // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).

@@ -3,10 +3,10 @@
 import "server-only";
 import { createElement } from "react";
 import { RepairHandOffEmail } from "@/components/emails/repair-hand-off-email";
-import { repairAdvice } from "@/lib/connections/repair-advice";
+import { REPAIR_ADVICE_SELECT, repairAdvice } from "@/lib/connections/repair-advice";
 import { db } from "@/lib/db";
 import type { EmailOutbox } from "@/lib/generated/prisma/client";
-import type { ComposedEmail } from "./compose-outbox-email";
+import type { ComposedEmail } from "./composed-email";
 import { outboxPayloadSchema } from "./outbox-email-kinds";
 import { reconnectLinkUrl } from "./reconnect-link";
 
@@ -16,11 +16,7 @@ export async function composeHandOffEmail(row: EmailOutbox): Promise<ComposedEma
     db().connection.findFirst({
       where: { id: row.connectionId, organizationId: row.organizationId },
       select: {
-        providerId: true,
-        providerName: true,
-        finchStatus: true,
-        authenticationType: true,
-        status: true,
+        ...REPAIR_ADVICE_SELECT,
         organization: { select: { name: true } },
       },
     }),

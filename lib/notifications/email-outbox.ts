@@ -6,7 +6,8 @@ import { sendEmail } from "@/lib/email/send-email";
 import type { EmailOutbox } from "@/lib/generated/prisma/client";
 import { deliverOutboxRow } from "@/lib/outbox/deliver-outbox-row";
 import type { OutboxAdapter } from "@/lib/outbox/outbox-adapter";
-import { composeOutboxEmail, type ReadyEmail } from "./compose-outbox-email";
+import { composeOutboxEmail } from "./compose-outbox-email";
+import type { ReadyEmail } from "./composed-email";
 import { OUTBOX_KIND_LABELS, outboxKindSchema } from "./outbox-email-kinds";
 
 export const emailOutbox: OutboxAdapter<EmailOutbox, ReadyEmail> = {

@@ -4,6 +4,7 @@
 import "server-only";
 import { affectedServices } from "@/lib/connections/affected-services";
 import { REAUTH_REASON } from "@/lib/connections/connection-status";
+import { REPAIR_ADVICE_SELECT } from "@/lib/connections/repair-advice";
 import { db } from "@/lib/db";
 import { verifyReconnectLink } from "./reconnect-link";
 
@@ -56,12 +57,8 @@ export async function resolveReconnectLink({
     select: {
       id: true,
       organizationId: true,
-      providerId: true,
-      providerName: true,
-      finchStatus: true,
-      authenticationType: true,
+      ...REPAIR_ADVICE_SELECT,
       products: true,
-      status: true,
       statusSince: true,
       statusReason: true,
       incidents: {
