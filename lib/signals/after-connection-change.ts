@@ -13,6 +13,6 @@ export async function afterConnectionChange(outcome: SignalOutcome): Promise<voi
     await relayOutboxes({ incidentId });
   } catch (error) {
     // The change is committed and the rows exist; the outbox relay sends them.
-    logError(`could not dispatch emails for incident ${incidentId}`, error);
+    logError(`could not dispatch the notices of incident ${incidentId}`, error);
   }
 }
