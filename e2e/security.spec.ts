@@ -62,6 +62,17 @@ test("redirect parameters never leave the site, and odd ones answer without a 50
     "//evil.example",
     "/%0A/x",
     "/%E3%80%82x",
+    // Dot segments that leave `//host` behind once resolved (issue 25).
+    "/.//127.0.0.1:4690/x",
+    "/..//evil.example",
+    "/x/..//evil.example",
+    "/a/b/../..//evil.example",
+    "/%2E//evil.example",
+    "/%2e%2e//evil.example",
+    "/.%2F/evil.example",
+    "/;/..//evil.example",
+    "/.///evil.example",
+    "/%2E%2E%2F%2Fevil.example",
   ]) {
     const response = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
     expect(response.status(), callbackUrl).toBe(307);
