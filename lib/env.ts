@@ -62,6 +62,9 @@ export const envSchema = z.object({
   // The local hooks inbox (npm start sets it): suggested on the alert settings page, and the one origin
   // alerts may reach over plain http on loopback. Never set it in a real deployment.
   HOOKS_INBOX_URL: z.url().optional(),
+  // One alert request's total deadline, however slowly the receiver answers; well under the outbox
+  // claim (2 minutes), so a trickling receiver never holds a worker or its claim.
+  ALERT_REQUEST_DEADLINE_SECONDS: z.coerce.number().min(0.1).max(60).default(15),
   // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
   // The continuous sweep (lib/connections/schedule-due-sweeps.ts); "off" stops the scheduler (tests).
