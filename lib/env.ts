@@ -108,9 +108,10 @@ export const envSchema = z.object({
   OUTAGE_AUTO_RELEASE_HOURS: z.coerce.number().min(0).max(168).default(4),
   // "Resend reconnect email" from the operator console: at most once per organization in this many minutes.
   OPERATOR_RESEND_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
-  // Emails sent on request: sign-in links per address and per client IP, invitations per inviter and
-  // per invitee, each counted in a fixed window in PostgreSQL.
+  // Emails sent on request: sign-in links per address (a burst, then one per interval), per client IP,
+  // invitations per inviter and per invitee (each counted in a fixed window), all in PostgreSQL.
   SIGNIN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(5),
+  SIGNIN_EMAIL_ADDRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   SIGNIN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   INVITES_PER_INVITER: z.coerce.number().int().min(1).max(10_000).default(20),
