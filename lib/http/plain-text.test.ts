@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainText, plainTextSchema } from "./plain-text";
+import { isPlainText, plainTextSchema, toPlainText } from "./plain-text";
 
 describe("isPlainText", () => {
   it.each(["", "acme", "Zoë & Co", "émoji 🙂", "日本語", "a\u00a0b", "conn_AbC-123"])("keeps %j", (value) => {
@@ -19,6 +19,11 @@ describe("isPlainText", () => {
     "\ud83d",
   ])("refuses %j", (value) => {
     expect(isPlainText(value)).toBe(false);
+  });
+
+  it("turns what it refuses into spaces where the text is kept", () => {
+    expect(toPlainText("Wrong\u0000password\nfor abc\ud800 🙂")).toBe("Wrong password for abc  🙂");
+    expect(isPlainText(toPlainText("\u0000\u0085\udc00"))).toBe(true);
   });
 
   it("is a zod check with a clear message", () => {

@@ -9,6 +9,11 @@ export function isPlainText(value: string): boolean {
   return !UNSAFE.test(value);
 }
 
+/** The text with each control character and lone surrogate replaced by a space (for free text we keep). */
+export function toPlainText(value: string): string {
+  return value.replace(new RegExp(UNSAFE.source, "gu"), " ");
+}
+
 /** A zod string that refuses control characters and invalid Unicode. */
 export const plainTextSchema = (message = "Remove control characters and invalid Unicode.") =>
   z.string().refine(isPlainText, { message });
