@@ -73,4 +73,15 @@ test("an owner sets up Slack and a signed webhook endpoint, and a broken connect
   await expect(history.getByText(/webhook endpoint alert \(broken\) delivered/)).toBeVisible();
   await expect(page.getByRole("img", { name: /Health over the last 90 days/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Incidents, last 90 days 1/ })).toBeVisible();
+
+  // A new endpoint URL comes with a new secret, shown once: the old receiver cannot sign for it.
+  await page.getByRole("link", { name: "Alerts" }).click();
+  await page.getByLabel("Webhook endpoint URL").fill(`${HOOKS_URL}${hookPath}/moved`);
+  await hookForm.getByRole("button", { name: "Save" }).click();
+  await expect(hookForm.getByText("Saved, with a new signing secret.", { exact: false })).toBeVisible();
+  const newSecret = (await hookForm.locator("code").textContent()) ?? "";
+  expect(newSecret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
+  expect(newSecret).not.toBe(secret);
+  await page.reload();
+  await expect(page.getByText(newSecret)).toHaveCount(0);
 });

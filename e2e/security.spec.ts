@@ -11,8 +11,9 @@ import {
   setWebhookUrls,
 } from "./support/finch-stand-in";
 import { listMessages, uniqueEmail } from "./support/mailbox";
+import { OPERATOR_EMAIL } from "./support/operator";
 import { APP_URL } from "./support/ports";
-import { signUp } from "./support/sign-in";
+import { signIn, signUp } from "./support/sign-in";
 
 async function requestSignInLink(request: APIRequestContext, email: string, callbackUrl = "/") {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -62,6 +63,17 @@ test("redirect parameters never leave the site, and odd ones answer without a 50
     "//evil.example",
     "/%0A/x",
     "/%E3%80%82x",
+    // Dot segments that leave `//host` behind once resolved (issue 25).
+    "/.//127.0.0.1:4690/x",
+    "/..//evil.example",
+    "/x/..//evil.example",
+    "/a/b/../..//evil.example",
+    "/%2E//evil.example",
+    "/%2e%2e//evil.example",
+    "/.%2F/evil.example",
+    "/;/..//evil.example",
+    "/.///evil.example",
+    "/%2E%2E%2F%2Fevil.example",
   ]) {
     const response = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
     expect(response.status(), callbackUrl).toBe(307);
@@ -131,13 +143,27 @@ test("cross-site writes are refused, and malformed ids answer 400", async ({ pag
     data: "[]",
   });
   expect(serverAction.status()).toBe(403);
-  for (const action of ["sync", "reconnect"]) {
+  for (const action of ["sync", "reconnect", "connect-attempts", "hand-off"]) {
     const response = await page.request.post(`/api/connections/%00/${action}`, {
       headers: { origin: APP_URL },
+      data: action === "hand-off" ? { email: uniqueEmail("colleague") } : { outcome: "error" },
     });
     expect(response.status(), action).toBe(400);
     expect(await response.json()).toEqual({ error: "This connection id is not valid.", code: "bad_request" });
   }
+});
+
+test("NUL bytes in the operator console's filters and ids answer without a 500", async ({ page }) => {
+  await signIn(page, OPERATOR_EMAIL);
+  for (const query of ["q=%00", "provider=%00", "q=a%00b&provider=gusto", "provider=%ED%A0%80"]) {
+    const response = await page.request.get(`/operator?${query}`);
+    expect(response.status(), query).toBe(200);
+  }
+  const csv = await page.request.get("/api/operator/broken-connections/export?q=%00");
+  expect(csv.status()).toBe(400);
+  expect(await csv.json()).toEqual({ error: "These filters are not valid.", code: "bad_request" });
+  expect((await page.request.get("/api/operator/broken-connections/export?q=acme")).status()).toBe(200);
+  expect((await page.request.get("/operator/connections/%00")).status()).toBe(404);
 });
 
 test("a reconnect whose /introspect fails after the exchange keeps Finch's new token", async ({ page }) => {

@@ -62,6 +62,9 @@ export const envSchema = z.object({
   // The local hooks inbox (npm start sets it): suggested on the alert settings page, and the one origin
   // alerts may reach over plain http on loopback. Never set it in a real deployment.
   HOOKS_INBOX_URL: z.url().optional(),
+  // One alert request's total deadline, however slowly the receiver answers; well under the outbox
+  // claim (2 minutes), so a trickling receiver never holds a worker or its claim.
+  ALERT_REQUEST_DEADLINE_SECONDS: z.coerce.number().min(0.1).max(60).default(15),
   // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
   // The continuous sweep (lib/connections/schedule-due-sweeps.ts); "off" stops the scheduler (tests).
@@ -105,9 +108,10 @@ export const envSchema = z.object({
   OUTAGE_AUTO_RELEASE_HOURS: z.coerce.number().min(0).max(168).default(4),
   // "Resend reconnect email" from the operator console: at most once per organization in this many minutes.
   OPERATOR_RESEND_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
-  // Emails sent on request: sign-in links per address and per client IP, invitations per inviter and
-  // per invitee, each counted in a fixed window in PostgreSQL.
+  // Emails sent on request: sign-in links per address (a burst, then one per interval), per client IP,
+  // invitations per inviter and per invitee (each counted in a fixed window), all in PostgreSQL.
   SIGNIN_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(5),
+  SIGNIN_EMAIL_ADDRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   SIGNIN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   INVITES_PER_INVITER: z.coerce.number().int().min(1).max(10_000).default(20),

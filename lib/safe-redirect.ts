@@ -1,6 +1,7 @@
 // Decides whether a redirect target stays on our site: resolve it against APP_URL the way a browser
 // would and compare origins. Control characters and backslashes are refused outright, because
-// browsers strip or reinterpret them (`/\tevil`, `/\evil` become `//evil`).
+// browsers strip or reinterpret them (`/\tevil`, `/\evil` become `//evil`), and so is any path that
+// a browser would read as protocol-relative once dot segments are gone (`/.//evil` becomes `//evil`).
 import { env } from "@/lib/env";
 
 // Unicode spaces and full-width dots that browsers fold into ASCII ("\u3002" becomes ".").
@@ -33,16 +34,26 @@ export function sameOriginPath(candidate: unknown, base: string = env().APP_URL)
   }
   // An encoded control character or backslash would come back once the target page decodes it.
   if (hasUnsafeCharacter(decoded)) return null;
-  let origin: string;
+  const path = resolvePath(value, base);
+  // Checked decoded too: `/.%2F/evil` is `/.//evil` once a page decodes it and redirects again.
+  if (path === null || resolvePath(decoded, base) === null) return null;
+  return path;
+}
+
+/** A path starting `//` or `/\` is another host to a browser, whatever the dot segments were. */
+const isProtocolRelative = (path: string) => /^[/\\][/\\]/.test(path);
+
+/** The candidate resolved against base: its path when it stays on base's origin, else null. */
+function resolvePath(value: string, base: string): string | null {
   let resolved: URL;
   try {
-    origin = new URL(base).origin;
     resolved = new URL(value, base);
+    if (resolved.origin !== new URL(base).origin) return null;
   } catch {
     return null;
   }
-  if (resolved.origin !== origin) return null;
-  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  return isProtocolRelative(path) ? null : path;
 }
 
 /** A local path for a redirect parameter (`callbackUrl`, `returnTo`, `next`), or the fallback. */

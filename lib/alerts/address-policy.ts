@@ -1,48 +1,24 @@
-// Which addresses an alert may be sent to. In production only public unicast addresses: never
-// loopback, private, carrier-grade NAT, link-local (which holds the cloud metadata service),
-// unique-local, multicast or reserved ranges, including IPv4 addresses mapped into IPv6.
-import { BlockList, isIP } from "node:net";
+// Which addresses an alert may be sent to. In production only public unicast addresses: the
+// special-purpose ranges come from one maintained list (ipaddr.js's range names, after IANA's
+// registries), and every range that is not plain `unicast` is refused, IPv4 inside IPv6 included.
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
-const blocked = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const)
-  blocked.addSubnet(network, prefix, "ipv4");
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["64:ff9b::", 96],
-  ["100::", 64],
-  ["2001:db8::", 32],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const)
-  blocked.addSubnet(network, prefix, "ipv6");
+// IPv4-compatible addresses (::a.b.c.d, RFC 4291 §2.5.5.1, deprecated) are the one embedded-IPv4
+// form ipaddr.js files under `unicast`; they reach the IPv4 inside on some stacks.
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/** The range name ipaddr.js gives `address` ("unicast" for public space), or null for a non-address. */
+export function addressRange(address: string): string | null {
+  if (isIP(address) === 0) return null;
+  const parsed = ipaddr.parse(address);
+  const range = parsed.range();
+  if (range === "unicast" && parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE))
+    return "ipv4Compatible";
+  return range;
+}
 
 /** True when `address` (an IP literal) is a public unicast address an alert may reach in production. */
 export function isPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return isPublicAddress(mapped[1]);
-    // Hex-form IPv4-mapped (::ffff:7f00:1) is mapped space too: refuse it outright.
-    if (/^::ffff:/i.test(address)) return false;
-    return !blocked.check(address, "ipv6");
-  }
-  return !blocked.check(address, "ipv4");
+  return addressRange(address) === "unicast";
 }

@@ -50,8 +50,13 @@ export async function alertChannelAction(_: AlertChannelState, form: FormData): 
     if (!url?.trim()) return { kind: "error", error: "Enter a URL." };
     const { secret } = await saveAlertChannel({ organizationId, kind, url });
     revalidatePath("/settings/notifications");
+    // A new endpoint URL always comes with a new secret: the previous receiver must not sign for it.
     return secret
-      ? { kind: "success", message: "Saved. Copy the signing secret now: it is shown only once.", secret }
+      ? {
+          kind: "success",
+          message: "Saved, with a new signing secret. Copy it now: it is shown only once.",
+          secret,
+        }
       : { kind: "success", message: "Saved." };
   } catch (error) {
     if (isAppError(error)) return { kind: "error", error: error.userMessage };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AlertPayload } from "./alert-events";
-import { slackMessage, webhookEvent } from "./compose-alert";
+import { escapeSlackText, slackMessage, webhookEvent } from "./compose-alert";
 
 const payload: AlertPayload = {
   connectionId: "conn_1",
@@ -31,6 +31,33 @@ describe("alert bodies", () => {
     expect(text).toContain("Gusto is working again");
     expect(text).toContain("was recovered");
     expect(text).not.toContain("Cause");
+  });
+
+  it("escape &, < and > in Slack text, so a name cannot add a link or a mention", () => {
+    expect(escapeSlackText("A & B <!channel> <https://evil.example|click>")).toBe(
+      "A &amp; B &lt;!channel&gt; &lt;https://evil.example|click&gt;",
+    );
+    const hostile = {
+      ...payload,
+      organization: "Acme <!channel>",
+      provider: "Gusto <https://evil.example|x>",
+      reason: "a < b && c > d",
+    };
+    const { text, blocks } = slackMessage("connection.broken", hostile);
+    const mrkdwn = JSON.stringify(blocks[0]);
+    for (const markup of [text, mrkdwn]) {
+      expect(markup).not.toContain("<!channel>");
+      expect(markup).not.toContain("<https://evil.example");
+      expect(markup).toContain("Acme &lt;!channel&gt;");
+      expect(markup).toContain("a &lt; b &amp;&amp; c &gt; d");
+    }
+    // Our own link stays a link; the button's plain text is shown as is by Slack.
+    expect(text).toContain(
+      "<https://app.example.com/connections/conn_1|Reconnect Gusto &lt;https://evil.example|x&gt;>",
+    );
+    expect(blocks[1]).toMatchObject({
+      elements: [{ text: { type: "plain_text", text: "Reconnect Gusto <https://evil.example|x>" } }],
+    });
   });
 
   it("wrap webhook events as { type, timestamp, data }", () => {

@@ -1,13 +1,14 @@
 // An organization's alert channels as owners manage them: set a URL (checked against the outbound
 // rules before it is stored, encrypted), remove it, rotate the webhook's signing secret. A new
-// secret is returned once, to be shown once; it is never readable again.
+// secret is returned once, to be shown once; it is never readable again. A webhook endpoint gets a
+// new secret whenever its URL changes, so the previous receiver cannot sign events for the new one.
 import "server-only";
 import crypto from "node:crypto";
 import dns from "node:dns/promises";
 import { db } from "@/lib/db";
 import type { AlertChannelKind } from "@/lib/generated/prisma/enums";
 import { isPublicAddress } from "./address-policy";
-import { newSigningSecret, sealChannelValue, urlHint } from "./channel-secrets";
+import { newSigningSecret, openChannelValue, sealChannelValue, urlHint } from "./channel-secrets";
 import { strictFor } from "./outbound-policy";
 import { checkDestinationUrl, DestinationRefusedError } from "./safe-post";
 
@@ -43,16 +44,26 @@ export interface SaveAlertChannelOptions {
   url: string;
 }
 
-/** Returns the signing secret when one was created (a webhook endpoint set for the first time). */
+/** The URL a channel has now, or null when it cannot be read (its key was retired): a new URL, then. */
+function storedUrl(id: string, sealed: { urlCiphertext: string; urlKeyId: string }): string | null {
+  try {
+    return openChannelValue(id, "url", { ciphertext: sealed.urlCiphertext, keyId: sealed.urlKeyId });
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the signing secret when one was created (a new webhook endpoint, or a new URL for it). */
 export async function saveAlertChannel({ organizationId, kind, url }: SaveAlertChannelOptions) {
   const checked = await checkUrl(url);
   const existing = await db().alertChannel.findUnique({
     where: { organizationId_kind: { organizationId, kind } },
-    select: { id: true, secretCiphertext: true },
+    select: { id: true, secretCiphertext: true, urlCiphertext: true, urlKeyId: true },
   });
   const id = existing?.id ?? `ch_${crypto.randomBytes(12).toString("hex")}`;
   const sealedUrl = sealChannelValue(id, "url", checked);
-  const secret = kind === "webhook" && !existing?.secretCiphertext ? newSigningSecret() : null;
+  const keepsSecret = existing?.secretCiphertext && storedUrl(id, existing) === checked;
+  const secret = kind === "webhook" && !keepsSecret ? newSigningSecret() : null;
   const sealedSecret = secret ? sealChannelValue(id, "secret", secret) : null;
   const data = {
     urlCiphertext: sealedUrl.ciphertext,

@@ -1,6 +1,7 @@
 // Whether an alert destination gets the production rules (https, public addresses only). The app
 // runs with NODE_ENV=production under `npm start` too, so locally the hooks inbox stand-in's origin
-// (HOOKS_INBOX_URL, set only by the local launcher) is the one exception.
+// (HOOKS_INBOX_URL, set only by the local launcher) is the one exception, and only for its receiving
+// paths (/slack/…, /hooks/…): its control API (/_emulator/…, /received) gets the production rules.
 import "server-only";
 import { env, type Env } from "@/lib/env";
 
@@ -9,7 +10,10 @@ export function strictFor(url: string, config: Pick<Env, "NODE_ENV" | "HOOKS_INB
   const inbox = config.HOOKS_INBOX_URL;
   if (!inbox) return true;
   try {
-    return new URL(url).origin !== new URL(inbox).origin;
+    const target = new URL(url);
+    // The URL parser has already removed dot segments, so /slack/../_emulator is /_emulator here.
+    const receiving = /^\/(slack|hooks)\//.test(target.pathname);
+    return !receiving || target.origin !== new URL(inbox).origin;
   } catch {
     return true;
   }

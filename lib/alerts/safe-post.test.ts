@@ -8,6 +8,7 @@ import { guardedLookup, safePost } from "./safe-post";
 let server: Server;
 let base = "";
 let hits = 0;
+let trickling = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -15,6 +16,25 @@ beforeAll(async () => {
     if (req.url === "/redirect") return res.writeHead(302, { location: "http://169.254.169.254/" }).end();
     if (req.url === "/huge") return res.end("x".repeat(1024 * 1024));
     if (req.url === "/slow") return; // never answers
+    // Answers at once, then one byte every 100 ms forever: never idle, never done.
+    if (req.url === "/trickle" || req.url === "/trickle-headers") {
+      trickling++;
+      const drip = (write: () => void) => {
+        const timer = setInterval(write, 100);
+        req.socket.on("close", () => {
+          clearInterval(timer);
+          trickling--;
+        });
+      };
+      if (req.url === "/trickle") {
+        res.writeHead(200, { "content-type": "text/plain" });
+        return drip(() => res.write("."));
+      }
+      // The status line itself, one byte at a time.
+      const line = "HTTP/1.1 200 OK\r\nx-padding: " + ".".repeat(10_000);
+      let at = 0;
+      return drip(() => req.socket.write(line[at++ % line.length]));
+    }
     if (req.url === "/busy") return res.writeHead(503, { "retry-after": "7" }).end();
     if (req.url === "/gone") return res.writeHead(410).end();
     res.end("ok");
@@ -113,5 +133,38 @@ describe("outbound alert requests", () => {
     expect(await failure(safePost({ url: `${base}/gone`, body: "{}", strict: false }))).toMatchObject({
       retryable: false,
     });
+  });
+
+  it("cut a receiver that trickles bytes at the total deadline, whatever the idle timeout", async () => {
+    const started = Date.now();
+    // A 200 arrived before the deadline: delivered; the rest of its answer is not waited for.
+    expect(
+      await safePost({
+        url: `${base}/trickle`,
+        body: "{}",
+        strict: false,
+        timeoutMs: 5_000,
+        deadlineMs: 700,
+      }),
+    ).toMatchObject({ status: 200 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(650);
+    expect(elapsed).toBeLessThan(2_000);
+    // No status by the deadline: a failure worth retrying later.
+    const headersStarted = Date.now();
+    expect(
+      await failure(
+        safePost({
+          url: `${base}/trickle-headers`,
+          body: "{}",
+          strict: false,
+          timeoutMs: 5_000,
+          deadlineMs: 700,
+        }),
+      ),
+    ).toMatchObject({ retryable: true, message: "no answer within the 700 ms deadline" });
+    expect(Date.now() - headersStarted).toBeLessThan(2_000);
+    // Both connections were closed by us: nothing keeps dripping.
+    await expect.poll(() => trickling, { timeout: 2_000 }).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 // The one way alerts leave the app. In production: https only, and the address actually connected to
 // is checked after DNS resolution (inside the socket's lookup, so a name cannot resolve to a public
 // address for the check and a private one for the connection). Redirects are never followed; every
-// request has a timeout and reads at most a few kilobytes of the answer.
+// request has an idle timeout and one total deadline (a receiver trickling bytes cannot hold a worker
+// past it), and reads at most a few kilobytes of the answer.
 import "server-only";
 import dns from "node:dns";
 import http from "node:http";
@@ -16,7 +17,13 @@ export interface SafePostOptions {
   headers?: Record<string, string>;
   /** Production rules (https, public addresses only). Locally the stand-ins on 127.0.0.1 are allowed. */
   strict: boolean;
+  /** Idle timeout: no byte for this long ends the request. */
   timeoutMs?: number;
+  /**
+   * Total deadline, however bytes trickle in: the request and its answer are cut when it passes. A
+   * 2xx status that arrived before it counts as delivered; no status by then is a retryable failure.
+   */
+  deadlineMs?: number;
   maxResponseBytes?: number;
 }
 
@@ -84,11 +91,15 @@ export async function safePost({
   headers = {},
   strict,
   timeoutMs = 10_000,
+  deadlineMs = 15_000,
   maxResponseBytes = 16 * 1024,
 }: SafePostOptions): Promise<SafePostResult> {
   const url = checkDestinationUrl(raw, strict);
   const client = url.protocol === "https:" ? https : http;
-  return new Promise((resolve, reject) => {
+  let deadline: NodeJS.Timeout | undefined;
+  return new Promise<SafePostResult>((resolve, reject) => {
+    // Once a status has arrived, the deadline settles with it; before that, it fails the request.
+    let cutAnswer: (() => void) | undefined;
     const request = client.request(
       url,
       {
@@ -120,12 +131,20 @@ export async function safePost({
           const retryable = status === 408 || status === 429 || status >= 500;
           reject(fail(`answered ${status}`, retryable, Number.isFinite(retryAfter) ? retryAfter : undefined));
         };
+        cutAnswer = () => {
+          settle();
+          response.destroy();
+        };
         response.on("end", settle);
         response.on("close", settle);
         response.on("error", () => settle());
       },
     );
     request.on("timeout", () => request.destroy(fail(`no answer within ${timeoutMs} ms`, true)));
+    deadline = setTimeout(() => {
+      if (cutAnswer) return cutAnswer();
+      request.destroy(fail(`no answer within the ${deadlineMs} ms deadline`, true));
+    }, deadlineMs);
     request.on("error", (error) =>
       reject(
         error instanceof AppError
@@ -134,5 +153,5 @@ export async function safePost({
       ),
     );
     request.end(body);
-  });
+  }).finally(() => clearTimeout(deadline));
 }

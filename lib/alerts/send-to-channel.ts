@@ -2,6 +2,7 @@
 // scheme (webhook-id is the outbox row's id, the same on every retry, so the receiver can deduplicate).
 import "server-only";
 import { Webhook } from "standardwebhooks";
+import { env } from "@/lib/env";
 import type { AlertChannel } from "@/lib/generated/prisma/client";
 import type { AlertEvent, AlertPayload } from "./alert-events";
 import { openChannelValue } from "./channel-secrets";
@@ -32,8 +33,9 @@ export async function sendToChannel({
     keyId: channel.urlKeyId,
   });
   const strict = strictFor(url);
+  const deadlineMs = env().ALERT_REQUEST_DEADLINE_SECONDS * 1000;
   if (channel.kind === "slack")
-    return safePost({ url, body: JSON.stringify(slackMessage(event, payload)), strict });
+    return safePost({ url, body: JSON.stringify(slackMessage(event, payload)), strict, deadlineMs });
   if (!channel.secretCiphertext || !channel.secretKeyId)
     throw new Error(`channel ${channel.id} has no signing secret`);
   const secret = openChannelValue(channel.id, "secret", {
@@ -46,6 +48,7 @@ export async function sendToChannel({
     url,
     body,
     strict,
+    deadlineMs,
     headers: {
       "webhook-id": messageId,
       "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),

@@ -4,6 +4,7 @@
 // because payroll providers lock an account after 3 wrong passwords.
 import "server-only";
 import { db } from "@/lib/db";
+import { toPlainText } from "@/lib/http/plain-text";
 import { AppError } from "@/lib/errors";
 import { recordConnectionEvent } from "./connection-events";
 import { HELP_AFTER_FAILED_ATTEMPTS } from "./help-after-failed-attempts";
@@ -40,9 +41,10 @@ export async function recordFailedAttempt(input: FailedAttemptInput): Promise<{ 
           createdAt: { gte: row.statusSince },
         },
       })) + 1;
+    // Connect's message is the browser's to send: no NUL byte or lone surrogate reaches the row.
     const what =
       input.outcome === "error"
-        ? `ended with an error${input.message ? `: ${input.message.slice(0, 200)}` : ""}`
+        ? `ended with an error${input.message ? `: ${toPlainText(input.message.slice(0, 200))}` : ""}`
         : "was closed without finishing";
     // The dashboard's ETag follows Connection.updatedAt: the new count must reach the polling banner.
     await tx.connection.update({ where: { id: input.connectionId }, data: { updatedAt: new Date() } });

@@ -48,11 +48,13 @@ describe("the guard on failed Connect attempts", () => {
         message: "Incorrect username or password for Gusto.",
       }),
     ).toEqual({ failedAttempts: 1 });
-    expect(await recordFailedAttempt({ ...base, outcome: "closed" })).toEqual({ failedAttempts: 2 });
+    expect(
+      await recordFailedAttempt({ ...base, outcome: "error", message: "Bad\u0000password \ud800" }),
+    ).toEqual({ failedAttempts: 2 });
     expect(await recordFailedAttempt({ ...base, outcome: "closed" })).toEqual({ failedAttempts: 3 });
     expect((await events(connection.id, "connect_attempt_failed")).map((e) => e.detail)).toEqual([
       "Attempt 1 ended with an error: Incorrect username or password for Gusto.",
-      "Attempt 2 was closed without finishing",
+      "Attempt 2 ended with an error: Bad password  ",
       "Attempt 3 was closed without finishing",
     ]);
     expect(await events(connection.id, "repair_help_offered")).toHaveLength(1);

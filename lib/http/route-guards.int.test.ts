@@ -1,6 +1,8 @@
 // Route handlers refuse cross-site writes and malformed ids before doing anything.
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { POST as connectAttempts } from "@/app/api/connections/[id]/connect-attempts/route";
+import { POST as handOff } from "@/app/api/connections/[id]/hand-off/route";
 import { POST as reconnect } from "@/app/api/connections/[id]/reconnect/route";
 import { POST as sync } from "@/app/api/connections/[id]/sync/route";
 import { POST as sweep } from "@/app/api/connections/sweep/route";
@@ -21,8 +23,8 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const post = (path: string, headers: Record<string, string> = {}) =>
-  new NextRequest(`http://localhost:3000${path}`, { method: "POST", headers, body: "{}" });
+const post = (path: string, headers: Record<string, string> = {}, body = "{}") =>
+  new NextRequest(`http://localhost:3000${path}`, { method: "POST", headers, body });
 
 describe("cross-site writes", () => {
   it("answers 403 to a sweep from a foreign Origin with text/plain, before asking who is calling", async () => {
@@ -65,4 +67,29 @@ describe("ids by shape", () => {
       });
     }
   });
+
+  it.each(["\u0000", "%00", "a".repeat(300), "abc\ud800"])(
+    "answers 400 to connect-attempts and hand-off of %j before spending any allowance",
+    async (id) => {
+      const params = { params: Promise.resolve({ id }) };
+      const limitsBefore = await db().rateLimitWindow.count();
+      const attempt = await connectAttempts(
+        post(`/api/connections/x/connect-attempts`, {}, JSON.stringify({ outcome: "error" })),
+        params,
+      );
+      const handed = await handOff(
+        post(`/api/connections/x/hand-off`, {}, JSON.stringify({ email: "colleague@example.com" })),
+        params,
+      );
+      for (const response of [attempt, handed]) {
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({
+          error: "This connection id is not valid.",
+          code: "bad_request",
+        });
+      }
+      // An invitation allowance is counted in RateLimitWindow: nothing was spent.
+      expect(await db().rateLimitWindow.count()).toBe(limitsBefore);
+    },
+  );
 });

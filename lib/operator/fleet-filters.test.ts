@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { brokenConnectionsCsv } from "./broken-connections-csv";
-import { fleetFiltersQuery, parseFleetFilters } from "./fleet-filters";
+import { fleetFiltersQuery, parseFleetFilters, parseFleetFiltersStrictly } from "./fleet-filters";
 import type { BrokenConnectionRow } from "./list-broken-connections";
 
 describe("fleet filters", () => {
@@ -16,6 +16,22 @@ describe("fleet filters", () => {
     });
     expect(parseFleetFilters({ status: "healthy", age: "forever", page: "-2", q: "" })).toEqual({ page: 1 });
     expect(parseFleetFilters({ provider: ["adp", "gusto"] })).toEqual({ provider: "adp", page: 1 });
+  });
+
+  it("drops control characters and invalid Unicode before they reach a query", () => {
+    for (const bad of ["\u0000", "acme\u0000", "a\nb", "\u007f", "abc\ud800"]) {
+      expect(parseFleetFilters({ q: bad, provider: bad, status: "needs_reauth" }), bad).toEqual({
+        status: "needs_reauth",
+        page: 1,
+      });
+      expect(parseFleetFiltersStrictly({ q: bad }), bad).toBeNull();
+      expect(parseFleetFiltersStrictly({ provider: bad }), bad).toBeNull();
+    }
+    expect(parseFleetFiltersStrictly({ q: "Zoë & Co", provider: "gusto" })).toEqual({
+      q: "Zoë & Co",
+      provider: "gusto",
+      page: 1,
+    });
   });
 
   it("writes them back as a query string, page only past the first", () => {

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { formError, type FormState } from "@/lib/form-state";
+import { parseRecordId } from "@/lib/http/record-id";
 import { checkConnectionNow } from "@/lib/operator/check-connection-now";
 import { requireOperator } from "@/lib/operator/require-operator";
 import { resendReconnectEmail } from "@/lib/operator/resend-reconnect-email";
@@ -11,8 +11,7 @@ import { closeProviderIncident } from "@/lib/outages/close-provider-incident";
 import { releaseHeldEmails } from "@/lib/outages/release-held-emails";
 
 // Every action re-checks the operator itself: a server action is reachable without its page.
-const idSchema = z.object({ id: z.string().min(1).max(64) });
-const readId = (form: FormData) => idSchema.parse({ id: form.get("id") }).id;
+const readId = (form: FormData) => parseRecordId(form.get("id"));
 
 export async function releaseHeldEmailsAction(_: FormState, form: FormData): Promise<FormState> {
   const operator = await requireOperator();

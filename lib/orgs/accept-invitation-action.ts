@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { formError, type FormState } from "@/lib/form-state";
+import { parseRecordId } from "@/lib/http/record-id";
 import { acceptInvitation } from "@/lib/orgs/invitations";
 
 /** The onboarding page's "Join" button: only the invited address can accept. */
@@ -12,7 +13,7 @@ export async function acceptInvitationAction(_: FormState, form: FormData): Prom
     await acceptInvitation({
       userId: user.id,
       email: user.email,
-      invitationId: String(form.get("invitationId") ?? ""),
+      invitationId: parseRecordId(form.get("invitationId"), "invitation"),
     });
   } catch (error) {
     return formError(error);

@@ -2,12 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isPlainText } from "@/lib/http/plain-text";
 
 export const organizationNameSchema = z
   .string()
   .trim()
   .min(2, "Use at least 2 characters.")
-  .max(100, "Use at most 100 characters.");
+  .max(100, "Use at most 100 characters.")
+  .refine(isPlainText, "Use letters, digits and punctuation only.");
 
 export interface CreateOrganizationOptions {
   userId: string;

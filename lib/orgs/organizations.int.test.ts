@@ -28,6 +28,8 @@ describe("organizations", () => {
   it("rejects a too-short name without creating anything", async () => {
     const user = await newUser();
     await expect(createOrganization({ userId: user.id, name: " x " })).rejects.toThrow(/at least 2/);
+    for (const name of ["Acme\u0000", "Acme \ud800"])
+      await expect(createOrganization({ userId: user.id, name })).rejects.toThrow(/letters, digits/);
     expect(await db().membership.count({ where: { userId: user.id } })).toBe(0);
   });
 

@@ -7,7 +7,9 @@ import { guardEmailSignIn } from "@/lib/auth/guard-email-sign-in";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { inviteMember } from "@/lib/orgs/invitations";
+import { consumeSignInEmailLimit } from "@/lib/auth/sign-in-email-limits";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limit";
+import { takePacedAllowance } from "@/lib/rate-limit/take-paced-allowance";
 import { uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember, startMailForTests, type MailForTests } from "@/test/notifications-test-kit";
 
@@ -58,7 +60,45 @@ describe("consumeRateLimits", () => {
   });
 });
 
+describe("takePacedAllowance", () => {
+  it("lets exactly the burst through at once, even concurrently, then one per interval", async () => {
+    const limit = { key: `paced:${uniqueSuffix()}`, burst: 5, intervalSeconds: 60 };
+    const start = new Date();
+    const verdicts = await Promise.all(Array.from({ length: 20 }, () => takePacedAllowance(limit, start)));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    expect((await takePacedAllowance(limit, at(59))).allowed).toBe(false);
+    expect((await takePacedAllowance(limit, at(60))).allowed).toBe(true);
+    expect((await takePacedAllowance(limit, at(61))).allowed).toBe(false);
+    // A quiet key fills up again: after five intervals the whole burst is back.
+    const later = Array.from({ length: 6 }, () => takePacedAllowance(limit, at(60 + 5 * 60 + 1)));
+    expect((await Promise.all(later)).filter((v) => v.allowed)).toHaveLength(5);
+  });
+});
+
 describe("sign-in links", () => {
+  it("a flood of twenty requests for one address sends at most five, and the owner signs in a minute later", async () => {
+    const email = `flooded-${uniqueSuffix()}@example.com`;
+    const start = new Date();
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    const fromAnywhere = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const flood = [];
+    for (let i = 0; i < 20; i++)
+      flood.push(await consumeSignInEmailLimit({ email, ip: fromAnywhere(), now: at(i) }));
+    expect(flood.filter((verdict) => verdict.allowed)).toHaveLength(5);
+    // The attacker keeps hammering for the rest of the minute: refused, and it pushes nothing back.
+    for (let second = 20; second < 60; second += 2)
+      expect((await consumeSignInEmailLimit({ email, ip: fromAnywhere(), now: at(second) })).allowed).toBe(
+        false,
+      );
+    // The owner, a minute after the flood began, gets a link.
+    const owner = await consumeSignInEmailLimit({ email, ip: "203.0.113.7", now: at(61) });
+    expect(owner).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    // And the flood's pace stays one link a minute at most.
+    expect((await consumeSignInEmailLimit({ email, ip: fromAnywhere(), now: at(62) })).allowed).toBe(false);
+    expect((await consumeSignInEmailLimit({ email, ip: fromAnywhere(), now: at(122) })).allowed).toBe(true);
+  });
+
   it("allows five links per address, then answers the neutral page and sends nothing", async () => {
     const email = `limited-${uniqueSuffix()}@example.com`;
     for (let i = 0; i < 5; i++)

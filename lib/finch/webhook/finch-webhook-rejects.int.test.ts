@@ -103,3 +103,23 @@ it("answers malformed bodies with a 400, never a 500", async () => {
   ).toBe(400);
   expect((await connectionState(connection.id)).status).toBe("healthy");
 });
+
+it.each([
+  ["a NUL byte in connection_id", (id: string) => accountUpdated(`${id}\u0000`, "reauth")],
+  ["a lone surrogate in connection_id", () => accountUpdated("abc\ud800", "reauth")],
+  ["a lone low surrogate in connection_id", (id: string) => accountUpdated(`\udc00${id}`, "reauth")],
+  ["a NUL byte in data.status", (id: string) => accountUpdated(id, "reauth\u0000")],
+])("answers a signed account.updated with %s with a 400, recording nothing", async (_, body) => {
+  const connection = await newConnection();
+  const request = signedWebhookRequest(body(connection.finchConnectionId));
+  const eventId = request.headers.get("finch-event-id") ?? "";
+  const answer = await sendWebhook(request);
+  expect(answer.status).toBe(400);
+  expect(answer.body).toEqual({ error: "account.updated needs connection_id and data.status." });
+  expect(await db().finchWebhookEvent.findUnique({ where: { id: eventId } })).toBeNull();
+  expect(await connectionState(connection.id)).toMatchObject({
+    status: "healthy",
+    incidents: [],
+    events: [],
+  });
+});

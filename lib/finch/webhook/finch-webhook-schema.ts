@@ -1,6 +1,7 @@
 // The parts of Finch's webhook bodies we act on (https://developer.tryfinch.com/developer-resources/Webhooks).
 // Anything else in them is ignored.
 import { z } from "zod";
+import { isPlainText } from "@/lib/http/plain-text";
 
 export const webhookEnvelopeSchema = z.object({ event_type: z.string().min(1).max(200) });
 
@@ -16,10 +17,11 @@ const authenticationMethodSchema = z
 
 export const accountUpdatedEventSchema = z.object({
   event_type: z.literal("account.updated"),
-  connection_id: z.string().min(1).max(200),
+  // A NUL byte or a lone surrogate is no connection of ours, and must not reach PostgreSQL.
+  connection_id: z.string().min(1).max(200).refine(isPlainText),
   data: z.object({
     // Checked against the known statuses by the caller, so a new word from Finch is ignored, not rejected.
-    status: z.string().min(1).max(100),
+    status: z.string().min(1).max(100).refine(isPlainText),
     authentication_method: authenticationMethodSchema,
   }),
 });

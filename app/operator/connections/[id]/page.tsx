@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ConnectionHistoryCard } from "@/components/connections/connection-timeline";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { OperatorActionButton } from "@/components/operator/operator-action-button";
+import { isRecordId } from "@/lib/http/record-id";
 import { getOperatorConnection } from "@/lib/operator/get-operator-connection";
 import { requireOperator } from "@/lib/operator/require-operator";
 import { checkConnectionNowAction, resendReconnectEmailAction } from "@/lib/operator/operator-actions";
@@ -12,6 +13,7 @@ export const metadata = { title: "Connection · Operator" };
 export default async function OperatorConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   await requireOperator();
   const { id } = await params;
+  if (!isRecordId(id)) notFound();
   const connection = await getOperatorConnection(id);
   if (!connection) notFound();
   return (

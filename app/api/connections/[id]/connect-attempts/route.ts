@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { recordFailedAttempt } from "@/lib/connections/failed-attempts";
+import { parseRecordId } from "@/lib/http/record-id";
 import { jsonRoute, memberForRoute } from "@/lib/auth/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -12,8 +13,9 @@ const bodySchema = z.object({
 });
 
 export const POST = jsonRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  // Checked before anything else runs, so a malformed id spends no allowance and reaches no query.
+  const id = parseRecordId((await params).id, "connection");
   const member = await memberForRoute();
-  const { id } = await params;
   const body = await readJsonBody(request, bodySchema, 'Send { "outcome": "error" | "closed", "message"? }.');
   const result = await recordFailedAttempt({
     connectionId: id,
