@@ -8,3 +8,5 @@ export const NOTICE_OUTBOXES = [
   { table: Prisma.raw(`"EmailOutbox"`), isBrokenNotice: Prisma.sql`o.kind = 'connection_broken'` },
   { table: Prisma.raw(`"AlertOutbox"`), isBrokenNotice: Prisma.sql`o.event = 'connection.broken'` },
 ];
+
+export type NoticeOutbox = (typeof NOTICE_OUTBOXES)[number];
