@@ -1,8 +1,7 @@
 "use client";
 
-// A client component on purpose: the page hands it 50 rows as data (about 150 bytes each in the RSC
-// payload) instead of 50 rendered rows as element trees (about 500 bytes each), which made the
-// overview page about an eighth cheaper to serve (bench/README.md).
+// A client component on purpose: the page hands it the rows as data in the RSC payload instead of
+// rendered rows as element trees, which are several times larger (figures in bench/README.md).
 import type { ReactNode } from "react";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import {
