@@ -3,11 +3,15 @@
 // folder of its own, on its own row. The README's architecture section describes the same table;
 // eslint.config.mjs turns it into no-restricted-imports rules per folder (layering.test.ts checks it).
 export const LIB_LAYERS = [
-  // Foundations beside lib/*.ts (env, db, errors, log, formatting): Finch's published facts, crypto.
-  ["generated", "finch/spec", "crypto", "concurrency"],
+  // The generated Prisma client, then the foundations beside lib/*.ts (env, db, errors, log,
+  // formatting): Finch's published facts, crypto, small concurrency helpers.
+  ["generated"],
+  ["finch/spec", "crypto", "concurrency"],
   // Plumbing every domain uses: HTTP helpers, limits, the job engine, email sending, the Finch budget.
   ["http", "rate-limit", "jobs", "email", "finch/budget"],
   ["auth"],
+  // The one wrapper every server action goes through (validation, guard, errors, revalidation).
+  ["actions"],
   ["orgs", "health"],
   // Our records of a connection and the pure state machine; never calls Finch, never sends.
   ["connections"],
@@ -27,6 +31,9 @@ export const LIB_LAYERS = [
 
 const ALL = LIB_LAYERS.flat();
 
+/** The files at lib/'s root (env, db, log) sit with the foundations: they import nothing above them. */
+export const ROOT_FORBIDDEN = LIB_LAYERS.slice(2).flat();
+
 /** For each folder, the lib folders it must not import. */
 export function forbiddenImports() {
   const rules = {};
@@ -44,7 +51,7 @@ export function nestedFolders(folder) {
 
 /** A regex matching imports of `forbidden` but not of the folders nested in it that `folder` may use. */
 export function forbiddenImportRegex(folder, forbidden) {
-  const banned = new Set(folder === "" ? LIB_LAYERS.slice(1).flat() : forbiddenImports()[folder]);
+  const banned = new Set(folder === "" ? ROOT_FORBIDDEN : forbiddenImports()[folder]);
   const allowed = nestedFolders(forbidden)
     .filter((nested) => !banned.has(nested))
     .map((nested) => `${nested.slice(forbidden.length + 1)}/`);

@@ -2,7 +2,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
-import { forbiddenImportRegex, forbiddenImports, LIB_LAYERS, nestedFolders } from "./eslint-layers.mjs";
+import { forbiddenImportRegex, forbiddenImports, nestedFolders, ROOT_FORBIDDEN } from "./eslint-layers.mjs";
 
 // lib/ is the domain: it never reaches into routes, and into components only for email templates.
 const outOfLib = {
@@ -21,7 +21,7 @@ function layerRule(folder, forbidden) {
 
 const layering = [
   // The files at lib/'s root (env, db, log, formatting) are the foundation: they import no folder above it.
-  { files: ["lib/*.{ts,tsx}"], ignores: ["lib/*.test.ts"], rules: layerRule("", LIB_LAYERS.slice(1).flat()) },
+  { files: ["lib/*.{ts,tsx}"], ignores: ["lib/*.test.ts"], rules: layerRule("", ROOT_FORBIDDEN) },
   ...Object.entries(forbiddenImports()).map(([folder, forbidden]) => ({
     files: [`lib/${folder}/**/*.{ts,tsx}`],
     // Tests exercise a folder through the whole product; a nested folder has rules of its own.

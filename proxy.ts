@@ -1,9 +1,9 @@
 // Runs before every request: refuses cross-site writes (server actions included), and adds the security
 // headers (CSP, no framing, nosniff, referrer rules, HSTS) built from the runtime configuration, so the
 // Finch and stand-in origins are the configured ones. One exception, by the matcher below: the poll
-// of every open dashboard tab (`/api/connections`), whose handler refuses cross-site writes itself
-// (jsonRoute) and sends its own headers (jsonSecurityHeaders); the proxy's pass cost about as much as
-// the poll's whole 304 answer.
+// of every open dashboard tab (`/api/connections`), which takes no writes (GET only; jsonRoute would
+// refuse a cross-site one) and sends its own headers (jsonSecurityHeaders): the proxy's pass weighed
+// on the poll's 304 answer (bench/README.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/same-origin";

@@ -17,9 +17,9 @@ function newestReceipt(connections: ConnectionSummary[]) {
 }
 
 // The customer dashboard's home, the product's hottest page. It sits outside app/(dashboard) and wraps
-// itself in the dashboard's shell, so it skips a layout level (about 0.25 ms of server CPU a request),
-// and the shell and the content are client components fed with data rather than server-rendered
-// markup (bench/README.md, issue 13).
+// itself in the dashboard's shell, so it skips a layout level (a router segment and its boundaries per
+// request), and the shell and the content are client components fed with data rather than
+// server-rendered markup (figures in bench/README.md).
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ connect?: string }> }) {
   const [dashboard, { connect }] = await Promise.all([requireDashboard("/"), searchParams]);
   return (

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
+import { stopChild } from "../scripts/lib/processes";
 import { freePort } from "./bench-setup";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -37,12 +38,7 @@ export async function startFinchProcess(
       },
     },
   );
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+  const stop = () => stopChild(child);
   // It logs one line per request; only the "ready" line matters here.
   const ready = new Promise<void>((resolve, reject) => {
     let seen = "";

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { RateLimitUsage } from "@/emulators/finch/rate-limits/finch-rate-limiter";
+import { stopChild } from "../scripts/lib/processes";
 import { createTestDatabase } from "../test/test-database";
 import { assertLoopback, benchAppEnv, seedSandboxConnections } from "./bench-setup";
 import { startFinchProcess } from "./finch-process";
@@ -39,13 +40,6 @@ function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     child.once("exit", (code) => reject(new Error(`a worker exited early (code ${code})`)));
   });
 }
-
-const stopWorker = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
 
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -148,7 +142,7 @@ async function main() {
       refused === 0 && peak <= budget && unchecked === 0 && staleness <= TARGET_SECONDS && p95(waits) <= 1000;
     process.exitCode = met ? 0 : 1;
   } finally {
-    await Promise.all(workers.map(stopWorker));
+    await Promise.all(workers.map((worker) => stopChild(worker)));
     await finch.stop();
     await database.drop();
   }

@@ -4,6 +4,7 @@
 // modules, so `server-only` imports load) and stops it if it ever outlives its time limit.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { stopChild } from "../scripts/lib/processes";
 
 // One entry per suite; `--suite=NAME` runs one, no flag runs them all.
 const SUITES: Record<string, { file: string; timeLimitMinutes: number }> = {
@@ -36,8 +37,7 @@ function runBenchmark({
     const timer = setTimeout(() => {
       console.error(`${file}: still running after ${TIME_LIMIT_MS / 1000} s, stopping it`);
       // SIGTERM lets it stop what it started; SIGKILL if it has not exited 30 s later.
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 30_000).unref();
+      void stopChild(child, 30_000);
     }, TIME_LIMIT_MS);
     child.on("exit", (code) => {
       clearTimeout(timer);

@@ -56,7 +56,7 @@ test("a broken connection emails each member once, and the emailed link brings t
   // Break it: the stand-in's webhook, the app's own Finch call and an on-demand sweep all notice at once.
   await Promise.all([
     setConnectionStatus(connection.finchConnectionId, "reauth"),
-    page.request.post(`/api/connections/${connection.id}/sync`),
+    page.getByRole("button", { name: "Sync now" }).click(),
     page.request.post("/api/connections/sweep", { data: {} }),
   ]);
   await expect(page.getByRole("alert").filter({ hasText: "needs you to reconnect" })).toBeVisible({

@@ -25,7 +25,3 @@ export async function readJson<T>(response: Response): Promise<T> {
   }
   return body as T;
 }
-
-export function postJson<T>(input: string): Promise<T> {
-  return fetchJson<T>(input, { method: "POST" });
-}

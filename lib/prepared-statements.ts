@@ -1,6 +1,6 @@
 // Named (prepared) statements for the hottest reads (queryRows in lib/db.ts): PostgreSQL parses and
-// plans each one once per connection instead of on every request. Planning was most of what the
-// dashboard's one statement cost the database (0.44 of 0.7 ms on this machine).
+// plans each one once per connection instead of on every request: planning was most of what the
+// dashboard's one statement cost the database (figures in bench/README.md).
 //
 // Only where a connection is a session of its own: the embedded PGlite server runs every client in one
 // shared session, where two clients preparing the same name collide, and a transaction-mode pooler

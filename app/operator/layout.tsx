@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { OperatorHeader } from "@/components/operator/operator-header";
-import { requireOperator } from "@/lib/operator/require-operator";
+import { requireOperator } from "@/lib/auth/require-operator";
 
 // Per-request: who is asking decides whether this exists at all.
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { fleetFiltersQuery, parseFleetFilters } from "@/lib/operator/fleet-filters";
 import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
 import { FLEET_PAGE_SIZE, listBrokenConnections } from "@/lib/operator/list-broken-connections";
-import { requireOperator } from "@/lib/operator/require-operator";
+import { requireOperator } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "Fleet health · Operator" };
 

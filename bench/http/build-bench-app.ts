@@ -3,27 +3,13 @@
 // copy is built with the same Next.js. Customers' builds never contain the baselines. The copy is
 // rebuilt only when the product's sources changed since the last benchmark build.
 import { execFile } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { APP_SOURCES, isNotTest, sourceFingerprint } from "../../scripts/lib/source-fingerprint";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const BENCH_APP_DIR = path.join(ROOT, ".data", "bench-http", "app");
-const COPIED = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "types",
-  "instrumentation.ts",
-  "proxy.ts",
-  "next.config.js",
-  "package.json",
-  "postcss.config.mjs",
-  "tailwind.config.ts",
-  "tsconfig.json",
-];
 
 export const BASELINE_ROUTE = "/api/bench-baseline";
 export const BASELINE_PAGE = "/bench-baseline";
@@ -48,24 +34,10 @@ export default async function BareDynamicPage() {
 }
 `;
 
-function sourceFingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  hash.update(BASELINE_ROUTE_SOURCE + BASELINE_PAGE_SOURCE);
-  const visit = (file: string) => {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(file).sort()) visit(path.join(file, entry));
-    } else hash.update(`${path.relative(ROOT, file)}:${stat.size}:${stat.mtimeMs}\n`);
-  };
-  for (const entry of [...COPIED, "package-lock.json"]) visit(path.join(ROOT, entry));
-  return hash.digest("hex");
-}
-
 /** Builds the copy when needed and returns its folder (run `next start` there). */
 export async function buildBenchApp(log: (line: string) => void): Promise<string> {
   const marker = path.join(BENCH_APP_DIR, ".next", "bench-fingerprint");
-  const current = sourceFingerprint();
+  const current = sourceFingerprint(ROOT, APP_SOURCES, BASELINE_ROUTE_SOURCE + BASELINE_PAGE_SOURCE);
   const upToDate =
     fs.existsSync(path.join(BENCH_APP_DIR, ".next", "BUILD_ID")) &&
     fs.existsSync(marker) &&
@@ -76,13 +48,12 @@ export async function buildBenchApp(log: (line: string) => void): Promise<string
   }
   log("bench build: copying the sources and building (a few minutes on a busy machine)…");
   // The copy's .next stays: Next's build cache makes the next build faster.
-  for (const entry of COPIED) {
+  for (const entry of APP_SOURCES) {
     const from = path.join(ROOT, entry);
     const to = path.join(BENCH_APP_DIR, entry);
     fs.rmSync(to, { recursive: true, force: true });
     // Tests stay behind: they import test helpers the app never ships.
-    const notTest = (file: string) => !/\.test\.tsx?$/.test(file);
-    if (fs.existsSync(from)) fs.cpSync(from, to, { recursive: true, filter: notTest });
+    if (fs.existsSync(from)) fs.cpSync(from, to, { recursive: true, filter: isNotTest });
   }
   const write = (file: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(BENCH_APP_DIR, file)), { recursive: true });

@@ -2,6 +2,7 @@
 // production runs it (job workers on), and stops it afterwards.
 import { spawn } from "node:child_process";
 import { nextStartArgs } from "../../scripts/lib/next-server";
+import { stopChild } from "../../scripts/lib/processes";
 import { benchAppEnv, freePort } from "../bench-setup";
 
 export interface BenchApp {
@@ -45,12 +46,7 @@ export async function startBenchApp(
       ...extraEnv,
     },
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+  const stop = () => stopChild(child);
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`the benchmark app exited early (code ${code})`))),
   );

@@ -3,7 +3,8 @@
 import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
-import { postJson } from "@/lib/fetch-json";
+import { callAction } from "@/lib/actions/call-action";
+import { checkStatusNowAction } from "@/lib/sweep/check-now-actions";
 import { refreshConnections } from "./use-connections";
 
 /** Asks Finch about every connection of the organization now, instead of waiting for the scheduled check. */
@@ -11,7 +12,7 @@ export function CheckNowButton() {
   const { pending, error, run } = usePendingAction("The check failed.");
   const onClick = () =>
     run(async () => {
-      await postJson("/api/connections/sweep");
+      await callAction(checkStatusNowAction);
       await refreshConnections();
     });
   return (

@@ -3,8 +3,8 @@
 import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
-import type { ConnectLaunch } from "@/lib/finch/connect/connect-launch";
-import { postJson } from "@/lib/fetch-json";
+import { callAction } from "@/lib/actions/call-action";
+import { connectPayrollAction } from "@/lib/finch/connect/connect-actions";
 import { useFinchConnectLauncher } from "./finch-connect-provider";
 
 export function ConnectPayrollButton({
@@ -17,7 +17,7 @@ export function ConnectPayrollButton({
 }) {
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
-  const onClick = () => run(async () => launch(await postJson<ConnectLaunch>("/api/connections")));
+  const onClick = () => run(async () => launch((await callAction(connectPayrollAction)).launch));
 
   return (
     <span className="inline-flex flex-col items-start gap-1">

@@ -8,7 +8,7 @@ import { ConnectPayrollButton } from "./connect-payroll-button";
 import { ConnectionList } from "./connection-list";
 import { useConnections } from "./use-connections";
 
-/** The dashboard home's content, fed with data: the organization's connections (from ConnectionsFallback,
+/** The dashboard home's content, fed with data: the organization's connections (from SWR's fallback,
  *  then refreshed by the poll) with their health. */
 export function ConnectionsHome({
   organizationName,

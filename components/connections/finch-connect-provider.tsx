@@ -20,8 +20,8 @@ import type { ConnectLaunch } from "@/lib/finch/connect/connect-launch";
 import { reportFailedAttempt } from "./report-failed-attempt";
 
 export interface LaunchOptions {
-  /** Where to report an attempt that ends in an error or is closed without success (the guard). */
-  reportFailuresTo?: string;
+  /** The connection whose attempt, if it ends in an error or is closed without success, is reported (the guard). */
+  reportFailuresOf?: string;
 }
 
 interface FinchConnectContextValue {
@@ -47,7 +47,7 @@ export function FinchConnectProvider({ connectUrl, children }: { connectUrl: str
   // Connect keeps the callbacks it was initialized with; the ref keeps them reading current values.
   const stateRef = useRef<string | null>(null);
   // Each error counts as a failed attempt; a close counts only when no error was reported before it.
-  const reportRef = useRef<{ url: string; errored: boolean } | null>(null);
+  const reportRef = useRef<{ connectionId: string; errored: boolean } | null>(null);
   const router = useRouter();
   const connectRef = useRef<FinchConnect | null>(null);
   useEffect(() => () => connectRef.current?.destroy(), []);
@@ -56,13 +56,15 @@ export function FinchConnectProvider({ connectUrl, children }: { connectUrl: str
     async (next: ConnectLaunch, options: LaunchOptions = {}) => {
       setMessage(null);
       stateRef.current = next.state;
-      reportRef.current = options.reportFailuresTo ? { url: options.reportFailuresTo, errored: false } : null;
+      reportRef.current = options.reportFailuresOf
+        ? { connectionId: options.reportFailuresOf, errored: false }
+        : null;
       if (!next.sessionId) return window.location.assign(next.url);
       const report = (outcome: "error" | "closed", text?: string) => {
         const current = reportRef.current;
         if (!current || (outcome === "closed" && current.errored)) return;
         if (outcome === "error") current.errored = true;
-        void reportFailedAttempt(current.url, { outcome, message: text })
+        void reportFailedAttempt(current.connectionId, { outcome, message: text })
           .catch(() => undefined)
           .then(() => router.refresh());
       };

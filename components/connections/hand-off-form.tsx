@@ -1,11 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { usePendingAction } from "@/components/ui/use-pending-action";
-import { fetchJson } from "@/lib/fetch-json";
+import { handOffAction } from "@/lib/notifications/repair-actions";
 
 export interface HandOffFormProps {
   connectionId: string;
@@ -15,25 +14,13 @@ export interface HandOffFormProps {
 }
 
 /** "Not the right person?": sends a colleague an invitation that carries the reconnect link. Loaded
- *  only when opened (repair-help.tsx), so the dashboard's first load does not carry it. */
+ *  only when opened (repair-help.tsx), so the dashboard's first load does not carry it. The same
+ *  mechanism as the team page's invitation form: a server action through useActionState. */
 export function HandOffForm({ connectionId, providerName, formId }: HandOffFormProps) {
-  const { pending, error, run } = usePendingAction("Could not send it to your colleague.");
-  const [sentTo, setSentTo] = useState<string | null>(null);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    void run(async () => {
-      const result = await fetchJson<{ sentTo: string }>(
-        `/api/connections/${encodeURIComponent(connectionId)}/hand-off`,
-        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email }) },
-      );
-      setSentTo(result.sentTo);
-    });
-  };
-
+  const [state, action, pending] = useActionState(handOffAction, null);
   return (
-    <form id={formId} onSubmit={onSubmit} aria-label="Hand off to a colleague" className="space-y-2">
+    <form id={formId} action={action} aria-label="Hand off to a colleague" className="space-y-2">
+      <input type="hidden" name="connectionId" value={connectionId} />
       <p className="text-sm">
         Send a colleague who has the {providerName} login an invitation with the reconnect link. They join
         your organization when they accept.
@@ -52,10 +39,12 @@ export function HandOffForm({ connectionId, providerName, formId }: HandOffFormP
           Send to colleague
         </Button>
       </div>
-      {error && <Notice tone="error">{error}</Notice>}
-      {sentTo && (
-        <Notice tone="success">Sent to {sentTo}. We will tell you when the connection works again.</Notice>
-      )}
+      {state &&
+        (state.kind === "success" ? (
+          <Notice tone="success">{state.message}</Notice>
+        ) : (
+          <Notice tone="error">{state.error}</Notice>
+        ))}
     </form>
   );
 }

@@ -3,24 +3,26 @@
 import { ActionError } from "@/components/ui/action-error";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
-import type { ConnectLaunch } from "@/lib/finch/connect/connect-launch";
-import { postJson } from "@/lib/fetch-json";
+import { callAction } from "@/lib/actions/call-action";
+import { reconnectAction, reconnectFromLinkAction } from "@/lib/finch/connect/connect-actions";
 import { useFinchConnectLauncher } from "./finch-connect-provider";
 
 export interface ReconnectButtonProps extends ButtonProps {
   connectionId: string;
   providerName: string;
-  /** Where to ask for the reauthentication session; the emailed link page uses its own. */
-  endpoint?: string;
+  /** The emailed link's token: the session is then asked for through the link (its own checks). */
+  linkToken?: string;
 }
 
-/** Asks our API for a reauthentication session, then opens Finch Connect on the same provider. */
-export function ReconnectButton({ connectionId, providerName, endpoint, ...props }: ReconnectButtonProps) {
+/** Asks the server for a reauthentication session, then opens Finch Connect on the same provider. */
+export function ReconnectButton({ connectionId, providerName, linkToken, ...props }: ReconnectButtonProps) {
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
-  const url = endpoint ?? `/api/connections/${encodeURIComponent(connectionId)}/reconnect`;
-  const reportFailuresTo = `/api/connections/${encodeURIComponent(connectionId)}/connect-attempts`;
-  const onClick = () => run(async () => launch(await postJson<ConnectLaunch>(url), { reportFailuresTo }));
+  const ask = () =>
+    linkToken
+      ? callAction(reconnectFromLinkAction, { token: linkToken })
+      : callAction(reconnectAction, { connectionId });
+  const onClick = () => run(async () => launch((await ask()).launch, { reportFailuresOf: connectionId }));
 
   return (
     <span className="inline-flex flex-col items-start gap-1">

@@ -9,19 +9,19 @@ export interface RepairActionProps {
   advice: RepairAdvice;
   connectionId: string;
   providerName: string;
-  /** The emailed link page asks for its reconnect session through its own endpoint. */
-  reconnectEndpoint?: string;
+  /** The emailed link page asks for its reconnect session through the link's token. */
+  reconnectLinkToken?: string;
 }
 
 /** The one right action for the advice: Reconnect, the provider's admin help, Connect again, or none. */
-export function RepairAction({ advice, connectionId, providerName, reconnectEndpoint }: RepairActionProps) {
+export function RepairAction({ advice, connectionId, providerName, reconnectLinkToken }: RepairActionProps) {
   switch (advice.action) {
     case "reconnect":
       return (
         <ReconnectButton
           connectionId={connectionId}
           providerName={providerName}
-          endpoint={reconnectEndpoint}
+          linkToken={reconnectLinkToken}
           className="shrink-0"
         />
       );

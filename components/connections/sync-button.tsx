@@ -3,7 +3,8 @@
 import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { usePendingAction } from "@/components/ui/use-pending-action";
-import { postJson } from "@/lib/fetch-json";
+import { callAction } from "@/lib/actions/call-action";
+import { syncConnectionAction } from "@/lib/sweep/check-now-actions";
 import { refreshConnections } from "./use-connections";
 
 /** Fetches fresh data from Finch; a broken connection surfaces in the banner through the refresh. */
@@ -12,7 +13,7 @@ export function SyncButton({ connectionId }: { connectionId: string }) {
   const onClick = () =>
     run(async () => {
       try {
-        await postJson(`/api/connections/${encodeURIComponent(connectionId)}/sync`);
+        await callAction(syncConnectionAction, { connectionId });
       } finally {
         await refreshConnections();
       }

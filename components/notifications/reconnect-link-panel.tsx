@@ -50,7 +50,7 @@ export function ReconnectLinkPanel(props: ReconnectLinkPanelProps) {
               advice={advice}
               connectionId={connectionId}
               providerName={providerName}
-              reconnectEndpoint={`/api/reconnect-links/${encodeURIComponent(token)}`}
+              reconnectLinkToken={token}
             />
           )}
         </div>

@@ -1,9 +1,13 @@
 "use client";
 
-// A client component on purpose: the page hands it 50 rows as data (about 150 bytes each in the RSC
-// payload) instead of 50 rendered rows as element trees (about 500 bytes each), which made the
-// overview page about an eighth cheaper to serve (bench/README.md).
+// A client component on purpose: the page hands it the rows as data in the RSC payload instead of
+// rendered rows as element trees, which are several times larger (figures in bench/README.md).
+import type { ReactNode } from "react";
 import { exactTime, timeAgo } from "@/lib/format-time";
+import {
+  BROKEN_CONNECTION_TABLE_COLUMNS,
+  type TableColumnKey,
+} from "@/lib/operator/broken-connection-columns";
 import type { BrokenConnectionRow } from "@/lib/operator/list-broken-connections";
 import { TableHeader } from "@/components/ui/table-header";
 import { tableBodyClasses } from "@/components/ui/table-styles";
@@ -16,6 +20,25 @@ const DETECTION_LABELS: Record<string, string> = {
   connect: "Connect",
 };
 
+const when = (date: Date, title?: string) => (
+  <time dateTime={date.toISOString()} title={title}>
+    {timeAgo(date.toISOString())}
+  </time>
+);
+
+// How each column of lib/operator/broken-connection-columns.ts renders in the table.
+const CELLS: Record<TableColumnKey, (row: BrokenConnectionRow) => ReactNode> = {
+  organization: (row) => <a href={`/operator/connections/${row.connectionId}`}>{row.organizationName}</a>,
+  provider: (row) => row.providerName,
+  since: (row) => when(row.since, exactTime(row.since.toISOString())),
+  detectionPath: (row) =>
+    row.detectionPath ? (DETECTION_LABELS[row.detectionPath] ?? row.detectionPath) : "—",
+  emailsDelivered: (row) => row.emailsDelivered,
+  linkOpened: (row) => (row.linkOpened ? "Yes" : "No"),
+  reconnectAttempts: (row) => row.reconnectAttempts,
+  lastReminder: (row) => (row.lastReminderAt ? when(row.lastReminderAt) : "—"),
+};
+
 // 50 rows a page: the cells and the links take their style from the body (tableBodyClasses).
 const body = `${tableBodyClasses()} [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:underline`;
 
@@ -25,49 +48,21 @@ export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }
       <table aria-label="Broken connections" className="min-w-full divide-y divide-slate-200">
         <TableHeader
           className="bg-slate-50"
-          columns={[
-            "Organization",
-            "Provider",
-            "Since",
-            "Detection path",
-            "Emails delivered",
-            "Link opened",
-            "Reconnect attempts",
-            "Last reminder",
-          ]}
+          columns={BROKEN_CONNECTION_TABLE_COLUMNS.map((column) => column.header)}
         />
         <tbody className={body}>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={8}>
+              <td colSpan={BROKEN_CONNECTION_TABLE_COLUMNS.length}>
                 <p className="py-4 text-center text-slate-500">No broken connections match these filters.</p>
               </td>
             </tr>
           )}
           {rows.map((row) => (
             <tr key={row.connectionId}>
-              <td>
-                <a href={`/operator/connections/${row.connectionId}`}>{row.organizationName}</a>
-              </td>
-              <td>{row.providerName}</td>
-              <td>
-                <time dateTime={row.since.toISOString()} title={exactTime(row.since.toISOString())}>
-                  {timeAgo(row.since.toISOString())}
-                </time>
-              </td>
-              <td>{row.detectionPath ? (DETECTION_LABELS[row.detectionPath] ?? row.detectionPath) : "—"}</td>
-              <td>{row.emailsDelivered}</td>
-              <td>{row.linkOpened ? "Yes" : "No"}</td>
-              <td>{row.reconnectAttempts}</td>
-              <td>
-                {row.lastReminderAt ? (
-                  <time dateTime={row.lastReminderAt.toISOString()}>
-                    {timeAgo(row.lastReminderAt.toISOString())}
-                  </time>
-                ) : (
-                  "—"
-                )}
-              </td>
+              {BROKEN_CONNECTION_TABLE_COLUMNS.map((column) => (
+                <td key={column.key}>{CELLS[column.key](row)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/form-state";
 
-export interface OperatorActionButtonProps {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+export interface OperatorActionButtonProps<Extra extends object> {
+  action: (state: FormState<Extra>, form: FormData) => Promise<FormState<Extra>>;
   /** Hidden fields the action reads (ids). */
   fields: Record<string, string>;
   label: string;
@@ -13,12 +13,12 @@ export interface OperatorActionButtonProps {
 }
 
 /** One console action: a button that shows progress and then what happened. */
-export function OperatorActionButton({
+export function OperatorActionButton<Extra extends object>({
   action,
   fields,
   label,
   variant = "secondary",
-}: OperatorActionButtonProps) {
+}: OperatorActionButtonProps<Extra>) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2">

@@ -1,6 +1,6 @@
 // The console's data tables style their cells once, on the header and the body, rather than in every
-// cell: a page of rows then repeats no class names. They were a third of the operator pages' bytes,
-// and the server renders each byte twice (the HTML and the RSC payload), so they cost CPU per request.
+// cell: a page of rows then repeats no class names. The server renders each byte twice (the HTML and
+// the RSC payload), so repeated classes cost CPU per request (figures in bench/README.md).
 
 /** Header cells: small caps, left-aligned; normal or dense padding. */
 export function tableHeadClasses(dense = false): string {

@@ -1,34 +1,30 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { memberAction } from "@/lib/actions/form-action";
 import {
   removeAlertChannel,
   rotateWebhookSecret,
   saveAlertChannel,
 } from "@/lib/alerts/manage-alert-channels";
 import { sendTestAlert } from "@/lib/alerts/send-test-alert";
-import { requireMember } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import type { FormState } from "@/lib/form-state";
 
-export type AlertChannelState =
-  { kind: "success"; message: string; secret?: string } | { kind: "error"; error: string } | null;
+export type AlertChannelState = FormState<{ secret?: string }>;
 
+const error = "Check the form and try again.";
 const formSchema = z.object({
-  kind: z.enum(["slack", "webhook"]),
-  intent: z.enum(["save", "test", "rotate", "remove"]),
-  url: z.string().max(2048).optional(),
+  kind: z.enum(["slack", "webhook"], { error }),
+  intent: z.enum(["save", "test", "rotate", "remove"], { error }),
+  url: z.string({ error }).max(2048, { error }).optional(),
 });
 
 /** One action per channel form; the pressed button's `intent` says what to do. Owners only. */
-export async function alertChannelAction(_: AlertChannelState, form: FormData): Promise<AlertChannelState> {
-  const member = await requireMember("/settings/notifications");
-  if (member.role !== "owner") return { kind: "error", error: "Only an owner can change alert channels." };
-  const input = formSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { kind: "error", error: "Check the form and try again." };
-  const { kind, intent, url } = input.data;
-  const organizationId = member.organization.id;
-  try {
+export const alertChannelAction = memberAction(
+  formSchema,
+  async ({ kind, intent, url }, member): Promise<Exclude<AlertChannelState, null>> => {
+    if (member.role !== "owner") return { kind: "error", error: "Only an owner can change alert channels." };
+    const organizationId = member.organization.id;
     if (intent === "test") {
       const result = await sendTestAlert(organizationId, kind);
       return result.ok
@@ -37,20 +33,16 @@ export async function alertChannelAction(_: AlertChannelState, form: FormData): 
     }
     if (intent === "rotate") {
       const secret = await rotateWebhookSecret(organizationId);
-      revalidatePath("/settings/notifications");
       return secret
         ? { kind: "success", message: "New signing secret. The old one no longer signs anything.", secret }
         : { kind: "error", error: "Save an endpoint URL first." };
     }
     if (intent === "remove") {
       await removeAlertChannel(organizationId, kind);
-      revalidatePath("/settings/notifications");
       return { kind: "success", message: "Removed. No more alerts go there." };
     }
     if (!url?.trim()) return { kind: "error", error: "Enter a URL." };
     const { secret } = await saveAlertChannel({ organizationId, kind, url });
-    revalidatePath("/settings/notifications");
-    // A new endpoint URL always comes with a new secret: the previous receiver must not sign for it.
     return secret
       ? {
           kind: "success",
@@ -58,8 +50,6 @@ export async function alertChannelAction(_: AlertChannelState, form: FormData): 
           secret,
         }
       : { kind: "success", message: "Saved." };
-  } catch (error) {
-    if (isAppError(error)) return { kind: "error", error: error.userMessage };
-    throw error;
-  }
-}
+  },
+  { returnTo: "/settings/notifications", revalidate: ["/settings/notifications"] },
+);

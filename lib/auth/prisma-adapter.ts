@@ -2,8 +2,16 @@
 // classic @prisma/client build, which cannot be generated offline here).
 import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const userSelect = { id: true, email: true, emailVerified: true, name: true, image: true } as const;
+
+/** DELETE … RETURNING makes a sign-in link single-use even when two clicks race. */
+export function consumeVerificationTokenSql(identifier: string, token: string): Prisma.Sql {
+  return Prisma.sql`
+        DELETE FROM "VerificationToken" WHERE identifier = ${identifier} AND token = ${token}
+        RETURNING identifier, token, expires`;
+}
 
 export function prismaAdapter(db: Db): Adapter {
   return {
@@ -64,9 +72,9 @@ export function prismaAdapter(db: Db): Adapter {
     createVerificationToken: (token) => db.verificationToken.create({ data: token }),
     async useVerificationToken({ identifier, token }) {
       // DELETE … RETURNING makes the link single-use even when two clicks race.
-      const rows = await db.$queryRaw<{ identifier: string; token: string; expires: Date }[]>`
-        DELETE FROM "VerificationToken" WHERE identifier = ${identifier} AND token = ${token}
-        RETURNING identifier, token, expires`;
+      const rows = await db.$queryRaw<{ identifier: string; token: string; expires: Date }[]>(
+        consumeVerificationTokenSql(identifier, token),
+      );
       return rows[0] ?? null;
     },
   };

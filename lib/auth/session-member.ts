@@ -9,6 +9,7 @@ import { queryRows } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { liveSessionSql } from "./live-session-sql";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./options";
 
 export interface SessionMember {
@@ -48,11 +49,10 @@ export interface SessionMemberRow {
 export function sessionMemberSql(token: string): Prisma.Sql {
   return Prisma.sql`
     SELECT u.id AS "userId", u.email, s.expires, m.role, o.id AS "organizationId", o.name AS "organizationName"
-    FROM "Session" s
+    FROM ${liveSessionSql(token)} s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Membership" m ON m."userId" = u.id
-    LEFT JOIN "Organization" o ON o.id = m."organizationId"
-    WHERE s."sessionToken" = ${token} AND s.expires > now()`;
+    LEFT JOIN "Organization" o ON o.id = m."organizationId"`;
 }
 
 /** The row (if any) as a member, or "ask next-auth" when next-auth has work to do on this session. */

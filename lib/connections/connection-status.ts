@@ -1,14 +1,8 @@
 // Finch's connection states folded into the few our customers need to act on.
+import type { FinchStatusWord } from "@/lib/finch/spec/connection-statuses";
 import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 
-export type FinchConnectionStatus =
-  | "pending"
-  | "processing"
-  | "connected"
-  | "error_no_account_setup"
-  | "error_permissions"
-  | "reauth"
-  | "disconnected";
+export type FinchConnectionStatus = FinchStatusWord;
 
 export function toConnectionStatus(finchStatus: string): ConnectionStatus {
   switch (finchStatus) {

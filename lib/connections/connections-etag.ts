@@ -5,6 +5,7 @@
 // or removed, so the stamp changes whenever the answer does.
 import "server-only";
 import crypto from "node:crypto";
+import { liveSessionSql } from "@/lib/auth/live-session-sql";
 import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -29,9 +30,19 @@ function toEtag(organizationId: string, stamp: string | null): string {
   return `"${hash}"`;
 }
 
+export function connectionsStampSql(organizationId: string): Prisma.Sql {
+  return Prisma.sql`SELECT ${STAMP} AS stamp FROM (SELECT ${organizationId}::text AS "organizationId") scope`;
+}
+
+/** The poll's whole check: the live session, its organization and that organization's stamp. */
+export function sessionConnectionsStampSql(sessionToken: string): Prisma.Sql {
+  return Prisma.sql`
+      SELECT s.expires, scope."organizationId", ${STAMP} AS stamp
+      FROM ${liveSessionSql(sessionToken)} s LEFT JOIN "Membership" scope ON scope."userId" = s."userId"`;
+}
+
 export async function connectionsEtag(organizationId: string): Promise<string> {
-  const [row] = await db().$queryRaw<{ stamp: string | null }[]>`
-    SELECT ${STAMP} AS stamp FROM (SELECT ${organizationId}::text AS "organizationId") scope`;
+  const [row] = await db().$queryRaw<{ stamp: string | null }[]>(connectionsStampSql(organizationId));
   return toEtag(organizationId, row?.stamp ?? null);
 }
 
@@ -49,10 +60,7 @@ export interface SessionEtag {
 export async function sessionConnectionsEtag(sessionToken: string): Promise<SessionEtag | null> {
   // Straight from the pool (queryRows): every open tab asks this every 15 s.
   const [row] = await queryRows<{ expires: Date; organizationId: string | null; stamp: string | null }>(
-    Prisma.sql`
-      SELECT s.expires, scope."organizationId", ${STAMP} AS stamp
-      FROM "Session" s LEFT JOIN "Membership" scope ON scope."userId" = s."userId"
-      WHERE s."sessionToken" = ${sessionToken} AND s.expires > now()`,
+    sessionConnectionsStampSql(sessionToken),
   );
   if (!row) return null;
   const { organizationId } = row;

@@ -3,6 +3,7 @@
 // its incident began). After HELP_AFTER_FAILED_ATTEMPTS the pages offer help before another try,
 // because payroll providers lock an account after 3 wrong passwords.
 import "server-only";
+import { lockConnectionSql, type LockedConnection } from "./lock-connection-sql";
 import { db } from "@/lib/db";
 import { toPlainText } from "@/lib/http/plain-text";
 import { AppError } from "@/lib/errors";
@@ -28,9 +29,9 @@ const countSince = (connectionId: string, since: Date) =>
 export async function recordFailedAttempt(input: FailedAttemptInput): Promise<{ failedAttempts: number }> {
   return db().$transaction(async (tx) => {
     // Serializes reports for one connection, so two at once count as 1 and 2.
-    const [row] = await tx.$queryRaw<{ statusSince: Date; status: string; providerName: string }[]>`
-      SELECT "statusSince", status::text AS status, "providerName" FROM "Connection"
-      WHERE id = ${input.connectionId} AND "organizationId" = ${input.organizationId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<LockedConnection[]>(
+      lockConnectionSql(input.connectionId, input.organizationId),
+    );
     if (!row) throw new AppError("not_found", "This connection does not exist.");
     if (row.status === "healthy") return { failedAttempts: 0 };
     const failedAttempts =

@@ -3,7 +3,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
 import { parseChecks } from "./parse-checks";
@@ -62,6 +61,12 @@ export function connectionRowsSql(organizationId: Prisma.Sql): Prisma.Sql {
     WHERE c."organizationId" = ${organizationId}`;
 }
 
+/** The organization's connections in creation order. */
+export function listConnectionsSql(organizationId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT * FROM (${connectionRowsSql(Prisma.sql`${organizationId}`)}) l ORDER BY l."sortAt" ASC, l.id ASC`;
+}
+
 /** Rows in creation order to summaries, broken ones first. Picks the connection's own columns, so a
  *  row of a bigger statement (with the member's and the health's columns) maps the same. */
 export function toSummaries(rows: SummaryRow[]): ConnectionSummary[] {
@@ -98,7 +103,6 @@ export function toSummaries(rows: SummaryRow[]): ConnectionSummary[] {
  * repair receipt and whether the provider is having an outage (lib/outages) joined in.
  */
 export async function listConnections(organizationId: string): Promise<ConnectionSummary[]> {
-  const rows = await db().$queryRaw<SummaryRow[]>`
-    SELECT * FROM (${connectionRowsSql(Prisma.sql`${organizationId}`)}) l ORDER BY l."sortAt" ASC, l.id ASC`;
+  const rows = await db().$queryRaw<SummaryRow[]>(listConnectionsSql(organizationId));
   return toSummaries(rows);
 }

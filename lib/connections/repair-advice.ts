@@ -1,7 +1,11 @@
 // What the customer reads about a connection that needs them: what happened, what to do, and the one
 // right action, for every Finch status and authentication type. The banner, the dashboard card, the
 // emails and the emailed-link page all read this one table; `{provider}` is the provider's name.
+import { AUTHENTICATION_TYPES, type AuthenticationType } from "@/lib/finch/spec/authentication-types";
+import type { FinchStatusWord } from "@/lib/finch/spec/connection-statuses";
 import { providerHelp } from "./provider-help";
+
+export { AUTHENTICATION_TYPES, type AuthenticationType };
 
 export const REPAIR_CAUSES = [
   "reauth",
@@ -10,11 +14,8 @@ export const REPAIR_CAUSES = [
   "disconnected",
   "pending",
   "processing",
-] as const;
+] as const satisfies readonly Exclude<FinchStatusWord, "connected">[];
 export type RepairCause = (typeof REPAIR_CAUSES)[number];
-
-export const AUTHENTICATION_TYPES = ["credential", "api_token", "oauth", "assisted"] as const;
-export type AuthenticationType = (typeof AUTHENTICATION_TYPES)[number];
 
 /** reconnect: Finch Connect on the same connection; grant_admin: the provider's help page;
  *  connect_again: a new connection (the old one's history stays); wait: nothing to press. */

@@ -32,19 +32,24 @@ type ConnectionRow = SessionMemberRow & OrganizationHealthRow & SummaryRow;
 
 export const NO_MEMBERSHIP = "no-membership";
 
+/** The one statement: the session's member, the organization's health and its connections. */
+export function dashboardSql(token: string, now: Date): Prisma.Sql {
+  const organizationId = Prisma.sql`(SELECT "organizationId" FROM me)`;
+  return Prisma.sql`
+    WITH me AS (${sessionMemberSql(token)})
+    SELECT me.*, h.*, l.*
+    FROM me
+    CROSS JOIN (${organizationHealthSql(organizationId, now)}) h
+    LEFT JOIN (${connectionRowsSql(organizationId)}) l ON true
+    ORDER BY l."sortAt" ASC, l.id ASC`;
+}
+
 /** The dashboard of a next-auth session token, in one statement (or what stands in its way). */
 export async function readDashboardByToken(
   token: string,
 ): Promise<Dashboard | typeof ASK_NEXT_AUTH | typeof NO_MEMBERSHIP> {
-  const organizationId = Prisma.sql`(SELECT "organizationId" FROM me)`;
   // Straight from the pool (queryRows): the hottest read of the product, once per dashboard request.
-  const rows = await queryRows<Row>(Prisma.sql`
-    WITH me AS (${sessionMemberSql(token)})
-    SELECT me.*, h.*, l.*
-    FROM me
-    CROSS JOIN (${organizationHealthSql(organizationId, new Date())}) h
-    LEFT JOIN (${connectionRowsSql(organizationId)}) l ON true
-    ORDER BY l."sortAt" ASC, l.id ASC`);
+  const rows = await queryRows<Row>(dashboardSql(token, new Date()));
   const found = toSessionMember(rows[0]);
   if (found === ASK_NEXT_AUTH) return ASK_NEXT_AUTH;
   if (!found.membership) return NO_MEMBERSHIP;

@@ -1,6 +1,7 @@
 // Reads Finch's error responses the way the SDK exposes them (`APIError` subclasses of @tryfinch/finch-api;
 // codes per https://developer.tryfinch.com/api-reference/development-guides/errors/Error-Types).
 import Finch from "@tryfinch/finch-api";
+import { FINCH_ERROR_CODES } from "@/lib/finch/spec/error-codes";
 
 export function finchCode(error: unknown): string | undefined {
   if (!(error instanceof Finch.APIError)) return undefined;
@@ -12,7 +13,9 @@ export function finchCode(error: unknown): string | undefined {
 
 /** Finch's signal that the employer must go through Connect again. */
 export function isReauthError(error: unknown): boolean {
-  return error instanceof Finch.AuthenticationError && finchCode(error) === "reauthenticate_user";
+  return (
+    error instanceof Finch.AuthenticationError && finchCode(error) === FINCH_ERROR_CODES.reauthenticateUser
+  );
 }
 
 /** Seconds from Retry-After (seconds or HTTP date); undefined when absent or unreadable. */

@@ -3,6 +3,7 @@
 // incidents) and the longest outage (an ongoing one counts up to now). A window never starts before
 // the connection existed, so a week-old connection is judged on its week.
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 
 export interface ConnectionHealth {
@@ -32,14 +33,11 @@ interface Row {
   since90: Date;
 }
 
-export async function connectionHealth({
-  connectionId,
-  organizationId,
-  now = new Date(),
-}: ConnectionHealthOptions): Promise<ConnectionHealth | null> {
+/** Uptime, incidents and repair times of one connection over 30 and 90 days. */
+export function connectionHealthSql(connectionId: string, organizationId: string, now: Date): Prisma.Sql {
   // Timestamps are stored as UTC without a zone; the clock is passed the same way.
   const at = now.toISOString();
-  const rows = await db().$queryRaw<Row[]>`
+  return Prisma.sql`
     WITH clock AS (SELECT (${at}::timestamptz AT TIME ZONE 'UTC') AS now),
     conn AS (
       SELECT c.id,
@@ -70,6 +68,14 @@ export async function connectionHealth({
          FROM outage o WHERE o.ended > conn.since90)::float8 AS longest,
       conn.since90
     FROM conn, clock`;
+}
+
+export async function connectionHealth({
+  connectionId,
+  organizationId,
+  now = new Date(),
+}: ConnectionHealthOptions): Promise<ConnectionHealth | null> {
+  const rows = await db().$queryRaw<Row[]>(connectionHealthSql(connectionId, organizationId, now));
   const [row] = rows;
   if (!row) return null;
   return {

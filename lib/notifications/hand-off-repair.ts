@@ -2,6 +2,7 @@
 // invitation to the organization (lib/orgs/invitations.ts) and, through the outbox, an email carrying
 // their own reconnect link. Limited per problem, and noted on the timeline.
 import "server-only";
+import { lockConnectionSql, type LockedConnection } from "@/lib/connections/lock-connection-sql";
 import type { CurrentMember } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -35,9 +36,9 @@ export async function handOffRepair({
   const organizationId = member.organization.id;
 
   const outboxId = await db().$transaction(async (tx) => {
-    const [connection] = await tx.$queryRaw<{ status: string; statusSince: Date }[]>`
-      SELECT status::text AS status, "statusSince" FROM "Connection"
-      WHERE id = ${connectionId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    const [connection] = await tx.$queryRaw<LockedConnection[]>(
+      lockConnectionSql(connectionId, organizationId),
+    );
     if (!connection) throw new AppError("not_found", "This connection does not exist.");
     if (connection.status === "healthy") throw new AppError("conflict", "This connection works again.");
     const handOffs = await tx.connectionEvent.count({

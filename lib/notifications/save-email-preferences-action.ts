@@ -1,21 +1,21 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireMember } from "@/lib/auth/session";
-import type { FormState } from "@/lib/form-state";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/form-action";
 import { setEmailPreferences } from "./member-email-preferences";
 
-/** Saves the member's own email settings; a checkbox that is absent from the form is off. */
-export async function saveEmailPreferencesAction(_: FormState, form: FormData): Promise<FormState> {
-  const member = await requireMember("/settings/email");
-  await setEmailPreferences({
-    userId: member.id,
-    preferences: {
-      broken: form.get("broken") === "on",
-      reminders: form.get("reminders") === "on",
-      restored: form.get("restored") === "on",
-    },
-  });
-  revalidatePath("/settings/email");
-  return { kind: "success", message: "Email settings saved." };
-}
+// A checkbox that is absent from the form is off.
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on");
+
+/** Saves the member's own email settings. */
+export const saveEmailPreferencesAction = memberAction(
+  z.object({ broken: checkbox, reminders: checkbox, restored: checkbox }),
+  async (preferences, member) => {
+    await setEmailPreferences({ userId: member.id, preferences });
+    return { kind: "success", message: "Email settings saved." };
+  },
+  { returnTo: "/settings/email", revalidate: ["/settings/email"] },
+);

@@ -1,20 +1,8 @@
 // The Broken connections table as CSV (RFC 4180 quoting; cells that look like formulas are defused).
+import { BROKEN_CONNECTION_COLUMNS, type CsvValue } from "./broken-connection-columns";
 import type { BrokenConnectionRow } from "./list-broken-connections";
 
-const HEADER = [
-  "Organization",
-  "Provider",
-  "Status",
-  "Since",
-  "Detection path",
-  "Emails delivered",
-  "Link opened",
-  "Reconnect attempts",
-  "Last reminder",
-  "Connection id",
-];
-
-function cell(value: string | number | boolean | Date | null): string {
+function cell(value: CsvValue): string {
   if (value === null) return "";
   let text = value instanceof Date ? value.toISOString() : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -22,21 +10,7 @@ function cell(value: string | number | boolean | Date | null): string {
 }
 
 export function brokenConnectionsCsv(rows: BrokenConnectionRow[]): string {
-  const lines = rows.map((row) =>
-    [
-      row.organizationName,
-      row.providerName,
-      row.status,
-      row.since,
-      row.detectionPath,
-      row.emailsDelivered,
-      row.linkOpened ? "yes" : "no",
-      row.reconnectAttempts,
-      row.lastReminderAt,
-      row.connectionId,
-    ]
-      .map(cell)
-      .join(","),
-  );
-  return [HEADER.join(","), ...lines].join("\r\n") + "\r\n";
+  const header = BROKEN_CONNECTION_COLUMNS.map((column) => column.header).join(",");
+  const lines = rows.map((row) => BROKEN_CONNECTION_COLUMNS.map((column) => cell(column.csv(row))).join(","));
+  return [header, ...lines].join("\r\n") + "\r\n";
 }

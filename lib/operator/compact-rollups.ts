@@ -3,6 +3,7 @@
 // each other or deadlock). Folding folds each key's rows into one, in one statement per table: every
 // row is deleted exactly once, so concurrent folds and writers stay correct.
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 
 /** Readers fold when they meet more rows than this (a folded fleet has one per provider and status). */
@@ -11,13 +12,18 @@ export const FOLD_AFTER_ROWS = 2_000;
 /** Hours older than this only ever count as "over 7 days": folding merges them into one row. */
 const AGE_HOURS_KEPT = "8 days";
 
-export async function foldFleetCounts(client: Tx = db()): Promise<void> {
-  await client.$executeRaw`
+/** Folds the fleet counters' delta rows into one row per provider and status. */
+export function foldFleetCountsSql(): Prisma.Sql {
+  return Prisma.sql`
     WITH gone AS (DELETE FROM "FleetCount" RETURNING "providerId", "providerName", status, count)
     INSERT INTO "FleetCount" ("providerId", "providerName", status, count)
     SELECT "providerId", max("providerName"), status, sum(count) FROM gone
      GROUP BY "providerId", status HAVING sum(count) <> 0`;
-  await client.$executeRaw`
+}
+
+/** Folds the broken ages' delta rows into one row per hour (older hours into one). */
+export function foldBrokenAgesSql(): Prisma.Sql {
+  return Prisma.sql`
     WITH gone AS (DELETE FROM "FleetBrokenAge" RETURNING hour, count)
     INSERT INTO "FleetBrokenAge" (hour, count)
     SELECT CASE WHEN hour < (now() AT TIME ZONE 'UTC') - ${AGE_HOURS_KEPT}::interval THEN 'epoch'::timestamp
@@ -25,8 +31,14 @@ export async function foldFleetCounts(client: Tx = db()): Promise<void> {
       FROM gone GROUP BY 1 HAVING sum(count) <> 0`;
 }
 
-export async function foldRepairFunnel(client: Tx = db()): Promise<void> {
-  await client.$executeRaw`
+export async function foldFleetCounts(client: Tx = db()): Promise<void> {
+  await client.$executeRaw(foldFleetCountsSql());
+  await client.$executeRaw(foldBrokenAgesSql());
+}
+
+/** Folds the funnel's delta rows into one row per day, provider and detection path. */
+export function foldRepairFunnelSql(): Prisma.Sql {
+  return Prisma.sql`
     WITH keys AS (
       SELECT day, "providerName", "detectionPath" FROM "RepairFunnelDay"
        GROUP BY day, "providerName", "detectionPath" HAVING count(*) > 1),
@@ -54,4 +66,8 @@ export async function foldRepairFunnel(client: Tx = db()): Promise<void> {
        AND h."detectionPath" = t."detectionPath"
      WHERE t.broke <> 0 OR t.notified <> 0 OR t.engaged <> 0 OR t."connectOpened" <> 0 OR t.reconnected <> 0
         OR h.histogram IS NOT NULL`;
+}
+
+export async function foldRepairFunnel(client: Tx = db()): Promise<void> {
+  await client.$executeRaw(foldRepairFunnelSql());
 }

@@ -1,6 +1,14 @@
 // The Fleet health filters' words: the broken statuses and age buckets, with their labels. Plain data,
 // no zod, so the console's client components (the counts, the filter form) can read it.
-export const BROKEN_STATUSES = ["needs_reauth", "error", "disconnected", "pending"] as const;
+import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
+
+/** Our statuses but healthy: each one must be a status of the schema's enum. */
+export const BROKEN_STATUSES = [
+  "needs_reauth",
+  "error",
+  "disconnected",
+  "pending",
+] as const satisfies readonly Exclude<ConnectionStatus, "healthy">[];
 export const AGE_BUCKETS = ["under_1d", "1_3d", "3_7d", "over_7d"] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 

@@ -32,7 +32,8 @@ interface OverviewRow {
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
+/** The counters, the broken ages and the open outages in one statement. */
+export function fleetOverviewSql(now: Date): Prisma.Sql {
   const day = (days: number) => new Date(now.getTime() - days * DAY_MS);
   /** Broken since after `since`: whole hours from the counters, the rest of since's hour from the index. */
   const newerThan = (since: Date) => {
@@ -41,8 +42,7 @@ export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}
       + (SELECT count(*) FROM "Connection" WHERE status <> 'healthy' AND "statusSince" > ${since}
             AND "statusSince" < ${nextHour}))::int`;
   };
-  // Straight from the pool (queryRows), like the dashboard's one statement.
-  const [row] = await queryRows<OverviewRow>(Prisma.sql`
+  return Prisma.sql`
     SELECT (SELECT coalesce(jsonb_agg(f), '[]'::jsonb) FROM (
               SELECT "providerId", max("providerName") AS "providerName", status, sum(count)::int AS count,
                      count(*)::int AS pieces
@@ -50,7 +50,12 @@ export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}
            (SELECT count(*) FROM "FleetBrokenAge")::int AS pieces,
            (SELECT coalesce(sum(count), 0) FROM "FleetBrokenAge")::int AS broken,
            ${newerThan(day(1))} AS newer1d, ${newerThan(day(3))} AS newer3d, ${newerThan(day(7))} AS newer7d,
-           ${openOutagesJson} AS outages`);
+           ${openOutagesJson} AS outages`;
+}
+
+export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
+  // Straight from the pool (queryRows), like the dashboard's one statement.
+  const [row] = await queryRows<OverviewRow>(fleetOverviewSql(now));
   const counters = row?.counters ?? [];
   const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
   if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();

@@ -85,19 +85,24 @@ function ranked(groups: Map<string, Tally>): [string, FunnelCounts][] {
     .map(([key, tally]) => [key, toCounts(tally)]);
 }
 
-export async function getRepairFunnel({ from, to }: { from: Date; to: Date }): Promise<RepairFunnel> {
-  // Whole UTC days, as ISO dates (a timestamp parameter would turn into a date in the session's zone).
-  const fromDay = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-  const toDay = new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-  // Straight from the pool (queryRows); the day as a timestamp, so it reads as UTC midnight.
-  const rows = await queryRows<RollupRow>(Prisma.sql`
+/** The rollup rows of whole UTC days [fromDay, toDay), folded per day, provider and detection path. */
+export function repairFunnelSql(fromDay: string, toDay: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT day::timestamp AS day, "providerName", "detectionPath"::text AS "detectionPath",
            sum(broke)::int AS broke, sum(notified)::int AS notified, sum(engaged)::int AS engaged,
            sum("connectOpened")::int AS "connectOpened", sum(reconnected)::int AS reconnected,
            jsonb_agg("repairHistogram") AS histograms, count(*)::int AS pieces
       FROM "RepairFunnelDay"
      WHERE day >= ${fromDay}::date AND day < ${toDay}::date
-     GROUP BY day, "providerName", "detectionPath"`);
+     GROUP BY day, "providerName", "detectionPath"`;
+}
+
+export async function getRepairFunnel({ from, to }: { from: Date; to: Date }): Promise<RepairFunnel> {
+  // Whole UTC days, as ISO dates (a timestamp parameter would turn into a date in the session's zone).
+  const fromDay = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const toDay = new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  // Straight from the pool (queryRows); the day as a timestamp, so it reads as UTC midnight.
+  const rows = await queryRows<RollupRow>(repairFunnelSql(fromDay, toDay));
   if (rows.reduce((sum, row) => sum + row.pieces, 0) > rows.length + FOLD_AFTER_ROWS)
     await foldRepairFunnel();
 

@@ -37,7 +37,7 @@ export interface ListBrokenConnectionsOptions {
 }
 
 /** The total from the fleet counters, when the filters are ones they are kept by (status, provider). */
-function totalFromCounters(filters: FleetFilters): Prisma.Sql | null {
+export function totalFromCountersSql(filters: FleetFilters): Prisma.Sql | null {
   if (filters.age || filters.q) return null;
   const conditions = [
     filters.status
@@ -48,29 +48,30 @@ function totalFromCounters(filters: FleetFilters): Prisma.Sql | null {
   return Prisma.sql`(SELECT coalesce(sum(count), 0) FROM "FleetCount" WHERE ${Prisma.join(conditions, " AND ")})`;
 }
 
-async function countMatching(filters: FleetFilters, where: Prisma.Sql): Promise<number> {
-  const counters = totalFromCounters(filters);
-  const [row] = counters
-    ? await db().$queryRaw<{ total: bigint }[]>`SELECT ${counters} AS total`
-    : await db().$queryRaw<{ total: bigint }[]>`
+/** The matching rows' total: from the counters when they keep it, else counted. */
+export function countMatchingSql(filters: FleetFilters, where: Prisma.Sql): Prisma.Sql {
+  const counters = totalFromCountersSql(filters);
+  return counters
+    ? Prisma.sql`SELECT ${counters} AS total`
+    : Prisma.sql`
         SELECT count(*) AS total FROM "Connection" c JOIN "Organization" org ON org.id = c."organizationId"
          WHERE ${where}`;
+}
+
+async function countMatching(filters: FleetFilters, where: Prisma.Sql): Promise<number> {
+  const [row] = await db().$queryRaw<{ total: bigint }[]>(countMatchingSql(filters, where));
   return Number(row?.total ?? 0);
 }
 
-export async function listBrokenConnections({
-  filters,
-  now = new Date(),
-  all = false,
-}: ListBrokenConnectionsOptions): Promise<{ rows: BrokenConnectionRow[]; total: number }> {
-  const where = fleetWhere(filters, now);
-  const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
-  const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
-  // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
-  const counters = totalFromCounters(filters);
-  const [rows, counted] = await Promise.all([
-    // Straight from the pool (queryRows): the console's landing page asks this on every visit.
-    queryRows<RawRow>(Prisma.sql`
+/** One page of rows with their figures; `counters` (or NULL) rides along as each row's total. */
+export function brokenConnectionsPageSql(page: {
+  where: Prisma.Sql;
+  counters: Prisma.Sql | null;
+  limit: number;
+  offset: number;
+}): Prisma.Sql {
+  const { where, counters, limit, offset } = page;
+  return Prisma.sql`
       WITH page AS (
         SELECT c.id, c."organizationId", org.name AS "organizationName", c."providerId", c."providerName",
                c.status, c."statusSince", c."statusSource"
@@ -95,7 +96,22 @@ export async function listBrokenConnections({
             FROM "ConnectionEvent" e
            WHERE e."connectionId" = p.id AND e."createdAt" >= p."statusSince"
              AND e.type IN ('link_opened', 'connect_started')) seen
-       ORDER BY p."statusSince" ASC, p.id ASC`),
+       ORDER BY p."statusSince" ASC, p.id ASC`;
+}
+
+export async function listBrokenConnections({
+  filters,
+  now = new Date(),
+  all = false,
+}: ListBrokenConnectionsOptions): Promise<{ rows: BrokenConnectionRow[]; total: number }> {
+  const where = fleetWhere(filters, now);
+  const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
+  const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
+  // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
+  const counters = totalFromCountersSql(filters);
+  const [rows, counted] = await Promise.all([
+    // Straight from the pool (queryRows): the console's landing page asks this on every visit.
+    queryRows<RawRow>(brokenConnectionsPageSql({ where, counters, limit, offset })),
     counters ? null : countMatching(filters, where),
   ]);
   const total = counted ?? (rows[0] ? Number(rows[0].total) : await countMatching(filters, where));

@@ -1,75 +1,61 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { formError, type FormState } from "@/lib/form-state";
-import { parseRecordId } from "@/lib/http/record-id";
+import { z } from "zod";
+import { operatorAction } from "@/lib/actions/form-action";
 import { checkConnectionNow } from "@/lib/operator/check-connection-now";
-import { requireOperator } from "@/lib/operator/require-operator";
 import { resendReconnectEmail } from "@/lib/operator/resend-reconnect-email";
 import { retryFailedEmail } from "@/lib/operator/retry-failed-email";
 import { closeProviderIncident } from "@/lib/outages/close-provider-incident";
 import { releaseHeldEmails } from "@/lib/outages/release-held-emails";
 
-// Every action re-checks the operator itself: a server action is reachable without its page.
-const readId = (form: FormData) => parseRecordId(form.get("id"));
+// Every action re-checks the operator itself (operatorAction): a server action is reachable without its page.
+const idSchema = z.object({ id: z.string().min(1).max(64) });
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-export async function releaseHeldEmailsAction(_: FormState, form: FormData): Promise<FormState> {
-  const operator = await requireOperator();
-  try {
-    const released = await releaseHeldEmails({ providerIncidentId: readId(form), actorUserId: operator.id });
-    revalidatePath("/operator");
-    return { kind: "success", message: `Released ${released} held email${released === 1 ? "" : "s"}.` };
-  } catch (error) {
-    return formError(error);
-  }
-}
+export const releaseHeldEmailsAction = operatorAction(
+  idSchema,
+  async ({ id }, operator) => {
+    const released = await releaseHeldEmails({ providerIncidentId: id, actorUserId: operator.id });
+    return { kind: "success", message: `Released ${plural(released, "held email")}.` };
+  },
+  { revalidate: ["/operator"] },
+);
 
-export async function closeIncidentAction(_: FormState, form: FormData): Promise<FormState> {
-  const operator = await requireOperator();
-  try {
+export const closeIncidentAction = operatorAction(
+  idSchema,
+  async ({ id }, operator) => {
     const { cancelled, released } = await closeProviderIncident({
-      providerIncidentId: readId(form),
+      providerIncidentId: id,
       actorUserId: operator.id,
     });
-    revalidatePath("/operator");
     return { kind: "success", message: `Closed: ${released} released, ${cancelled} cancelled (recovered).` };
-  } catch (error) {
-    return formError(error);
-  }
-}
+  },
+  { revalidate: ["/operator"] },
+);
 
-export async function resendReconnectEmailAction(_: FormState, form: FormData): Promise<FormState> {
-  const operator = await requireOperator();
-  try {
-    const { recipients } = await resendReconnectEmail({ connectionId: readId(form), operator });
-    revalidatePath("/operator", "layout");
-    return {
-      kind: "success",
-      message: `Reconnect email sent to ${recipients} member${recipients === 1 ? "" : "s"}.`,
-    };
-  } catch (error) {
-    return formError(error);
-  }
-}
+export const resendReconnectEmailAction = operatorAction(
+  idSchema,
+  async ({ id }, operator) => {
+    const { recipients } = await resendReconnectEmail({ connectionId: id, operator });
+    return { kind: "success", message: `Reconnect email sent to ${plural(recipients, "member")}.` };
+  },
+  { revalidate: [{ path: "/operator", type: "layout" }] },
+);
 
-export async function checkConnectionNowAction(_: FormState, form: FormData): Promise<FormState> {
-  const operator = await requireOperator();
-  try {
-    const message = await checkConnectionNow({ connectionId: readId(form), operator });
-    revalidatePath("/operator", "layout");
-    return { kind: "success", message };
-  } catch (error) {
-    return formError(error);
-  }
-}
+export const checkConnectionNowAction = operatorAction(
+  idSchema,
+  async ({ id }, operator) => ({
+    kind: "success",
+    message: await checkConnectionNow({ connectionId: id, operator }),
+  }),
+  { revalidate: [{ path: "/operator", type: "layout" }] },
+);
 
-export async function retryFailedEmailAction(_: FormState, form: FormData): Promise<FormState> {
-  const operator = await requireOperator();
-  try {
-    await retryFailedEmail({ outboxId: readId(form), operator });
-    revalidatePath("/operator/machinery");
+export const retryFailedEmailAction = operatorAction(
+  idSchema,
+  async ({ id }, operator) => {
+    await retryFailedEmail({ outboxId: id, operator });
     return { kind: "success", message: "Queued to send again." };
-  } catch (error) {
-    return formError(error);
-  }
-}
+  },
+  { revalidate: ["/operator/machinery"] },
+);

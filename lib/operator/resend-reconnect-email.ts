@@ -2,6 +2,7 @@
 // at most once per OPERATOR_RESEND_COOLDOWN_MINUTES per organization (an advisory lock makes the
 // check-then-write safe across instances), recorded on the connection's timeline with who did it.
 import "server-only";
+import { advisoryXactLockSql } from "@/lib/concurrency/advisory-lock-sql";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -34,7 +35,7 @@ export async function resendReconnectEmail({
     const incident = connection.incidents[0];
     if (!incident) throw new AppError("conflict", "This connection does not need reconnecting.");
     const { organizationId } = connection;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`operator-resend:${organizationId}`}))`;
+    await tx.$executeRaw(advisoryXactLockSql(`operator-resend:${organizationId}`));
     const recent = await tx.connectionEvent.findFirst({
       where: {
         organizationId,

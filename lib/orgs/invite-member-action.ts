@@ -1,17 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireMember } from "@/lib/auth/session";
-import { formError, type FormState } from "@/lib/form-state";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/form-action";
 import { inviteMember } from "@/lib/orgs/invitations";
 
-export async function inviteMemberAction(_: FormState, form: FormData): Promise<FormState> {
-  const member = await requireMember("/team");
-  try {
-    const invitation = await inviteMember({ inviter: member, email: String(form.get("email") ?? "") });
-    revalidatePath("/team");
+/** The team page's invitation form; inviteMember checks the address and the sending limits. */
+export const inviteMemberAction = memberAction(
+  z.object({ email: z.string().default("") }),
+  async ({ email }, member) => {
+    const invitation = await inviteMember({ inviter: member, email });
     return { kind: "success", message: `Invitation sent to ${invitation.email}.` };
-  } catch (error) {
-    return formError(error);
-  }
-}
+  },
+  { returnTo: "/team", revalidate: ["/team"] },
+);

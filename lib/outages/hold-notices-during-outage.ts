@@ -4,8 +4,10 @@
 // A transaction-scoped advisory lock per provider serializes the decision across instances, and a
 // partial unique index keeps at most one open outage per provider.
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { advisoryXactLockSql } from "@/lib/concurrency/advisory-lock-sql";
 import type { Tx } from "@/lib/db";
-import { OUTBOXES } from "@/lib/outbox/outboxes";
+import { OUTBOXES, type NoticeOutbox } from "@/lib/outbox/outboxes";
 import { outageThresholds, type OutageThresholds } from "./outage-thresholds";
 
 export interface HoldNoticesDuringOutageOptions {
@@ -25,14 +27,36 @@ async function openOutage(tx: Tx, providerId: string) {
   });
 }
 
-async function countRecentBreaks(tx: Tx, providerId: string, since: Date, at: Date) {
-  const [row] = await tx.$queryRaw<{ total: bigint; broken: bigint }[]>`
+/** The provider's connections, and how many of them broke in (since, at]. */
+export function recentBreaksSql(providerId: string, since: Date, at: Date): Prisma.Sql {
+  return Prisma.sql`
     SELECT
       (SELECT count(*) FROM "Connection" WHERE "providerId" = ${providerId}) AS total,
       (SELECT count(DISTINCT i."connectionId") FROM "Incident" i
          JOIN "Connection" c ON c.id = i."connectionId"
         WHERE c."providerId" = ${providerId} AND i."startedAt" > ${since} AND i."startedAt" <= ${at}) AS broken`;
+}
+
+async function countRecentBreaks(tx: Tx, providerId: string, since: Date, at: Date) {
+  const [row] = await tx.$queryRaw<{ total: bigint; broken: bigint }[]>(
+    recentBreaksSql(providerId, since, at),
+  );
   return { total: Number(row?.total ?? 0), broken: Number(row?.broken ?? 0) };
+}
+
+/** Holds the outbox's pending "needs reconnecting" notices of the provider's breakages since `since`. */
+export function holdNoticesSql(
+  { table, isBrokenNotice }: NoticeOutbox,
+  hold: { outageId: string; providerId: string; since: Date; at: Date },
+): Prisma.Sql {
+  const { outageId, providerId, since, at } = hold;
+  return Prisma.sql`
+      UPDATE ${table} o SET status = 'held', "providerIncidentId" = ${outageId}, "updatedAt" = ${at}
+        FROM "Incident" i, "Connection" c
+       WHERE o."incidentId" = i.id AND c.id = o."connectionId" AND c."providerId" = ${providerId}
+         AND ${isBrokenNotice} AND o.status = 'pending'
+         AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${at})
+         AND i."startedAt" > ${since} AND i."resolvedAt" IS NULL`;
 }
 
 /** Returns the id of the outage now holding this provider's notices, or null when there is none. */
@@ -40,7 +64,7 @@ export async function holdNoticesDuringOutage(
   tx: Tx,
   { providerId, providerName, at, thresholds = outageThresholds() }: HoldNoticesDuringOutageOptions,
 ): Promise<string | null> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`provider-outage:${providerId}`}))`;
+  await tx.$executeRaw(advisoryXactLockSql(`provider-outage:${providerId}`));
   const windowStart = new Date(at.getTime() - thresholds.windowMinutes * MINUTE_MS);
   let outage = await openOutage(tx, providerId);
   if (!outage) {
@@ -62,14 +86,8 @@ export async function holdNoticesDuringOutage(
   if (outage.releasedAt) return null;
   // The notices of every breakage in the burst that no worker has picked up yet.
   const since = new Date(Math.min(windowStart.getTime(), outage.openedAt.getTime()));
-  for (const { table, isBrokenNotice } of Object.values(OUTBOXES)) {
-    await tx.$executeRaw`
-      UPDATE ${table} o SET status = 'held', "providerIncidentId" = ${outage.id}, "updatedAt" = ${at}
-        FROM "Incident" i, "Connection" c
-       WHERE o."incidentId" = i.id AND c.id = o."connectionId" AND c."providerId" = ${providerId}
-         AND ${isBrokenNotice} AND o.status = 'pending'
-         AND (o."claimedUntil" IS NULL OR o."claimedUntil" <= ${at})
-         AND i."startedAt" > ${since} AND i."resolvedAt" IS NULL`;
+  for (const outbox of Object.values(OUTBOXES)) {
+    await tx.$executeRaw(holdNoticesSql(outbox, { outageId: outage.id, providerId, since, at }));
   }
   return outage.id;
 }

@@ -46,8 +46,13 @@ export function parseOpenOutages(json: unknown): OpenOutage[] {
   }));
 }
 
+/** The open outages as one JSON value. */
+export function openOutagesSql(): Prisma.Sql {
+  return Prisma.sql`SELECT ${openOutagesJson} AS outages`;
+}
+
 export async function listOpenOutages(): Promise<OpenOutage[]> {
-  const [row] = await db().$queryRaw<{ outages: unknown }[]>`SELECT ${openOutagesJson} AS outages`;
+  const [row] = await db().$queryRaw<{ outages: unknown }[]>(openOutagesSql());
   return parseOpenOutages(row?.outages);
 }
 

@@ -22,3 +22,6 @@ export const OUTBOXES = {
 export type OutboxName = keyof typeof OUTBOXES;
 
 export const OUTBOX_NAMES = Object.keys(OUTBOXES) as OutboxName[];
+
+/** One outbox as the statements that hold or cancel notices see it (lib/outages). */
+export type NoticeOutbox = (typeof OUTBOXES)[OutboxName];

@@ -4,6 +4,7 @@
 // retry of a delivery that failed half-way is applied, not dropped as a duplicate), and a redelivery
 // does nothing.
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { afterConnectionChange } from "./after-connection-change";
 import { transitionConnection, type SignalOutcome } from "./apply-connection-signal";
@@ -23,6 +24,14 @@ export type AccountUpdatedResult =
   | { kind: "duplicate" }
   | { kind: "unknown_connection" };
 
+/** Records the event once (its id is the primary key); a redelivery inserts nothing. */
+export function recordWebhookEventSql(eventId: string, connectionId: string | null): Prisma.Sql {
+  return Prisma.sql`
+      INSERT INTO "FinchWebhookEvent" (id, "eventType", "connectionId")
+      VALUES (${eventId}, 'account.updated', ${connectionId})
+      ON CONFLICT (id) DO NOTHING`;
+}
+
 export async function handleAccountUpdated(
   options: HandleAccountUpdatedOptions,
 ): Promise<AccountUpdatedResult> {
@@ -40,10 +49,7 @@ export async function handleAccountUpdated(
   const outcome = await db().$transaction(
     async (tx): Promise<SignalOutcome | "duplicate" | "unknown_connection"> => {
       // A concurrent redelivery waits on the primary key here and then inserts nothing.
-      const inserted = await tx.$executeRaw`
-      INSERT INTO "FinchWebhookEvent" (id, "eventType", "connectionId")
-      VALUES (${eventId}, 'account.updated', ${connection?.id ?? null})
-      ON CONFLICT (id) DO NOTHING`;
+      const inserted = await tx.$executeRaw(recordWebhookEventSql(eventId, connection?.id ?? null));
       if (inserted === 0) return "duplicate";
       if (!connection) return "unknown_connection";
       const signal = await transitionConnection(tx, {

@@ -28,7 +28,7 @@ interface Row {
   worst: number | null;
 }
 
-const CURRENT = `
+export const SWEEP_COVERAGE_SQL = `
 SELECT count(*)::int AS connections,
        count(*) FILTER (WHERE ${DUE.replaceAll("$TARGET", "$1")})::int AS due,
        count(*) FILTER (WHERE COALESCE("lastCheckedAt", "createdAt") < ${NOW_UTC} - make_interval(secs => $1::float8))::int AS overdue,
@@ -37,7 +37,7 @@ FROM "Connection" WHERE status <> 'disconnected'`;
 
 export async function getSweepCoverage(): Promise<SweepCoverage> {
   const targetSeconds = env().SWEEP_TARGET_HOURS * 3600;
-  const [row] = await db().$queryRawUnsafe<Row[]>(CURRENT, targetSeconds);
+  const [row] = await db().$queryRawUnsafe<Row[]>(SWEEP_COVERAGE_SQL, targetSeconds);
   const recent = await db().sweepCoverageSample.aggregate({
     _max: { worstStalenessSeconds: true },
     where: { takenAt: { gte: new Date(Date.now() - 24 * 3600_000) } },

@@ -15,7 +15,7 @@ export const SWEEP_BATCH_SIZE = 25;
 const LEASE_SECONDS = 15 * 60;
 
 // $1 how many, $2 lease seconds, $3 target seconds.
-const CLAIM = `
+export const CLAIM_DUE_SQL = `
 UPDATE "Connection" SET "nextCheckAt" = ${NOW_UTC} + make_interval(secs => $2::float8)
 WHERE id IN (
   SELECT id FROM "Connection"
@@ -37,7 +37,7 @@ export async function scheduleDueSweeps(options: ScheduleDueSweepsOptions = {}) 
   const limit =
     options.limit ?? Math.max(SWEEP_BATCH_SIZE, Math.ceil(shared.ratePerSecond * SWEEP_TICK_SECONDS * 1.2));
   const claimed = await db().$queryRawUnsafe<{ id: string }[]>(
-    CLAIM,
+    CLAIM_DUE_SQL,
     limit,
     LEASE_SECONDS,
     SWEEP_TARGET_HOURS * 3600,

@@ -1,40 +1,10 @@
 // Builds the app only when its sources changed since the last build, so `npm start` is fast.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { run } from "./processes";
+import { sourceFingerprint } from "./source-fingerprint";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "next.config.js",
-  "proxy.ts",
-  "package-lock.json",
-  "tailwind.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "prisma/schema.prisma",
-];
-
-function fingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  const visit = (file: string) => {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(file).sort())
-        if (entry !== "generated") visit(path.join(file, entry));
-    } else if (!file.endsWith(".test.ts") && !file.endsWith(".test.tsx")) {
-      hash.update(`${path.relative(ROOT, file)}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  for (const source of SOURCES) visit(path.join(ROOT, source));
-  return hash.digest("hex");
-}
-
 export async function generatePrismaClient(env: NodeJS.ProcessEnv): Promise<void> {
   if (fs.existsSync(path.join(ROOT, "lib", "generated", "prisma", "client.ts"))) return;
   await run(
@@ -47,7 +17,7 @@ export async function generatePrismaClient(env: NodeJS.ProcessEnv): Promise<void
 
 export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const marker = path.join(ROOT, ".next", "source-fingerprint");
-  const current = fingerprint();
+  const current = sourceFingerprint(ROOT);
   const built =
     fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
     fs.existsSync(marker) &&

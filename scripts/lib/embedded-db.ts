@@ -2,7 +2,7 @@
 // (the app, migrations, the job engine) connects to it over loopback like to any PostgreSQL.
 import fs from "node:fs";
 import path from "node:path";
-import { assertPortFree, startChild, waitForPort } from "./processes";
+import { assertPortFree, startChild, stopChild, waitForPort } from "./processes";
 
 export interface EmbeddedDbOptions {
   dataDir: string;
@@ -26,11 +26,7 @@ export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Pro
   await Promise.race([waitForPort(port, "127.0.0.1", 60_000), exited]);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    // The database gets longer to write its data out before it is killed.
+    stop: () => stopChild(child, 30_000),
   };
 }

@@ -5,10 +5,9 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "..", "..");
 
 /**
- * V8's young generation at 32 MB a half instead of 16: a server-rendered page allocates a few hundred
- * kB per request, and the default size collected and promoted so often that garbage collection was a
- * tenth of the dashboard's CPU. Measured on 2 cores under load: about 10% less CPU per dashboard
- * request, at most about 50 MB more memory (bench/README.md).
+ * V8's young generation at 32 MB a half instead of 16: a server-rendered page allocates enough per
+ * request that the default size collects and promotes often, and garbage collection weighed on the
+ * dashboard's CPU (the A/B and the memory it costs: bench/README.md).
  */
 export const NEXT_SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
 

@@ -1,4 +1,5 @@
-// Child-process bookkeeping for the launcher: every child is stopped on exit, Ctrl-C or a crash.
+// Child-process bookkeeping for the launcher and the benchmarks: every child is stopped on exit, Ctrl-C
+// or a crash, the same way (SIGTERM, then SIGKILL after a grace period).
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import net from "node:net";
 
@@ -44,20 +45,22 @@ export function run(
   });
 }
 
+/** Stops one child: SIGTERM, then SIGKILL if it has not exited after `graceMs`. Resolves once it exited. */
+export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    timer.unref();
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
 export async function stopAll(): Promise<void> {
-  const waiting = [...children].map(
-    (child) =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-        child.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill("SIGTERM");
-      }),
-  );
-  await Promise.all(waiting);
+  await Promise.all([...children].map((child) => stopChild(child)));
 }
 
 export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {

@@ -1,11 +1,9 @@
 // GET /api/connections – the organization's connections (polled by the dashboard and the banner).
 //   Answers carry an ETag; a poll that sends it back in If-None-Match gets an empty 304 when nothing
 //   changed, which costs one query (session, organization and stamp) instead of two and the list.
-// POST /api/connections – start "Connect payroll": a Finch Connect session for a new connection
 import { NextResponse } from "next/server";
 import { isDueForExtension, readSessionToken } from "@/lib/auth/session-member";
 import { AppError } from "@/lib/errors";
-import { startConnect } from "@/lib/finch/connect/start-connect";
 import { connectionsEtag, etagMatches, sessionConnectionsEtag } from "@/lib/connections/connections-etag";
 import { listConnections } from "@/lib/connections/list-connections";
 import { jsonRoute, memberForRoute, withJsonSecurityHeaders } from "@/lib/auth/route-handler";
@@ -35,12 +33,5 @@ export const GET = withJsonSecurityHeaders(
     if (etagMatches(request.headers.get("if-none-match"), etag))
       return new Response(null, { status: 304, headers });
     return NextResponse.json({ connections: await listConnections(organizationId) }, { headers });
-  }),
-);
-
-export const POST = withJsonSecurityHeaders(
-  jsonRoute(async () => {
-    const member = await memberForRoute();
-    return NextResponse.json(await startConnect({ member }));
   }),
 );

@@ -6,7 +6,7 @@ import { parseFunnelRange } from "@/lib/operator/funnel-range";
 import { getRepairFunnel } from "@/lib/operator/get-repair-funnel";
 import { FUNNEL_STEPS } from "@/lib/operator/funnel-steps";
 import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
-import { requireOperator } from "@/lib/operator/require-operator";
+import { requireOperator } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "Repair funnel · Operator" };
 

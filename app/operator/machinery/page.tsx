@@ -5,7 +5,7 @@ import { timeAgo } from "@/lib/format-time";
 import { getSweepCoverage } from "@/lib/sweep/get-sweep-coverage";
 import { getFinchBudgetUsage } from "@/lib/finch/budget/get-finch-budget-usage";
 import { getMachineryStatus, listFailedEmails } from "@/lib/operator/get-machinery-status";
-import { requireOperator } from "@/lib/operator/require-operator";
+import { requireOperator } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "Machinery · Operator" };
 

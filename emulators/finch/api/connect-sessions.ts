@@ -1,6 +1,7 @@
 // POST /connect/sessions and /connect/sessions/reauthenticate – Basic-auth session creation for Connect.
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
+import { AUTHENTICATION_TYPES } from "../../../lib/finch/spec/authentication-types";
 import { FINCH_PRODUCTS } from "../../../lib/finch/spec/products";
 import { findProvider } from "../domain/providers";
 import { requireBasicClient } from "../http/auth";
@@ -34,7 +35,7 @@ const newSessionSchema = z.object({
   integration: z
     .object({
       provider: z.string().min(1),
-      auth_method: z.enum(["assisted", "credential", "oauth", "api_token"]).nullish(),
+      auth_method: z.enum(AUTHENTICATION_TYPES).nullish(),
     })
     .nullish(),
   manual: z.boolean().nullish(),

@@ -1,5 +1,7 @@
 // A realistic slice of Finch's /providers list. Every provider signs in through the emulator's
 // username/password form regardless of its real authentication methods.
+import type { FinchProduct } from "../../../lib/finch/spec/products";
+import { RATE_LIMITED_PRODUCTS } from "../../../lib/finch/spec/rate-limits";
 
 export interface ProviderAuthenticationMethod {
   type: "assisted" | "credential" | "api_token" | "api_credential" | "oauth";
@@ -8,7 +10,7 @@ export interface ProviderAuthenticationMethod {
 export interface ProviderInfo {
   id: string;
   display_name: string;
-  products: string[];
+  products: FinchProduct[];
   primary_color: string;
   mfa_required: boolean;
   beta: boolean;
@@ -16,8 +18,9 @@ export interface ProviderInfo {
   authentication_methods: ProviderAuthenticationMethod[];
 }
 
-const PAYROLL = ["company", "directory", "individual", "employment", "payment", "pay_statement"];
-const HRIS = ["company", "directory", "individual", "employment"];
+// The payroll data products are exactly the ones Finch rate-limits per product.
+const PAYROLL: FinchProduct[] = [...RATE_LIMITED_PRODUCTS];
+const HRIS: FinchProduct[] = ["company", "directory", "individual", "employment"];
 const methods = (...types: ProviderAuthenticationMethod["type"][]) => types.map((type) => ({ type }));
 
 export const PROVIDERS: ProviderInfo[] = [

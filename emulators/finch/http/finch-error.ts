@@ -1,5 +1,6 @@
 // Finch's error body: `code` equals the HTTP status, `name` is the broad category, `finch_code` the
 // detail. `statusCode` and `status` are copied from Finch's documented 429 bodies.
+import { FINCH_ERROR_CODES } from "../../../lib/finch/spec/error-codes";
 
 export interface FinchErrorBody {
   code: number;
@@ -60,20 +61,25 @@ export const errors = {
   invalidToken: () => new FinchError(401, "invalid_token_error", "The access token is invalid"),
   invalidClient: () => new FinchError(401, "invalid_client_error", "Invalid client_id or client_secret"),
   reauthenticate: () =>
-    new FinchError(401, "authentication_error", "Please reauthenticate user", "reauthenticate_user"),
+    new FinchError(
+      401,
+      "authentication_error",
+      "Please reauthenticate user",
+      FINCH_ERROR_CODES.reauthenticateUser,
+    ),
   accountSetupRequired: () =>
     new FinchError(
       401,
       "authentication_error",
       "The account setup is not complete yet",
-      "account_setup_required",
+      FINCH_ERROR_CODES.accountSetupRequired,
     ),
   insufficientPermissions: () =>
     new FinchError(
       403,
       "error_permissions",
       "Finch does not have sufficient permissions on this account",
-      "insufficient_account_permissions",
+      FINCH_ERROR_CODES.insufficientAccountPermissions,
     ),
   insufficientScope: (product: string) =>
     new FinchError(

@@ -1,12 +1,13 @@
 // The emulator's whole persisted state. Plain JSON-able records so the state file is readable by people.
 
+import { AUTHENTICATION_TYPES, type AuthenticationType } from "../../../lib/finch/spec/authentication-types";
 import type { FINCH_STATUS_WORDS } from "../../../lib/finch/spec/connection-statuses";
 
 /** Finch's ConnectionStatusType plus `disconnected`, which only the emulator's records and webhooks use. */
 export type ConnectionStatus = (typeof FINCH_STATUS_WORDS)[number];
 
-export const AUTHENTICATION_TYPES = ["credential", "api_token", "oauth", "assisted"] as const;
-export type AuthenticationType = (typeof AUTHENTICATION_TYPES)[number];
+export { AUTHENTICATION_TYPES };
+export type { AuthenticationType };
 
 export type ClientType = "development" | "production" | "sandbox";
 export type ConnectionType = "provider" | "finch";

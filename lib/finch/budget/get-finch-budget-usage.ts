@@ -2,6 +2,7 @@
 // permits each lane could hand out at once, whether Finch paused it, and totals.
 import "server-only";
 import { db } from "@/lib/db";
+import { DATABASE_NOW } from "./database-now";
 import { ALL_BUDGET_CLASSES, budgetClass, type BudgetClassKey, type Lane } from "./budget-classes";
 
 export interface FinchBudgetClassUsage {
@@ -23,14 +24,12 @@ interface Row {
   finch429s: number;
 }
 
-const NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
+export const BUDGET_USAGE_SQL = `SELECT key, tokens::float8 AS tokens, "pausedUntil" AS paused_until, granted, finch429s,
+            GREATEST(0, EXTRACT(EPOCH FROM (${DATABASE_NOW} - "refilledAt")))::float8 AS elapsed
+     FROM "FinchBudgetBucket"`;
 
 export async function getFinchBudgetUsage(): Promise<FinchBudgetClassUsage[]> {
-  const rows = await db().$queryRawUnsafe<Row[]>(
-    `SELECT key, tokens::float8 AS tokens, "pausedUntil" AS paused_until, granted, finch429s,
-            GREATEST(0, EXTRACT(EPOCH FROM (${NOW} - "refilledAt")))::float8 AS elapsed
-     FROM "FinchBudgetBucket"`,
-  );
+  const rows = await db().$queryRawUnsafe<Row[]>(BUDGET_USAGE_SQL);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   return ALL_BUDGET_CLASSES.map((key) => {
     const cls = budgetClass(key);

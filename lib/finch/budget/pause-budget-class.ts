@@ -3,17 +3,16 @@
 // buckets restart empty when the pause ends, so calls resume at the steady rate, not in a burst.
 import "server-only";
 import { db } from "@/lib/db";
+import { DATABASE_NOW } from "./database-now";
 import { budgetClass, classesForPath, type BudgetClassKey } from "./budget-classes";
 
-const NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
+export const CREATE_CLASS_BUCKETS_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt")
+SELECT unnest($1::text[]), 0, ${DATABASE_NOW} ON CONFLICT (key) DO NOTHING`;
 
-const CREATE = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt")
-SELECT unnest($1::text[]), 0, ${NOW} ON CONFLICT (key) DO NOTHING`;
-
-const PAUSE = `
+export const PAUSE_CLASS_SQL = `
 UPDATE "FinchBudgetBucket" SET
-  "pausedUntil" = GREATEST(COALESCE("pausedUntil", ${NOW}), ${NOW} + make_interval(secs => $2::float8)),
-  "refilledAt" = GREATEST(COALESCE("pausedUntil", ${NOW}), ${NOW} + make_interval(secs => $2::float8)),
+  "pausedUntil" = GREATEST(COALESCE("pausedUntil", ${DATABASE_NOW}), ${DATABASE_NOW} + make_interval(secs => $2::float8)),
+  "refilledAt" = GREATEST(COALESCE("pausedUntil", ${DATABASE_NOW}), ${DATABASE_NOW} + make_interval(secs => $2::float8)),
   tokens = 0,
   finch429s = finch429s + 1
 WHERE key = ANY($1::text[])`;
@@ -46,7 +45,7 @@ export async function pauseBudgetClass(
   // A Retry-After of 0 must not turn into a tight loop against Finch.
   const pause = Math.max(1, seconds);
   const lanes = [`${key}:interactive`, `${key}:shared`];
-  await db().$executeRawUnsafe(CREATE, lanes); // a pause must stick even if the rows were lost
-  await db().$executeRawUnsafe(PAUSE, lanes, pause);
+  await db().$executeRawUnsafe(CREATE_CLASS_BUCKETS_SQL, lanes); // a pause must stick even if the rows were lost
+  await db().$executeRawUnsafe(PAUSE_CLASS_SQL, lanes, pause);
   return { key, seconds: pause };
 }

@@ -3,6 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 
+export const RESET_BUDGET_SQL = `DELETE FROM "FinchBudgetBucket"`;
+
 export async function resetFinchBudget(): Promise<void> {
-  await db().$executeRawUnsafe(`DELETE FROM "FinchBudgetBucket"`);
+  await db().$executeRawUnsafe(RESET_BUDGET_SQL);
 }

@@ -4,6 +4,7 @@
 // that long before calling Finch, which keeps the rate exact without anyone polling.
 import "server-only";
 import { db } from "@/lib/db";
+import { DATABASE_NOW } from "./database-now";
 import type { LaneLimit } from "./budget-classes";
 
 export type LanePermit =
@@ -15,31 +16,29 @@ interface Row {
   paused_for: number | null;
 }
 
-const NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
-
 // $1 key, $2 capacity, $3 rate per second, $4 max wait in seconds.
-const TAKE = `
+export const TAKE_PERMIT_SQL = `
 WITH b AS (
   SELECT key, "pausedUntil",
-         LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (${NOW} - "refilledAt"))) * $3::float8) AS avail
+         LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (${DATABASE_NOW} - "refilledAt"))) * $3::float8) AS avail
   FROM "FinchBudgetBucket" WHERE key = $1 FOR UPDATE
 ), d AS (
   SELECT key, avail, "pausedUntil",
-         ("pausedUntil" IS NULL OR "pausedUntil" <= ${NOW})
+         ("pausedUntil" IS NULL OR "pausedUntil" <= ${DATABASE_NOW})
            AND (avail >= 1 OR (1 - avail) / $3::float8 <= $4::float8) AS granted
   FROM b
 )
 UPDATE "FinchBudgetBucket" t
 SET tokens = d.avail - CASE WHEN d.granted THEN 1 ELSE 0 END,
-    "refilledAt" = ${NOW},
+    "refilledAt" = ${DATABASE_NOW},
     granted = t.granted + CASE WHEN d.granted THEN 1 ELSE 0 END
 FROM d WHERE t.key = d.key
 RETURNING d.granted, d.avail::float8 AS avail,
-          EXTRACT(EPOCH FROM (d."pausedUntil" - ${NOW}))::float8 AS paused_for`;
+          EXTRACT(EPOCH FROM (d."pausedUntil" - ${DATABASE_NOW}))::float8 AS paused_for`;
 
 // A missing row is recreated full: rows are created this way on first use, and if one is lost the
 // headroom below Finch's limit absorbs the one extra burst (README "Finch call budget").
-const CREATE = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt") VALUES ($1, $2, ${NOW})
+export const CREATE_BUCKET_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt") VALUES ($1, $2, ${DATABASE_NOW})
 ON CONFLICT (key) DO NOTHING`;
 
 export async function takeLanePermit(
@@ -49,7 +48,7 @@ export async function takeLanePermit(
 ): Promise<LanePermit> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const rows = await db().$queryRawUnsafe<Row[]>(
-      TAKE,
+      TAKE_PERMIT_SQL,
       key,
       limit.capacity,
       limit.ratePerSecond,
@@ -57,7 +56,7 @@ export async function takeLanePermit(
     );
     const row = rows[0];
     if (!row) {
-      await db().$executeRawUnsafe(CREATE, key, limit.capacity);
+      await db().$executeRawUnsafe(CREATE_BUCKET_SQL, key, limit.capacity);
       continue;
     }
     const pausedFor = row.paused_for ?? 0;

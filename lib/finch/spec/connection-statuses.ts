@@ -11,3 +11,5 @@ export const FINCH_CONNECTION_STATUSES = [
 
 /** The words plus `disconnected`, which account.updated webhooks send once a connection is disconnected. */
 export const FINCH_STATUS_WORDS = [...FINCH_CONNECTION_STATUSES, "disconnected"] as const;
+
+export type FinchStatusWord = (typeof FINCH_STATUS_WORDS)[number];

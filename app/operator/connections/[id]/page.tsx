@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/connections/status-badge";
 import { OperatorActionButton } from "@/components/operator/operator-action-button";
 import { isRecordId } from "@/lib/http/record-id";
 import { getOperatorConnection } from "@/lib/operator/get-operator-connection";
-import { requireOperator } from "@/lib/operator/require-operator";
+import { requireOperator } from "@/lib/auth/require-operator";
 import { checkConnectionNowAction, resendReconnectEmailAction } from "@/lib/operator/operator-actions";
 
 export const metadata = { title: "Connection · Operator" };

@@ -3,7 +3,7 @@ import { parseFleetFiltersStrictly } from "@/lib/operator/fleet-filters";
 import { brokenConnectionsCsv } from "@/lib/operator/broken-connections-csv";
 import { listBrokenConnections } from "@/lib/operator/list-broken-connections";
 import { notFoundResponse } from "@/lib/http/not-found-response";
-import { findOperator } from "@/lib/operator/require-operator";
+import { findOperator } from "@/lib/auth/require-operator";
 
 export async function GET(request: Request): Promise<Response> {
   // A non-operator gets the not-found page's answer, as for a URL that does not exist.

@@ -1,0 +1,3 @@
+// The database's own clock, as UTC without a zone like the stored timestamps: every instance's budget
+// arithmetic reads one clock, whatever the instances' clocks say.
+export const DATABASE_NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;

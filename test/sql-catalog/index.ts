@@ -1,0 +1,29 @@
+// Every file of lib/ that hands SQL to the database, with sample calls of the builders and texts it
+// exports (lib/sql-statements.int.test.ts plans each against the migrated schema). A builder with
+// branches is called once per branch.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DASHBOARD_SQL } from "./dashboard";
+import { MACHINERY_SQL } from "./machinery";
+import { OPERATOR_SQL } from "./operator";
+
+export type SqlStatement = Prisma.Sql | { text: string; values: unknown[] };
+/** Export name → sample statements built from it. */
+export type FileStatements = Record<string, () => SqlStatement[]>;
+
+export const SQL_CATALOG: Record<string, FileStatements> = {
+  ...DASHBOARD_SQL,
+  ...OPERATOR_SQL,
+  ...MACHINERY_SQL,
+  // Runs the others' statements (queryRows); writes none of its own.
+  "lib/db.ts": {},
+};
+
+/** Files whose statements are not yet planned here, and why. */
+export const SQL_PENDING: Record<string, string> = {
+  "lib/connections/apply-connection-signal.ts":
+    "the state machine is being rewritten as decide + one executor (issue 20, item 2); its SQL joins the catalog then",
+  "lib/connections/record-unchanged-status.ts":
+    "the unchanged fast path moves into the executor (issue 20, item 2)",
+  "lib/connections/sweep-schedule.ts":
+    "moves to lib/sweep/ with the next-check push (issue 20, items 2 and 4)",
+};

@@ -1,0 +1,31 @@
+// The machinery's statements, texts with numbered parameters: the Finch call budget and the sweep.
+import { BUDGET_USAGE_SQL } from "@/lib/finch/budget/get-finch-budget-usage";
+import { CREATE_CLASS_BUCKETS_SQL, PAUSE_CLASS_SQL } from "@/lib/finch/budget/pause-budget-class";
+import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
+import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
+import { SWEEP_COVERAGE_SQL } from "@/lib/sweep/get-sweep-coverage";
+import { CLAIM_DUE_SQL } from "@/lib/sweep/schedule-due-sweeps";
+import type { FileStatements } from "./index";
+
+export const MACHINERY_SQL: Record<string, FileStatements> = {
+  "lib/finch/budget/get-finch-budget-usage.ts": {
+    BUDGET_USAGE_SQL: () => [{ text: BUDGET_USAGE_SQL, values: [] }],
+  },
+  "lib/finch/budget/pause-budget-class.ts": {
+    CREATE_CLASS_BUCKETS_SQL: () => [{ text: CREATE_CLASS_BUCKETS_SQL, values: [["ip:shared"]] }],
+    PAUSE_CLASS_SQL: () => [{ text: PAUSE_CLASS_SQL, values: [["ip:shared"], 60] }],
+  },
+  "lib/finch/budget/reset-finch-budget.ts": {
+    RESET_BUDGET_SQL: () => [{ text: RESET_BUDGET_SQL, values: [] }],
+  },
+  "lib/finch/budget/take-lane-permit.ts": {
+    TAKE_PERMIT_SQL: () => [{ text: TAKE_PERMIT_SQL, values: ["ip:shared", 10, 1.5, 0.5] }],
+    CREATE_BUCKET_SQL: () => [{ text: CREATE_BUCKET_SQL, values: ["ip:shared", 10] }],
+  },
+  "lib/finch/get-sweep-coverage.ts": {
+    SWEEP_COVERAGE_SQL: () => [{ text: SWEEP_COVERAGE_SQL, values: [3600] }],
+  },
+  "lib/finch/schedule-due-sweeps.ts": {
+    CLAIM_DUE_SQL: () => [{ text: CLAIM_DUE_SQL, values: [25, 900, 3600] }],
+  },
+};
