@@ -6,6 +6,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const NOW_UTC = `(clock_timestamp() AT TIME ZONE 'UTC')`;
 
@@ -19,7 +20,7 @@ function targetSeconds(): number {
 }
 
 // $1 ids, $2 target seconds.
-const SCHEDULE = `
+export const SCHEDULE_SQL = `
 UPDATE "Connection" SET "nextCheckAt" = ${NOW_UTC} + make_interval(secs =>
   CASE WHEN "statusSince" > ${NOW_UTC} - make_interval(secs => $2::float8)
             AND "statusSince" > "createdAt" + interval '1 second' THEN $2::float8 * 0.25
@@ -29,18 +30,18 @@ WHERE id = ANY($1::text[])`;
 /** After a check: the next one by risk (recent change: sooner) and the target. */
 export async function scheduleNextChecks(connectionIds: string[]): Promise<void> {
   if (connectionIds.length === 0) return;
-  await db().$executeRawUnsafe(SCHEDULE, connectionIds, targetSeconds());
+  await db().$executeRawUnsafe(SCHEDULE_SQL, connectionIds, targetSeconds());
 }
 
 /** Not checked now (Finch or the budget said wait): due again after `seconds`, still on the schedule. */
 export async function postponeChecks(connectionIds: string[], seconds: number): Promise<void> {
   if (connectionIds.length === 0) return;
-  await db().$executeRawUnsafe(
-    `UPDATE "Connection" SET "nextCheckAt" = ${NOW_UTC} + make_interval(secs => $2::float8) WHERE id = ANY($1::text[])`,
-    connectionIds,
-    seconds,
-  );
+  await db().$executeRawUnsafe(POSTPONE_SQL, connectionIds, seconds);
 }
+
+// $1 ids, $2 seconds.
+export const POSTPONE_SQL = `UPDATE "Connection" SET "nextCheckAt" = ${NOW_UTC} + make_interval(secs => $2::float8)
+  WHERE id = ANY($1::text[])`;
 
 /** When a connection whose status Finch just reported needs asking next: a full interval out. */
 export function pushedNextCheckAt(at: Date): Date {
@@ -49,7 +50,11 @@ export function pushedNextCheckAt(at: Date): Date {
 
 /** A webhook just reported this connection's status: the sweep need not ask for a full interval. */
 export async function pushNextCheck(tx: Tx, connectionId: string, at = new Date()): Promise<void> {
-  await tx.$executeRaw`
+  await tx.$executeRaw(pushNextCheckSql(connectionId, at));
+}
+
+export function pushNextCheckSql(connectionId: string, at: Date): Prisma.Sql {
+  return Prisma.sql`
     UPDATE "Connection" SET "nextCheckAt" = GREATEST(COALESCE("nextCheckAt", ${at}), ${pushedNextCheckAt(at)})
      WHERE id = ${connectionId}`;
 }

@@ -5,12 +5,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
 import { relayOutboxes } from "@/lib/outbox/relay-outbox";
-import { OUTBOX_NAMES, OUTBOXES } from "@/lib/outbox/outboxes";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { OUTBOX_NAMES, OUTBOXES, type NoticeOutbox } from "@/lib/outbox/outboxes";
 
 export interface ReleaseHeldEmailsOptions {
   providerIncidentId: string;
   actorUserId?: string;
   now?: Date;
+}
+
+/** An outage's held notices in one outbox go back to pending, due now. */
+export function releaseHeldSql({ table }: NoticeOutbox, providerIncidentId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE ${table} SET status = 'pending', "nextAttemptAt" = ${now}, "updatedAt" = ${now}
+     WHERE "providerIncidentId" = ${providerIncidentId} AND status = 'held'
+    RETURNING id`;
 }
 
 export async function releaseHeldEmails({
@@ -25,10 +34,9 @@ export async function releaseHeldEmails({
     });
     const ids: string[][] = [];
     for (const name of OUTBOX_NAMES) {
-      const rows = await tx.$queryRaw<{ id: string }[]>`
-        UPDATE ${OUTBOXES[name].table} SET status = 'pending', "nextAttemptAt" = ${now}, "updatedAt" = ${now}
-         WHERE "providerIncidentId" = ${providerIncidentId} AND status = 'held'
-        RETURNING id`;
+      const rows = await tx.$queryRaw<{ id: string }[]>(
+        releaseHeldSql(OUTBOXES[name], providerIncidentId, now),
+      );
       ids.push(rows.map((row) => row.id));
     }
     return ids;

@@ -4,6 +4,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RateLimitVerdict } from "./consume-rate-limit";
 
 export interface PacedLimit {
@@ -18,19 +19,16 @@ export interface PacedLimit {
 // Paced keys keep one row each; the window column holds this constant.
 const PACED_ROW = new Date(0);
 
-/**
- * Takes one attempt when allowed. The row's `expiresAt` is the key's "theoretical arrival time": an
- * attempt passes when it is at most (burst - 1) intervals ahead of now, and moves it one interval on.
- * A refused attempt changes nothing, so hammering a key never pushes its next opening further away.
- */
-export async function takePacedAllowance(
-  { key, burst, intervalSeconds }: PacedLimit,
-  now = new Date(),
-): Promise<RateLimitVerdict> {
+/** One attempt against a paced key: counted and moved on only while within the burst. */
+export function takePacedAttemptSql(
+  hash: string,
+  intervalSeconds: number,
+  now: Date,
+  burst: number,
+): Prisma.Sql {
   const intervalMs = intervalSeconds * 1000;
-  const hash = crypto.createHash("sha256").update(key).digest("base64url");
   const latestAllowed = new Date(now.getTime() + (burst - 1) * intervalMs);
-  const rows = await db().$queryRaw<{ count: number }[]>`
+  return Prisma.sql`
     INSERT INTO "RateLimitWindow" ("key", "windowStart", "count", "expiresAt")
     VALUES (${hash}, ${PACED_ROW}, 1, ${new Date(now.getTime() + intervalMs)})
     ON CONFLICT ("key", "windowStart") DO UPDATE SET
@@ -42,6 +40,21 @@ export async function takePacedAllowance(
       END
     WHERE "RateLimitWindow"."expiresAt" <= ${latestAllowed}
     RETURNING "count"`;
+}
+
+/**
+ * Takes one attempt when allowed. The row's `expiresAt` is the key's "theoretical arrival time": an
+ * attempt passes when it is at most (burst - 1) intervals ahead of now, and moves it one interval on.
+ * A refused attempt changes nothing, so hammering a key never pushes its next opening further away.
+ */
+export async function takePacedAllowance(
+  { key, burst, intervalSeconds }: PacedLimit,
+  now = new Date(),
+): Promise<RateLimitVerdict> {
+  const hash = crypto.createHash("sha256").update(key).digest("base64url");
+  const rows = await db().$queryRaw<{ count: number }[]>(
+    takePacedAttemptSql(hash, intervalSeconds, now, burst),
+  );
   if (rows.length > 0) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.ceil(intervalSeconds) };
 }

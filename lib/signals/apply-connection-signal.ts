@@ -6,6 +6,7 @@ import "server-only";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { decideTransition, isUnchanged, type TransitionPlan } from "@/lib/connections/decide-transition";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConnectionStatus, DetectionSource } from "@/lib/generated/prisma/enums";
 import type { OutageThresholds } from "@/lib/outages/outage-thresholds";
 import { afterConnectionChange } from "./after-connection-change";
@@ -45,10 +46,15 @@ interface LockedRow {
   providerName: string;
 }
 
-async function lockConnection(tx: Tx, connectionId: string): Promise<LockedRow> {
-  const [row] = await tx.$queryRaw<LockedRow[]>`
+/** The connection's row, locked for the rest of the transaction: signals for it apply one at a time. */
+export function lockForTransitionSql(connectionId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
       FROM "Connection" WHERE id = ${connectionId} FOR UPDATE`;
+}
+
+async function lockConnection(tx: Tx, connectionId: string): Promise<LockedRow> {
+  const [row] = await tx.$queryRaw<LockedRow[]>(lockForTransitionSql(connectionId));
   if (!row) throw new Error(`connection ${connectionId} not found`);
   return row;
 }

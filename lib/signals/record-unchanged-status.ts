@@ -4,6 +4,7 @@
 // applyConnectionSignal, which records the event in the same transaction as the change.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toConnectionStatus, type FinchConnectionStatus } from "@/lib/connections/connection-status";
 import { pushedNextCheckAt } from "@/lib/connections/sweep-schedule";
 
@@ -18,18 +19,16 @@ export interface StatusReport {
 export type UnchangedStatusResult =
   { kind: "recorded"; connectionId: string | null } | { kind: "duplicate" } | { kind: "changes_status" };
 
-export async function recordUnchangedStatus(report: StatusReport): Promise<UnchangedStatusResult> {
+/** The webhook's fast path as one statement (see recordUnchangedStatus). */
+export function recordUnchangedStatusSql(report: StatusReport, at: Date): Prisma.Sql {
   const to = toConnectionStatus(report.finchStatus);
   const healthy = to === "healthy";
-  const at = report.at ?? new Date();
   const auth = report.authenticationType ?? null;
   // Finch just told us: the continuous sweep need not ask for most of a target period.
   const nextCheckAt = pushedNextCheckAt(at);
   // Data-modifying CTEs run exactly once whether or not the final SELECT reads them. An unknown
   // connection's event is recorded too (with no connection), so its redeliveries count as duplicates.
-  const [row] = await db().$queryRaw<
-    { connectionId: string | null; unchanged: boolean | null; recorded: boolean }[]
-  >`
+  return Prisma.sql`
     WITH conn AS (
       SELECT id, (status = ${to}::"ConnectionStatus" AND "finchStatus" = ${report.finchStatus}) AS unchanged
       FROM "Connection" WHERE "finchConnectionId" = ${report.finchConnectionId}
@@ -52,6 +51,12 @@ export async function recordUnchangedStatus(report: StatusReport): Promise<Uncha
     )
     SELECT (SELECT id FROM conn) AS "connectionId", (SELECT unchanged FROM conn) AS unchanged,
       EXISTS (SELECT 1 FROM ins) AS recorded`;
+}
+
+export async function recordUnchangedStatus(report: StatusReport): Promise<UnchangedStatusResult> {
+  const [row] = await db().$queryRaw<
+    { connectionId: string | null; unchanged: boolean | null; recorded: boolean }[]
+  >(recordUnchangedStatusSql(report, report.at ?? new Date()));
   if (row.recorded) return { kind: "recorded", connectionId: row.connectionId };
   // Not recorded: either the id was seen before (or is being recorded concurrently), or the report
   // changes the connection's status and belongs to the state machine.

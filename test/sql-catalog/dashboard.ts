@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { connectionHealthSql } from "@/lib/health/connection-health";
 import { organizationHealthSql } from "@/lib/health/organization-health";
 import { countAttemptSql, pruneExpiredWindowsSql } from "@/lib/rate-limit/consume-rate-limit";
+import { takePacedAttemptSql } from "@/lib/rate-limit/take-paced-allowance";
 import type { FileStatements } from "./index";
 
 const now = new Date();
@@ -27,7 +28,7 @@ export const DASHBOARD_SQL: Record<string, FileStatements> = {
     connectionsStampSql: () => [connectionsStampSql("org")],
     sessionConnectionsStampSql: () => [sessionConnectionsStampSql("token")],
   },
-  "lib/connections/handle-account-updated.ts": {
+  "lib/signals/handle-account-updated.ts": {
     recordWebhookEventSql: () => [
       recordWebhookEventSql("event", null),
       recordWebhookEventSql("event", "conn"),
@@ -40,7 +41,7 @@ export const DASHBOARD_SQL: Record<string, FileStatements> = {
   "lib/connections/lock-connection-sql.ts": { lockConnectionSql: () => [lockConnectionSql("conn", "org")] },
   // Both use lockConnectionSql (above) and Prisma's own queries.
   "lib/connections/failed-attempts.ts": {},
-  "lib/connections/hand-off-repair.ts": {},
+  "lib/notifications/hand-off-repair.ts": {},
   "lib/dashboard/read-dashboard.ts": { dashboardSql: () => [dashboardSql("token", now)] },
   "lib/health/connection-health.ts": { connectionHealthSql: () => [connectionHealthSql("conn", "org", now)] },
   "lib/health/organization-health.ts": {
@@ -49,5 +50,8 @@ export const DASHBOARD_SQL: Record<string, FileStatements> = {
   "lib/rate-limit/consume-rate-limit.ts": {
     countAttemptSql: () => [countAttemptSql("hash", now, now)],
     pruneExpiredWindowsSql: () => [pruneExpiredWindowsSql(now)],
+  },
+  "lib/rate-limit/take-paced-allowance.ts": {
+    takePacedAttemptSql: () => [takePacedAttemptSql("hash", 60, now, 5)],
   },
 };

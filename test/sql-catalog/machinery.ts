@@ -22,10 +22,10 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
     TAKE_PERMIT_SQL: () => [{ text: TAKE_PERMIT_SQL, values: ["ip:shared", 10, 1.5, 0.5] }],
     CREATE_BUCKET_SQL: () => [{ text: CREATE_BUCKET_SQL, values: ["ip:shared", 10] }],
   },
-  "lib/finch/get-sweep-coverage.ts": {
+  "lib/sweep/get-sweep-coverage.ts": {
     SWEEP_COVERAGE_SQL: () => [{ text: SWEEP_COVERAGE_SQL, values: [3600] }],
   },
-  "lib/finch/schedule-due-sweeps.ts": {
+  "lib/sweep/schedule-due-sweeps.ts": {
     CLAIM_DUE_SQL: () => [{ text: CLAIM_DUE_SQL, values: [25, 900, 3600] }],
   },
 };

@@ -73,5 +73,5 @@ export const OPERATOR_SQL: Record<string, FileStatements> = {
   },
   "lib/outages/list-open-outages.ts": { openOutagesSql: () => [openOutagesSql()] },
   // Fragments (the outbox tables and their "broken notice" conditions), planned in the two files above.
-  "lib/outages/notice-outboxes.ts": {},
+  "lib/outbox/outboxes.ts": {},
 };
