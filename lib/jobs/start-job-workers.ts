@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
 import { runSweepBatch } from "@/lib/finch/run-sweep-batch";
 import { scheduleDueSweeps } from "@/lib/finch/schedule-due-sweeps";
-import { sweepConnections } from "@/lib/finch/sweep-connections";
+import { runSweepJob } from "@/lib/finch/run-sweep-job";
 import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
@@ -20,7 +20,7 @@ type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>
 
 // Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
 const handlers: { [Q in QueueName]: Handler<Q> } = {
-  "connections-sweep": (data) => sweepConnections(data),
+  "connections-sweep": (data) => runSweepJob(data),
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
   "company-sync": (data) => runCompanySyncJob(data),
