@@ -79,7 +79,8 @@ export async function migrate(env: NodeJS.ProcessEnv): Promise<void> {
       error ? reject(new Error(`migrate failed:\n${stdout}${stderr}`)) : resolve(stdout),
     ),
   );
-  const applied = [...output.matchAll(/└─ (\d+_\w+)\/$/gm)].length;
+  // Prisma lists each applied migration's folder and its migration.sql (in colour under FORCE_COLOR).
+  const applied = output.split("migration.sql").length - 1;
   console.log(
     `[migrate] ${applied > 0 ? `applied ${applied} migration(s)` : "database schema is up to date"}`,
   );
