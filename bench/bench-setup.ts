@@ -30,6 +30,7 @@ export function freePort(): Promise<number> {
 export function benchAppEnv(options: { databaseUrl: string; finchUrl?: string }): Record<string, string> {
   return {
     NODE_ENV: "production",
+    LOCAL_RUN: "on", // a run on this machine against the stand-ins (lib/env.ts)
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     TOKEN_ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,

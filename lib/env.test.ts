@@ -80,4 +80,17 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...complete, SWEEP_TARGET_HOURS: "0.5" }).SWEEP_TARGET_HOURS).toBe(0.5);
     expect(() => parseEnv({ ...complete, FINCH_BUDGET_HEADROOM: "1" })).toThrow(/FINCH_BUDGET_HEADROOM/);
   });
+
+  it("refuses a shortened budget window in production, except on a local run", () => {
+    const scaled = { ...complete, FINCH_BUDGET_WINDOW_SCALE: "0.05" };
+    expect(() => parseEnv({ ...scaled, NODE_ENV: "production" })).toThrow(
+      /FINCH_BUDGET_WINDOW_SCALE: is for tests and benchmarks only and is refused in production/,
+    );
+    expect(() => parseEnv({ ...scaled, NODE_ENV: "production", LOCAL_RUN: "off" })).toThrow(EnvError);
+    expect(parseEnv({ ...scaled, NODE_ENV: "production", LOCAL_RUN: "on" }).FINCH_BUDGET_WINDOW_SCALE).toBe(
+      0.05,
+    );
+    expect(parseEnv({ ...scaled, NODE_ENV: "test" }).FINCH_BUDGET_WINDOW_SCALE).toBe(0.05);
+    expect(parseEnv({ ...complete, NODE_ENV: "production" }).FINCH_BUDGET_WINDOW_SCALE).toBe(1);
+  });
 });

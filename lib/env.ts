@@ -58,7 +58,6 @@ export const envSchema = z.object({
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Payroll Connections <connections@example.com>"),
   OPERATOR_EMAILS: csv.transform((list) => list.map((email) => email.toLowerCase())),
-  MAILBOX_URL: z.url().optional(),
   // The local hooks inbox (npm start sets it): suggested on the alert settings page, and the one origin
   // alerts may reach over plain http on loopback. Never set it in a real deployment.
   HOOKS_INBOX_URL: z.url().optional(),
@@ -78,8 +77,12 @@ export const envSchema = z.object({
   FINCH_BUDGET_INTERACTIVE_SHARE: z.coerce.number().min(0.05).max(0.9).default(0.25),
   // Finch's per-IP limit for this application, if Finch raised it for you.
   FINCH_BUDGET_IP_LIMIT: z.coerce.number().int().min(10).default(FINCH_RATE_LIMITS.ipLimit),
-  // Multiplies every window (tests and benchmarks against a stand-in with scaled windows).
+  // Multiplies every window (tests and benchmarks against a stand-in with scaled windows). Below 1 the
+  // product would exceed Finch's real limits, so production refuses it unless LOCAL_RUN is on.
   FINCH_BUDGET_WINDOW_SCALE: z.coerce.number().positive().max(1).default(1),
+  // "on" only when this machine's launcher (scripts/lib/local-env.ts) or a benchmark runs the product
+  // against the local stand-ins; never in a real deployment. It unlocks the test-only settings above.
+  LOCAL_RUN: z.enum(["on", "off"]).default("off"),
   // Continuous sweep: every connection is checked at least this often (hours; decimals allowed).
   SWEEP_TARGET_HOURS: z.coerce
     .number()
@@ -121,6 +124,16 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Settings that are valid alone but not together. */
+const checkedEnvSchema = envSchema.superRefine((value, context) => {
+  if (value.NODE_ENV === "production" && value.LOCAL_RUN !== "on" && value.FINCH_BUDGET_WINDOW_SCALE !== 1)
+    context.addIssue({
+      code: "custom",
+      path: ["FINCH_BUDGET_WINDOW_SCALE"],
+      message: "is for tests and benchmarks only and is refused in production",
+    });
+});
+
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -131,7 +144,7 @@ export class EnvError extends Error {
 /** Validates a raw environment; the messages name each variable but never echo its value. */
 export function parseEnv(raw: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = checkedEnvSchema.safeParse(cleaned);
   if (result.success) return result.data;
   throw new EnvError(
     result.error.issues.map((issue) => {

@@ -17,6 +17,11 @@ async function main() {
   const configured = { ...process.env };
   let env: NodeJS.ProcessEnv = production ? configured : withLocalDefaults(configured);
   const urls: [string, string][] = [];
+  if (production) parseEnv(env); // refuse to start on a missing or malformed variable, naming it
+  // The build needs neither the stand-ins nor the database: it runs while they start and migrate.
+  await generatePrismaClient(env);
+  const built = buildIfNeeded(env);
+  built.catch(() => undefined); // awaited below; a failure stops the start there
 
   if (!production) {
     // The hooks inbox has no production counterpart to point at: locally it always runs.
@@ -66,10 +71,9 @@ async function main() {
     }
   }
 
-  parseEnv(env); // refuse to start on a missing or malformed variable, naming it
-  await generatePrismaClient(env);
+  parseEnv(env); // and locally, once the stand-ins and the database have completed it
   await migrate(env);
-  await buildIfNeeded(env);
+  await built;
   await assertPortFree(LOCAL_PORTS.app, "the app", "PORT");
   const app = startChild("app", process.execPath, nextStartArgs(LOCAL_PORTS.app), {
     cwd: ROOT,

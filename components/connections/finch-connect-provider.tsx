@@ -37,6 +37,9 @@ export function useFinchConnectLauncher(): FinchConnectContextValue {
   return value;
 }
 
+/** The id @tryfinch/react-connect gives the iframe it creates. */
+const CONNECT_IFRAME_ID = "finch-connect-iframe";
+
 function callbackUrl({ code, state }: SuccessEvent, fallbackState: string | null): string {
   const params = new URLSearchParams({ code, state: state ?? fallbackState ?? "" });
   return `/api/finch/callback?${params.toString()}`;
@@ -87,6 +90,10 @@ export function FinchConnectProvider({ connectUrl, children }: { connectUrl: str
         });
       }
       connectRef.current.open({ sessionId: next.sessionId, state: next.state });
+      // The SDK adds its iframe synchronously, without a title; screen readers announce frames by title.
+      document
+        .getElementById(CONNECT_IFRAME_ID)
+        ?.setAttribute("title", "Finch Connect: connect your payroll");
     },
     [connectUrl, router],
   );

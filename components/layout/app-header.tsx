@@ -1,7 +1,9 @@
 "use client";
 
+// The signed-in customer's header: the logo, the main navigation and who is signed in, behind a menu on phones.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { HeaderMenu } from "./header-menu";
 import { SignOutButton } from "./sign-out-button";
 
 export interface AppHeaderProps {
@@ -21,10 +23,10 @@ const links = [
 export function AppHeader({ logo, organizationName, email }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <div className="flex items-center gap-6">
-          {logo}
-          <nav aria-label="Main" className="flex gap-1">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-3 px-4 py-3 sm:px-6">
+        {logo}
+        <HeaderMenu id="main-menu">
+          <nav aria-label="Main" className="flex flex-col gap-1 lg:flex-row">
             {links.map((link) => (
               <Link
                 key={link.href}
@@ -35,14 +37,16 @@ export function AppHeader({ logo, organizationName, email }: AppHeaderProps) {
               </Link>
             ))}
           </nav>
-        </div>
-        <div className="flex items-center gap-4">
-          <div className="text-right text-sm leading-tight">
-            <p className="font-medium text-slate-900">{organizationName}</p>
-            <p className="text-slate-500">{email}</p>
+          <div className="flex items-center justify-between gap-4">
+            <div className="min-w-0 text-sm leading-tight lg:text-right">
+              <p className="font-medium text-slate-900">{organizationName}</p>
+              <p className="break-all text-slate-500">{email}</p>
+            </div>
+            <div className="shrink-0">
+              <SignOutButton />
+            </div>
           </div>
-          <SignOutButton />
-        </div>
+        </HeaderMenu>
       </div>
     </header>
   );

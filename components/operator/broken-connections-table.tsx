@@ -10,6 +10,7 @@ import {
 } from "@/lib/operator/broken-connection-columns";
 import type { BrokenConnectionRow } from "@/lib/operator/list-broken-connections";
 import { TableHeader } from "@/components/ui/table-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 
 const DETECTION_LABELS: Record<string, string> = {
@@ -44,7 +45,10 @@ const body = `${tableBodyClasses()} [&_a]:font-medium [&_a]:text-brand-700 [&_a]
 
 export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion
+      label="Broken connections, scrolls sideways"
+      className="rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
       <table aria-label="Broken connections" className="min-w-full divide-y divide-slate-200">
         <TableHeader
           className="bg-slate-50"
@@ -67,6 +71,6 @@ export function BrokenConnectionsTable({ rows }: { rows: BrokenConnectionRow[] }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

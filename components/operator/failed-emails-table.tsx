@@ -4,12 +4,13 @@ import { timeAgo } from "@/lib/format-time";
 import type { FailedEmail } from "@/lib/operator/get-machinery-status";
 import { OperatorActionButton } from "./operator-action-button";
 import { TableHeader } from "@/components/ui/table-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 
 export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
   if (emails.length === 0) return <p className="text-sm text-slate-600">No failed sends.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Failed sends, scrolls sideways">
       <table aria-label="Failed sends" className="min-w-full divide-y divide-slate-200">
         <TableHeader
           columns={[
@@ -54,6 +55,6 @@ export function FailedEmailsTable({ emails }: { emails: FailedEmail[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

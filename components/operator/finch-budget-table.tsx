@@ -1,11 +1,12 @@
 import type { FinchBudgetClassUsage } from "@/lib/finch/budget/get-finch-budget-usage";
 import { TableHeader } from "@/components/ui/table-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 
 /** The Finch call budget per class (lib/finch/budget): what each lane can hand out now, and Finch's 429s. */
 export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Finch budget, scrolls sideways">
       <table aria-label="Finch budget" className="min-w-full divide-y divide-slate-200">
         <TableHeader
           dense
@@ -42,6 +43,6 @@ export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

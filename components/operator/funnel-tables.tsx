@@ -5,6 +5,7 @@
 import type { FunnelCounts } from "@/lib/operator/get-repair-funnel";
 import { FUNNEL_STEPS } from "@/lib/operator/funnel-steps";
 import { TableHeader } from "@/components/ui/table-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 
@@ -16,19 +17,21 @@ const within = `±${Math.round(REPAIR_TIME_ACCURACY * 100)}%`;
 /** The funnel's numbers: each step's count and its conversion from the step before. */
 export function FunnelStepsTable({ name, counts }: { name: string; counts: FunnelCounts }) {
   return (
-    <table aria-label={name} className="min-w-full divide-y divide-slate-200">
-      <TableHeader columns={["Step", "Incidents", "From previous step", "Of all broken"]} />
-      <tbody className={tableBodyClasses()}>
-        {FUNNEL_STEPS.map((step, index) => (
-          <tr key={step.key}>
-            <th scope="row">{step.label}</th>
-            <td>{counts[step.key]}</td>
-            <td>{index === 0 ? "—" : percent(counts[step.key], counts[FUNNEL_STEPS[index - 1].key])}</td>
-            <td>{percent(counts[step.key], counts.broke)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ScrollRegion label={`${name}, scrolls sideways`}>
+      <table aria-label={name} className="min-w-full divide-y divide-slate-200">
+        <TableHeader columns={["Step", "Incidents", "From previous step", "Of all broken"]} />
+        <tbody className={tableBodyClasses()}>
+          {FUNNEL_STEPS.map((step, index) => (
+            <tr key={step.key}>
+              <th scope="row">{step.label}</th>
+              <td>{counts[step.key]}</td>
+              <td>{index === 0 ? "—" : percent(counts[step.key], counts[FUNNEL_STEPS[index - 1].key])}</td>
+              <td>{percent(counts[step.key], counts.broke)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 
@@ -43,7 +46,7 @@ export function FunnelSplitTable({
   rows: (FunnelCounts & { group: string })[];
 }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`${name}, scrolls sideways`}>
       <table aria-label={name} className="min-w-full divide-y divide-slate-200">
         <TableHeader
           columns={[
@@ -75,6 +78,6 @@ export function FunnelSplitTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

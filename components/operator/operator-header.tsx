@@ -1,5 +1,7 @@
+// The operator console's header: the logo, the console's navigation and who is signed in, behind a menu on phones.
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { HeaderMenu } from "@/components/layout/header-menu";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 const links = [
@@ -11,15 +13,15 @@ const links = [
 export function OperatorHeader({ email }: { email: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <div className="flex flex-wrap items-center gap-6">
-          <span className="flex items-center gap-2">
-            <Logo />
-            <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">
-              Operator
-            </span>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-3 gap-y-3 px-4 py-3 sm:px-6">
+        <span className="flex items-center gap-2">
+          <Logo />
+          <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">
+            Operator
           </span>
-          <nav aria-label="Operator" className="flex flex-wrap gap-1">
+        </span>
+        <HeaderMenu id="operator-menu">
+          <nav aria-label="Operator" className="flex flex-col gap-1 lg:flex-row">
             {links.map((link) => (
               <Link
                 key={link.href}
@@ -31,11 +33,13 @@ export function OperatorHeader({ email }: { email: string }) {
               </Link>
             ))}
           </nav>
-        </div>
-        <div className="flex items-center gap-4 text-sm">
-          <span className="text-slate-600">{email}</span>
-          <SignOutButton />
-        </div>
+          <div className="flex items-center justify-between gap-4 text-sm">
+            <span className="min-w-0 break-all text-slate-600">{email}</span>
+            <div className="shrink-0">
+              <SignOutButton />
+            </div>
+          </div>
+        </HeaderMenu>
       </div>
     </header>
   );

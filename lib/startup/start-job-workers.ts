@@ -6,8 +6,8 @@ import { alertOutbox } from "@/lib/alerts/alert-outbox";
 import { env } from "@/lib/env";
 import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
 import { runSweepBatch } from "@/lib/sweep/run-sweep-batch";
+import { runSweepJob } from "@/lib/sweep/run-sweep-job";
 import { scheduleDueSweeps } from "@/lib/sweep/schedule-due-sweeps";
-import { sweepConnections } from "@/lib/sweep/sweep-connections";
 import { emailOutbox } from "@/lib/notifications/email-outbox";
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayOutboxesAfterOutages } from "@/lib/outages/release-held-emails";
@@ -20,7 +20,7 @@ type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>
 
 // Handlers must be idempotent: a job whose instance died mid-way runs again after it expires.
 const handlers: { [Q in QueueName]: Handler<Q> } = {
-  "connections-sweep": (data) => sweepConnections(data),
+  "connections-sweep": (data) => runSweepJob(data),
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
   "company-sync": (data) => runCompanySyncJob(data),

@@ -1,4 +1,5 @@
 // Builds the app only when its sources changed since the last build, so `npm start` is fast.
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { run } from "./processes";
@@ -36,11 +37,21 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   fs.writeFileSync(marker, current);
 }
 
+/**
+ * Applies pending migrations and says so in one line. Prisma's own output (every migration, on every
+ * start) is shown only when it fails: it also carries Prisma 6's warning that the schema's `url` is
+ * unused with a driver adapter, a url Prisma 6 still needs to read the schema offline.
+ */
 export async function migrate(env: NodeJS.ProcessEnv): Promise<void> {
-  await run(
-    "migrate",
-    process.execPath,
-    [path.join(ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
-    { cwd: ROOT, env },
+  const cli = path.join(ROOT, "node_modules", "prisma", "build", "index.js");
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, [cli, "migrate", "deploy"], { cwd: ROOT, env }, (error, stdout, stderr) =>
+      error ? reject(new Error(`migrate failed:\n${stdout}${stderr}`)) : resolve(stdout),
+    ),
+  );
+  // Prisma lists each applied migration's folder and its migration.sql (in colour under FORCE_COLOR).
+  const applied = output.split("migration.sql").length - 1;
+  console.log(
+    `[migrate] ${applied > 0 ? `applied ${applied} migration(s)` : "database schema is up to date"}`,
   );
 }

@@ -48,7 +48,7 @@ export function withLocalDefaults(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     FINCH_BASE_URL: finchUrl,
     FINCH_CONNECT_URL: finchUrl,
     RESEND_BASE_URL: `http://127.0.0.1:${LOCAL_PORTS.resend}`,
-    MAILBOX_URL: `http://127.0.0.1:${LOCAL_PORTS.resend}`,
+    LOCAL_RUN: "on",
     HOOKS_INBOX_URL: `http://127.0.0.1:${LOCAL_PORTS.hooks}`,
   };
   const merged: NodeJS.ProcessEnv = { ...base };

@@ -56,7 +56,7 @@ export default async function RepairFunnelPage({
       </p>
       <Card>
         <CardTitle>Repair funnel</CardTitle>
-        <div className="mt-4 grid gap-6 lg:grid-cols-2">
+        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-2">
           <FunnelBarChart
             name="Repair funnel"
             steps={FUNNEL_STEPS.map((step) => ({ step: step.label, count: funnel.overall[step.key] }))}

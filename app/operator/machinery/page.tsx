@@ -31,7 +31,7 @@ export default async function MachineryPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">Machinery</h1>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card>
           <CardTitle>Sweep coverage</CardTitle>
           <dl className="mt-3 grid grid-cols-2 gap-3">
