@@ -13,6 +13,7 @@ import { dispatchOutboxEmails } from "@/lib/notifications/dispatch-outbox-emails
 import { queueDueReminders } from "@/lib/notifications/queue-due-reminders";
 import { relayEmailOutbox } from "@/lib/notifications/relay-email-outbox";
 import { runEmailSendJob } from "@/lib/notifications/run-email-send-job";
+import { instrumentJob } from "@/lib/observability/job-instrumentation";
 import { jobs } from "./job-engine";
 import { queues, type JobData, type QueueName } from "./queues";
 
@@ -39,8 +40,7 @@ async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Prom
   // One job per fetch and a one-second poll: queued work (e.g. an on-demand sweep someone waits on) starts quickly.
   await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency }, async ([job]) => {
     // Validated here too: the payload crossed the database, and an older release may have written it.
-    const data = schema.parse(job.data) as JobData<Q>;
-    return handlers[queue](data);
+    return instrumentJob(queue, job.id, () => handlers[queue](schema.parse(job.data) as JobData<Q>));
   });
 }
 
