@@ -25,11 +25,14 @@ function parseLabels(text: string): Record<string, string> {
   return labels;
 }
 
+// Go's ParseFloat, which Prometheus uses, reads NaN and Inf in any case.
 function parseValue(text: string): number {
-  if (text === "+Inf") return Infinity;
-  if (text === "-Inf") return -Infinity;
+  const lower = text.toLowerCase();
+  if (lower === "nan") return NaN;
+  if (lower === "+inf" || lower === "inf") return Infinity;
+  if (lower === "-inf") return -Infinity;
   const value = Number(text);
-  if (text !== "NaN" && Number.isNaN(value)) throw new Error(`unreadable value: ${text}`);
+  if (Number.isNaN(value)) throw new Error(`unreadable value: ${text}`);
   return value;
 }
 
