@@ -2,7 +2,8 @@
 // replicas (npm run serve) and one npm run worker on one database. One replica and the worker are
 // stopped mid-burst; the sender retries a failed delivery on the other replica, as Finch retries, and
 // a second worker takes over. Every event is recorded once and every email is sent once.
-// Size: BURST_WEBHOOKS (default 1000).
+// Size: BURST_WEBHOOKS, default 300 so CI stays around 2 minutes on 2 busy cores; the issue's 1,000
+// (BURST_WEBHOOKS=1000) takes about 5 minutes there, mostly sending the 1,000 emails through one worker.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startResendEmulator, type RunningResendEmulator } from "@/emulators/resend/server";
@@ -12,7 +13,7 @@ import { startAppProcess, type AppProcess } from "@/test/app-process-kit";
 import { waitFor } from "@/test/wait-for";
 import { buildIfNeeded } from "./lib/build";
 
-const N = Number(process.env.BURST_WEBHOOKS ?? 1000);
+const N = Number(process.env.BURST_WEBHOOKS ?? 300);
 const tag = `burst${crypto.randomBytes(3).toString("hex")}`;
 const processes: AppProcess[] = [];
 let resend: RunningResendEmulator;
@@ -100,42 +101,51 @@ afterAll(async () => {
 }, 120_000);
 
 describe(`SIGTERM during a burst of ${N} signed webhooks`, () => {
-  it("records every event once and sends every email once; stopped processes exit 0", async () => {
-    const [webA, webB, worker1] = processes;
-    let stopped = false;
-    const replicas = () => (stopped ? [webB] : [webA, webB]);
-    const exits: Promise<number | null>[] = [];
-    let next = 0;
-    const sender = async () => {
-      while (next < N) {
-        const i = ++next;
-        if (i === Math.floor(N / 3)) {
-          // Mid-burst: one web replica and the worker are told to stop.
-          exits.push(webA.stop(), worker1.stop());
-          setTimeout(() => (stopped = true), 50);
+  it(
+    "records every event once and sends every email once; stopped processes exit 0",
+    async () => {
+      const [webA, webB, worker1] = processes;
+      let stopped = false;
+      const replicas = () => (stopped ? [webB] : [webA, webB]);
+      const exits: Promise<number | null>[] = [];
+      let next = 0;
+      const sender = async () => {
+        while (next < N) {
+          const i = ++next;
+          if (i === Math.floor(N / 3)) {
+            // Mid-burst: one web replica and the worker are told to stop.
+            exits.push(webA.stop(), worker1.stop());
+            setTimeout(() => (stopped = true), 50);
+          }
+          await deliver(i, replicas);
         }
-        await deliver(i, replicas);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, sender));
-    expect(await Promise.all(exits)).toEqual([0, 0]);
-    processes.push(await startAppProcess("worker-2", "worker", appEnv));
+      };
+      const started = Date.now();
+      await Promise.all(Array.from({ length: 16 }, sender));
+      console.log(`burst: ${N} webhooks acknowledged in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      expect(await Promise.all(exits)).toEqual([0, 0]);
+      processes.push(await startAppProcess("worker-2", "worker", appEnv));
 
-    const events = await db().finchWebhookEvent.count({ where: { id: { startsWith: `${tag}-evt-` } } });
-    expect(events).toBe(N);
-    const incidents = await db().incident.count({ where: { connection: { providerId: tag } } });
-    expect(incidents).toBe(N);
-    const mails = await waitFor(
-      async () => {
-        const response = await fetch(`${resend.url}/emails`);
-        const { data } = (await response.json()) as { data: { to: string[] }[] };
-        return data.flatMap((mail) => mail.to).filter((to) => to.startsWith(`${tag}-`));
-      },
-      (to) => to.length >= N,
-      150_000,
-      500,
-    );
-    expect(new Set(mails).size).toBe(N);
-    expect(mails).toHaveLength(N);
-  }, 300_000);
+      const events = await db().finchWebhookEvent.count({ where: { id: { startsWith: `${tag}-evt-` } } });
+      expect(events).toBe(N);
+      const incidents = await db().incident.count({ where: { connection: { providerId: tag } } });
+      expect(incidents).toBe(N);
+      const mails = await waitFor(
+        async () => {
+          const response = await fetch(`${resend.url}/emails`);
+          const { data } = (await response.json()) as { data: { to: string[] }[] };
+          return data.flatMap((mail) => mail.to).filter((to) => to.startsWith(`${tag}-`));
+        },
+        (to) => to.length >= N,
+        60_000 + N * 200,
+        500,
+      );
+      console.log(
+        `burst: ${N} emails sent ${((Date.now() - started) / 1000).toFixed(1)} s after the first webhook`,
+      );
+      expect(new Set(mails).size).toBe(N);
+      expect(mails).toHaveLength(N);
+    },
+    120_000 + N * 400,
+  );
 });
