@@ -62,9 +62,9 @@ export const envSchema = z.object({
   // The local hooks inbox (npm start sets it): suggested on the alert settings page, and the one origin
   // alerts may reach over plain http on loopback. Never set it in a real deployment.
   HOOKS_INBOX_URL: z.url().optional(),
-  // Where npm run serve listens.
+  // Where npm run serve listens (not HOSTNAME: container runtimes set that to the container's name).
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
   // What this process runs: "web" serves pages only (enqueues jobs), "worker" runs job workers only
   // (npm run worker), "all" both. JOB_WORKERS=off is the older spelling of ROLE=web.
   ROLE: z.enum(["web", "worker", "all"]).default("all"),

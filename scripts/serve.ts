@@ -19,9 +19,9 @@ async function main() {
     await migrateWithLock(process.env, config.DATABASE_URL);
     logInfo("migrations applied");
   }
-  const server = await startAppServer({ port: config.PORT, hostname: config.HOSTNAME });
+  const server = await startAppServer({ port: config.PORT, hostname: config.LISTEN_HOST });
   handleShutdownSignals(server, config.SHUTDOWN_GRACE_SECONDS);
-  logInfo(`serving on ${config.HOSTNAME}:${config.PORT} (ROLE=${config.ROLE})`);
+  logInfo(`serving on ${config.LISTEN_HOST}:${config.PORT} (ROLE=${config.ROLE})`);
 }
 
 main().catch((error: unknown) => {

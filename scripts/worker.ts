@@ -15,11 +15,11 @@ async function main() {
   const config = parseEnv(process.env);
   const server = await startAppServer({
     port: config.WORKER_HEALTH_PORT,
-    hostname: config.HOSTNAME,
+    hostname: config.LISTEN_HOST,
     onlyPaths: HEALTH_PATHS,
   });
   handleShutdownSignals(server, config.SHUTDOWN_GRACE_SECONDS);
-  logInfo(`job workers running; health on ${config.HOSTNAME}:${config.WORKER_HEALTH_PORT}`);
+  logInfo(`job workers running; health on ${config.LISTEN_HOST}:${config.WORKER_HEALTH_PORT}`);
 }
 
 main().catch((error: unknown) => {

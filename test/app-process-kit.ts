@@ -37,7 +37,7 @@ export async function startAppProcess(
   const portVariable = kind === "serve" ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) };
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", `${kind}.ts`)], {
     cwd: ROOT,
-    env: { ...env, ...portVariable, HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, ...portVariable, LISTEN_HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
