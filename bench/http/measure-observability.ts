@@ -64,6 +64,9 @@ export async function measureObservabilityCost(
   try {
     for (const pair of options.pairs.filter((p) => p.key === "webhook" || p.key === "dashboard")) {
       const sides: Record<"off" | "on", LoadResult[]> = { off: [], on: [] };
+      // A warm-up on each server first: the first requests compile and cache what every later one reuses.
+      for (const baseUrl of [options.plainUrl, observed.url])
+        await measureLoad({ baseUrl, request: pair.product, connections: options.connections, amount: 50 });
       for (let round = 1; round <= options.rounds; round++) {
         for (const side of ["off", "on"] as const) {
           const result = await measureLoad({
