@@ -6,7 +6,7 @@ export const LIB_LAYERS = [
   // The generated Prisma client, then the foundations beside lib/*.ts (env, db, errors, log,
   // formatting): Finch's published facts, crypto, small concurrency helpers.
   ["generated"],
-  ["finch/spec", "crypto", "concurrency"],
+  ["finch/spec", "crypto", "concurrency", "observability"],
   // Plumbing every domain uses: HTTP helpers, limits, the job engine, email sending, the Finch budget.
   ["http", "rate-limit", "jobs", "email", "finch/budget"],
   ["auth"],
@@ -24,7 +24,7 @@ export const LIB_LAYERS = [
   // The gateway every Finch call goes through, then the flows built on it.
   ["finch"],
   ["finch/connect", "finch/webhook", "sweep"],
-  ["dashboard", "operator"],
+  ["dashboard", "operator", "ops"],
   // Composition: process start-up and the job workers that wire every queue to its handler.
   ["startup"],
 ];

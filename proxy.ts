@@ -30,8 +30,9 @@ function headersFor(pathname: string): [string, string][] {
 }
 
 export const config = {
-  // Every path but exactly /api/connections (its sub-paths, such as /api/connections/sweep, included).
-  matcher: ["/((?!api/connections$).*)"],
+  // Every path but exactly /api/connections (its sub-paths, such as /api/connections/sweep, included)
+  // and the probes and metrics, which orchestrators and scrapers call often and no browser renders.
+  matcher: ["/((?!api/connections$|api/health$|api/ready$|api/metrics$).*)"],
 };
 
 export function proxy(request: NextRequest) {

@@ -2,7 +2,7 @@
 // on the machine's PostgreSQL and on the embedded PGlite default. One line per pair with its ratio,
 // then a last line with all of them.
 // Options: --duration=8 --connections=20 --rounds=2 --burst=10000 --db=all|postgresql|pglite
-//          --parts=pairs,js,burst (pairs = webhook,dashboard,polling) --quick
+//          --parts=pairs,js,burst,observability (pairs = webhook,dashboard,polling) --quick
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
 import { runHttpBenchmark, type DbFigures } from "./http/run-http-benchmark";
@@ -21,8 +21,8 @@ const settings = {
   rounds: Number(option("rounds", QUICK ? "1" : "2")),
   burstEvents: Number(option("burst", QUICK ? "200" : "10000")),
   quick: QUICK,
-  // Which parts run: the load pairs, first-load JS, the webhook burst (all by default).
-  parts: option("parts", "pairs,js,burst").split(","),
+  // Which parts run: the load pairs, first-load JS, the webhook burst, metrics+tracing on vs off (all by default).
+  parts: option("parts", "pairs,js,burst,observability").split(","),
 };
 const DB = option("db", "all");
 

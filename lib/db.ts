@@ -57,3 +57,11 @@ export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   });
   return rows as T[];
 }
+
+/** Closes this process's pool (shutdown); a later db() opens a new one. */
+export async function closeDb(): Promise<void> {
+  const client = globalForDb.prisma;
+  globalForDb.prisma = undefined;
+  globalForDb.pool = undefined;
+  await client?.$disconnect();
+}

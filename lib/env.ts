@@ -64,8 +64,28 @@ export const envSchema = z.object({
   // One alert request's total deadline, however slowly the receiver answers; well under the outbox
   // claim (2 minutes), so a trickling receiver never holds a worker or its claim.
   ALERT_REQUEST_DEADLINE_SECONDS: z.coerce.number().min(0.1).max(60).default(15),
+  // Where npm run serve listens (not HOSTNAME: container runtimes set that to the container's name).
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
+  // What this process runs: "web" serves pages only (enqueues jobs), "worker" runs job workers only
+  // (npm run worker), "all" both. JOB_WORKERS=off is the older spelling of ROLE=web.
+  ROLE: z.enum(["web", "worker", "all"]).default("all"),
   // Background jobs (pg-boss on DATABASE_URL). "off" makes an instance enqueue only, e.g. a web-only replica.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  // npm run serve applies migrations first (one replica at a time, under an advisory lock); "false" skips it.
+  MIGRATE_AT_START: z.enum(["true", "false"]).default("true"),
+  // The port of npm run worker's health listener (/api/health, /api/ready, /api/metrics).
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
+  // On SIGTERM: how long in-flight requests and running jobs get to finish before the process exits.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(25),
+  // Bearer token for GET /api/metrics; production refuses to expose metrics without one.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  // Traces over OTLP/HTTP (e.g. http://collector:4318); unset, tracing is off and costs nothing.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("payroll-connections"),
+  // Logs: one JSON object a line ("json"), or human-readable ("pretty", what npm start uses).
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // The continuous sweep (lib/connections/schedule-due-sweeps.ts); "off" stops the scheduler (tests).
   SWEEP_CONTINUOUS: z.enum(["on", "off"]).default("on"),
   // Finch calls one sweep keeps in flight at once.
@@ -154,6 +174,11 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
         : `${name}: ${issue.message}`;
     }),
   );
+}
+
+/** Whether this process runs the job workers (ROLE, or the older JOB_WORKERS=off for a web-only one). */
+export function runsJobWorkers(config: Pick<Env, "ROLE" | "JOB_WORKERS">): boolean {
+  return config.ROLE !== "web" && config.JOB_WORKERS !== "off";
 }
 
 let cached: Env | undefined;

@@ -1,5 +1,6 @@
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { describeError, redact } from "./log";
+import { createLogger, describeError, redact, withLogContext } from "./log";
 
 describe("log redaction", () => {
   it("masks bearer tokens, basic credentials, Resend keys and access_token fields", () => {
@@ -17,5 +18,43 @@ describe("log redaction", () => {
     expect(text).toContain("TypeError: inner");
     expect(text).not.toContain("secret-token");
     expect(text).not.toContain("at ");
+  });
+});
+
+describe("JSON logs", () => {
+  function capture() {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+        done();
+      },
+    });
+    return { lines, stream };
+  }
+
+  it("writes one JSON object a line with level, time, msg and the job id of the work that logged", () => {
+    const { lines, stream } = capture();
+    const logger = createLogger(stream, "json");
+    withLogContext({ jobId: "job-1", queue: "email-send" }, () => logger.info("sent"));
+    logger.warn("outside");
+    const [first, second] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(first).toMatchObject({ level: "info", msg: "sent", jobId: "job-1", queue: "email-send" });
+    expect(new Date(String(first.time)).getTime()).toBeGreaterThan(0);
+    expect(second).toMatchObject({ level: "warn", msg: "outside" });
+    expect(second).not.toHaveProperty("jobId");
+  });
+
+  it("keeps masking token-shaped strings through the logging functions", async () => {
+    const { lines, stream } = capture();
+    const log = await import("./log");
+    const globalForLog = globalThis as unknown as { payrollLogger?: unknown };
+    globalForLog.payrollLogger = createLogger(stream, "json");
+    log.logInfo("calling with Bearer abc.def-123");
+    log.logError("send failed", new Error("key re_live_secret rejected"));
+    globalForLog.payrollLogger = undefined;
+    expect(lines).toHaveLength(2);
+    expect(lines.join("\n")).not.toMatch(/abc\.def-123|re_live_secret/);
+    expect(JSON.parse(lines[1])).toMatchObject({ level: "error" });
   });
 });

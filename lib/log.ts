@@ -1,5 +1,11 @@
 // Logging that cannot leak secrets: errors are reduced to their class, message and code, and anything
-// that looks like a bearer token or key is masked.
+// that looks like a bearer token or key is masked. pino underneath: one JSON object a line (level, time,
+// msg, and the request or job id of the work that logged it), or pretty lines under npm start.
+import { AsyncLocalStorage } from "node:async_hooks";
+import pino, { type DestinationStream, type Logger } from "pino";
+import pretty from "pino-pretty";
+import { env } from "./env";
+
 const SECRET_PATTERNS = [
   /Bearer\s+[\w.~+/=-]+/gi,
   /Basic\s+[\w+/=]+/gi,
@@ -20,10 +26,54 @@ export function describeError(error: unknown): string {
   return redact(String(error));
 }
 
+/** Ids that tie a line to its work: `requestId` in route handlers, `jobId` and `queue` in job workers. */
+export type LogContext = { requestId?: string; jobId?: string; queue?: string };
+
+const context = new AsyncLocalStorage<LogContext>();
+
+/** Runs `work` with these ids added to every line it logs. */
+export function withLogContext<T>(fields: LogContext, work: () => T): T {
+  return context.run({ ...context.getStore(), ...fields }, work);
+}
+
+function settings(): { format: "json" | "pretty"; level: string } {
+  try {
+    const config = env();
+    return { format: config.LOG_FORMAT, level: config.LOG_LEVEL };
+  } catch {
+    return { format: "json", level: "info" }; // logging must work before (and without) a valid configuration
+  }
+}
+
+/** A logger writing to `destination` (stdout by default); exported for tests. */
+export function createLogger(destination?: DestinationStream, format = settings().format): Logger {
+  const options = {
+    level: settings().level,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    mixin: () => context.getStore() ?? {},
+  };
+  if (format === "pretty") return pino(options, pretty({ sync: true, destination: destination ?? 1 }));
+  return pino(options, destination ?? pino.destination({ sync: true }));
+}
+
+const globalForLog = globalThis as unknown as { payrollLogger?: Logger };
+
+function logger(): Logger {
+  return (globalForLog.payrollLogger ??= createLogger());
+}
+
 export function logError(context: string, error?: unknown): void {
-  console.error(`[error] ${context}${error === undefined ? "" : `: ${describeError(error)}`}`);
+  const message = redact(context);
+  if (error === undefined) logger().error(message);
+  else logger().error(`${message}: ${describeError(error)}`);
+}
+
+export function logWarn(message: string): void {
+  logger().warn(redact(message));
 }
 
 export function logInfo(message: string): void {
-  console.log(`[info] ${redact(message)}`);
+  logger().info(redact(message));
 }

@@ -15,7 +15,11 @@ async function main() {
   if (fs.existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
   const production = process.env.NODE_ENV === "production";
   const configured = { ...process.env };
-  let env: NodeJS.ProcessEnv = production ? configured : withLocalDefaults(configured);
+  // Logs are human-readable here; `npm run serve` writes one JSON object a line.
+  let env: NodeJS.ProcessEnv = {
+    LOG_FORMAT: "pretty",
+    ...(production ? configured : withLocalDefaults(configured)),
+  };
   const urls: [string, string][] = [];
   if (production) parseEnv(env); // refuse to start on a missing or malformed variable, naming it
   // The build needs neither the stand-ins nor the database: it runs while they start and migrate.

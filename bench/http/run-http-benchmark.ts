@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { BASELINE_PAGE } from "./build-bench-app";
 import { httpPairs, signedWebhook, type Pair } from "./http-pairs";
 import { measureFirstLoadJs } from "./measure-first-load-js";
+import { measureObservabilityCost } from "./measure-observability";
 import { bestRound, describeLoad, measureLoad, type LoadRequest, type LoadResult } from "./measure-load";
 import { countWebhookEvents, seedBenchData } from "./seed-bench-data";
 import { startBenchApp } from "./start-bench-app";
@@ -156,6 +157,15 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
       console.log(`http ${settings.kind} ${pair.name}: ${ratio.text} (${unit})`);
     }
 
+    if (settings.parts.includes("observability")) {
+      const pairs = httpPairs(data, () => etag);
+      for (const cost of await measureObservabilityCost({ ...settings, plainUrl: app.url, pairs })) {
+        ratios.push(ratioOf(cost.label, cost.value, { atMost: 1.05 }));
+        console.log(
+          `http ${settings.kind} ${cost.label} (off ÷ on req/s): ${ratios[ratios.length - 1].text}`,
+        );
+      }
+    }
     if (settings.parts.includes("js")) await firstLoadJs(settings.kind, app.url, signedIn, ratios);
     if (settings.parts.includes("burst")) {
       const burst = await runBurst(settings, app.url, data, problems);

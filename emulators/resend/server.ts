@@ -4,8 +4,9 @@ import type { HttpProblem } from "../shared/http/http-problem";
 import { closeServer, listen, serverUrl } from "../shared/http/listen";
 import type { Reply } from "../shared/http/reply";
 import { standInRequestHandler } from "../shared/http/serve";
+import { parseDomains } from "./api/domains-handler";
 import { errorReply, methodNotAllowed, notFound, resendError } from "./api/resend-errors";
-import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults";
+import { DEFAULT_DOMAINS, DEFAULT_HOST, DEFAULT_PORT } from "./defaults";
 import type { EmulatorContext } from "./emulator-context";
 import { resendRoutes } from "./http/routes";
 import { loadEmulatorState } from "./state/emulator-state";
@@ -15,6 +16,7 @@ export interface ResendEmulatorOptions {
   port?: number; // default 4020; 0 = ephemeral
   stateFile?: string | null; // JSON file persisting messages; null = memory only
   apiKey?: string | null; // when set, only this Bearer key is accepted; when null any non-empty `re_…` key is accepted
+  domains?: string; // GET /domains: "name[:status],…"; default "example.com" (verified)
   log?: (line: string) => void;
 }
 
@@ -46,6 +48,7 @@ export async function startResendEmulator(
   const ctx: EmulatorContext = {
     state: loadEmulatorState(options.stateFile ?? null, log),
     apiKey: options.apiKey ?? null,
+    domains: parseDomains(options.domains ?? DEFAULT_DOMAINS),
     log,
   };
   const server = createServer(

@@ -145,7 +145,7 @@ describe("validation of POST /emails/batch", () => {
 
 describe("unknown routes", () => {
   it("answers Resend's 404 and 405 shapes", async () => {
-    const missing = await fetch(`${emulator.url}/domains`);
+    const missing = await fetch(`${emulator.url}/audiences`);
     const wrongMethod = await fetch(`${emulator.url}/emails/batch`, { method: "GET" });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ name: "not_found" });

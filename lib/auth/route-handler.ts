@@ -1,10 +1,11 @@
 // Shared plumbing for JSON route handlers: who is asking, and errors as clean JSON (never a stack).
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { getCurrentUser, getMembership, type CurrentMember } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { logError, withLogContext } from "@/lib/log";
 import { refuseCrossSite } from "@/lib/http/same-origin";
 import { jsonSecurityHeaders } from "@/lib/http/security-headers";
 
@@ -38,11 +39,15 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
     const [request] = args;
     const refused = request instanceof Request ? refuseCrossSite(request) : null;
     if (refused) return refused;
-    try {
-      return await handler(...args);
-    } catch (error) {
-      return errorResponse(error);
-    }
+    // Every line logged while handling it carries the load balancer's request id, or a fresh one.
+    const requestId = (request instanceof Request && request.headers.get("x-request-id")) || randomUUID();
+    return withLogContext({ requestId: requestId.slice(0, 64) }, async () => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
   };
 }
 

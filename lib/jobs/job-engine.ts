@@ -35,11 +35,11 @@ export function jobs(): Promise<PgBoss> {
   return globalForJobs.jobEngine;
 }
 
-/** Stops workers and polling, letting running jobs finish (tests, scripts, shutdown). */
-export async function stopJobs(): Promise<void> {
+/** Stops workers and polling, letting running jobs finish within `timeoutMs` (tests, scripts, shutdown). */
+export async function stopJobs(timeoutMs = 10_000): Promise<void> {
   const engine = globalForJobs.jobEngine;
   globalForJobs.jobEngine = undefined;
   if (!engine) return;
   const boss = await engine.catch(() => null);
-  await boss?.stop({ graceful: true, timeout: 10_000 });
+  await boss?.stop({ graceful: true, timeout: timeoutMs });
 }

@@ -1,7 +1,9 @@
-// Server start-up on the Node runtime: refuse to serve without valid configuration, then start this
-// instance's background workers (sweep schedule, queued jobs).
+// Server start-up on the Node runtime: refuse to serve without valid configuration, start tracing when
+// configured, start this instance's background workers (unless ROLE=web), and register what SIGTERM
+// stops (workers, then traces, then the database pool; see lib/ops/lifecycle.ts).
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
-import { env, EnvError, type Env } from "@/lib/env";
+import { env, EnvError, runsJobWorkers, type Env } from "@/lib/env";
+import { onShutdown } from "@/lib/ops/lifecycle";
 
 export async function registerNode(): Promise<void> {
   let config: Env;
@@ -15,7 +17,21 @@ export async function registerNode(): Promise<void> {
   }
   // Next skips register() during `next build`; checked again because a build must never connect
   // to a database or start polling.
-  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD || config.JOB_WORKERS === "off") return;
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
+  let stopTracing: (() => Promise<void>) | undefined;
+  if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const { startTracing } = await import("@/lib/observability/tracing");
+    stopTracing = startTracing({
+      endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: config.OTEL_SERVICE_NAME,
+    });
+  }
+  const { stopJobs } = await import("@/lib/jobs/job-engine");
+  const { closeDb } = await import("@/lib/db");
+  onShutdown("job workers", (deadline) => stopJobs(Math.max(1000, deadline - Date.now())));
+  if (stopTracing) onShutdown("traces", stopTracing);
+  onShutdown("database pool", closeDb);
+  if (!runsJobWorkers(config)) return;
   const { startJobWorkers } = await import("@/lib/startup/start-job-workers");
   await startJobWorkers();
 }

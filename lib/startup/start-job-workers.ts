@@ -15,6 +15,7 @@ import { relayOutboxes } from "@/lib/outbox/relay-outbox";
 import { runOutboxJob } from "@/lib/outbox/run-outbox-job";
 import { jobs } from "@/lib/jobs/job-engine";
 import { queues, type JobData, type QueueName } from "@/lib/jobs/queues";
+import { instrumentJob } from "@/lib/observability/job-instrumentation";
 
 type Handler<Q extends QueueName> = (data: JobData<Q>) => Promise<object | void>;
 
@@ -36,8 +37,7 @@ async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Prom
   // One job per fetch and a one-second poll: queued work (e.g. an on-demand sweep someone waits on) starts quickly.
   await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency }, async ([job]) => {
     // Validated here too: the payload crossed the database, and an older release may have written it.
-    const data = schema.parse(job.data) as JobData<Q>;
-    return handlers[queue](data);
+    return instrumentJob(queue, job.id, () => handlers[queue](schema.parse(job.data) as JobData<Q>));
   });
 }
 

@@ -1,6 +1,7 @@
 // The Resend stand-in's routes: Resend's API for the SDK, the mailbox pages, the test controls.
 import type { Route } from "../../shared/http/router";
 import { handleClearEmails, handleGetEmail, handleListEmails } from "../api/email-api-handlers";
+import { handleListDomains } from "../api/domains-handler";
 import { handleSend } from "../api/send-handler";
 import {
   handleClearFault,
@@ -24,6 +25,7 @@ export function resendRoutes(ctx: EmulatorContext): Route[] {
     { method: "DELETE", pattern: "/emails", handle: (req) => handleClearEmails(req, ctx) },
     { method: "POST", pattern: "/emails/batch", handle: (req) => handleSend(req, ctx, "batch") },
     { method: "GET", pattern: "/emails/:id", handle: (req) => handleGetEmail(req, ctx) },
+    { method: "GET", pattern: "/domains", handle: (req) => handleListDomains(req, ctx) },
     { method: "GET", pattern: "/", handle: (req) => handleMailbox(req, ctx) },
     { method: "GET", pattern: "/messages/:id", handle: (req) => handleMessage(req, ctx) },
     { method: "GET", pattern: "/messages/:id/source", handle: (req) => handleMessageSource(req, ctx) },

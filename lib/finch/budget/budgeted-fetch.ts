@@ -3,7 +3,10 @@
 // every instance. When the budget says no, the answer looks like Finch's own 429 (with Retry-After
 // and `x-should-retry: false`), so every caller already knows what to do with it.
 import "server-only";
+import type { Span } from "@opentelemetry/api";
 import { logError, logInfo } from "@/lib/log";
+import { finchEndpointLabel, metrics } from "@/lib/observability/metrics";
+import { withSpan } from "@/lib/observability/tracing";
 import { acquireFinchPermit } from "./acquire-finch-permit";
 import { budgetRefusal } from "./budget-refusal";
 import { currentFinchPriority } from "./finch-priority";
@@ -36,28 +39,45 @@ async function finchCodeOf(response: Response): Promise<string | undefined> {
 export function budgetedFetch(baseFetch: typeof fetch = fetch) {
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const { pathname } = requestUrl(input);
-    const priority = currentFinchPriority();
-    const permit = await acquireFinchPermit({ path: pathname, priority });
-    if (permit.kind === "refused") return budgetRefusal(permit.retryAfterSeconds, permit.reason);
-    const response = await baseFetch(input, init);
-    if (response.status !== 429) return response;
-    const answer = {
-      path: pathname,
-      finchCode: await finchCodeOf(response),
-      retryAfterSeconds: retryAfter(response),
-    };
-    try {
-      const paused = await pauseBudgetClass(answer);
-      if (paused)
-        logInfo(
-          `finch budget: Finch answered 429 ${answer.finchCode ?? ""}; ${paused.key} paused ${paused.seconds} s`,
-        );
-    } catch (error) {
-      logError("finch budget: could not record Finch's 429", error);
-    }
-    // The class is paused for everyone, so the SDK must not sit out Retry-After to try again.
-    const headers = new Headers(response.headers);
-    headers.set("x-should-retry", "false");
-    return new Response(response.body, { status: 429, statusText: response.statusText, headers });
+    const endpoint = finchEndpointLabel(pathname);
+    return withSpan("finch.request", { "finch.endpoint": endpoint }, async (span) => {
+      const waitStarted = performance.now();
+      const permit = await acquireFinchPermit({ path: pathname, priority: currentFinchPriority() });
+      span?.setAttribute("finch.permit_wait_ms", Math.round(performance.now() - waitStarted));
+      if (permit.kind === "refused") {
+        countFinchRequest(endpoint, "budget_refused", span);
+        return budgetRefusal(permit.retryAfterSeconds, permit.reason);
+      }
+      const response = await baseFetch(input, init);
+      countFinchRequest(endpoint, String(response.status), span);
+      return response.status === 429 ? onRateLimited(response, pathname) : response;
+    });
   };
+}
+
+function countFinchRequest(endpoint: string, status: string, span: Span | undefined): void {
+  metrics().finchRequests.inc({ endpoint, status });
+  span?.setAttribute("http.response.status_code", status);
+}
+
+async function onRateLimited(response: Response, pathname: string): Promise<Response> {
+  metrics().finchRateLimited.inc();
+  const answer = {
+    path: pathname,
+    finchCode: await finchCodeOf(response),
+    retryAfterSeconds: retryAfter(response),
+  };
+  try {
+    const paused = await pauseBudgetClass(answer);
+    if (paused)
+      logInfo(
+        `finch budget: Finch answered 429 ${answer.finchCode ?? ""}; ${paused.key} paused ${paused.seconds} s`,
+      );
+  } catch (error) {
+    logError("finch budget: could not record Finch's 429", error);
+  }
+  // The class is paused for everyone, so the SDK must not sit out Retry-After to try again.
+  const headers = new Headers(response.headers);
+  headers.set("x-should-retry", "false");
+  return new Response(response.body, { status: 429, statusText: response.statusText, headers });
 }

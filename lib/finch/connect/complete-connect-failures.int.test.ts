@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { signInThroughConnect } from "@/emulators/finch/test-support/connect-browser";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
+import { captureLogs } from "@/test/capture-logs";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization, uniqueSuffix } from "@/test/finch-test-kit";
 import { seedMember } from "@/test/notifications-test-kit";
@@ -47,7 +48,7 @@ describe("completeConnect", () => {
       connectionId: connection.id,
       purpose: "reconnect",
     });
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const code = `refused-code-${uniqueSuffix()}`;
 
     const result = await completeConnect({ state, code, userId: user.id });
@@ -56,7 +57,8 @@ describe("completeConnect", () => {
     expect(await readAccessToken(connection.id, org.id)).toBe(connection.accessToken);
     const events = await db().connectionEvent.findMany({ where: { connectionId: connection.id } });
     expect(events.map((event) => event.type)).toContain("reconnect_failed");
-    const logged = errors.mock.calls.map((call) => call.join(" ")).join("\n");
+    logs.restore();
+    const logged = logs.text();
     expect(logged).toContain("exchanging the code with Finch failed");
     expect(logged).not.toContain(code);
     expect(logged).not.toContain(connection.accessToken);

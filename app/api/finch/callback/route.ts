@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { completeConnect } from "@/lib/finch/connect/complete-connect";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
+import { withSpan } from "@/lib/observability/tracing";
 import { safeLocalPath } from "@/lib/safe-redirect";
 
 const callbackSchema = z.object({
@@ -32,7 +33,11 @@ export async function GET(request: NextRequest) {
   if (error) return back("/", error === "access_denied" ? "cancelled" : "connect_error");
   if (!code || !state) return back("/", "invalid_request");
   try {
-    const result = await completeConnect({ state, code, userId: user.id });
+    const result = await withSpan("finch.connect_callback", {}, async (span) => {
+      const outcome = await completeConnect({ state, code, userId: user.id });
+      span?.setAttribute("connect.result", outcome.kind);
+      return outcome;
+    });
     if (result.kind === "invalid_state") return back("/", `state_${result.reason}`);
     return back(result.returnTo, result.kind);
   } catch (cause) {
