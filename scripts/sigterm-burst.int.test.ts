@@ -75,6 +75,8 @@ beforeAll(async () => {
   appEnv = {
     ...process.env,
     NODE_ENV: "production",
+    // A production configuration: Finch's real windows (the test setup shortens them for this process).
+    FINCH_BUDGET_WINDOW_SCALE: "1",
     RESEND_BASE_URL: resend.url,
     FINCH_BASE_URL: "http://127.0.0.1:9",
     SWEEP_CONTINUOUS: "off",

@@ -27,21 +27,28 @@ interface OutboxRow {
   oldest: number;
 }
 
+/** Connections by status, from the counters the triggers keep (FleetCount): no scan of the fleet. */
+export const CONNECTIONS_BY_STATUS_SQL = `
+  SELECT status::text AS status, sum(count)::int AS n FROM "FleetCount" GROUP BY status`;
+
+export const OPEN_INCIDENTS_SQL = `
+  SELECT "providerName" AS provider, count(*)::int AS n FROM "Incident"
+  WHERE "resolvedAt" IS NULL GROUP BY "providerName"`;
+
+// Alerts are labelled by their event, prefixed, beside the email kinds.
+export const OUTBOX_BACKLOG_SQL = `
+  SELECT kind, count(*)::int AS pending,
+         EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt"))::float8 AS oldest
+  FROM (SELECT kind, "createdAt" FROM "EmailOutbox" WHERE status IN ('pending', 'held')
+        UNION ALL
+        SELECT 'alert:' || event, "createdAt" FROM "AlertOutbox" WHERE status IN ('pending', 'held')) AS rows
+  GROUP BY kind`;
+
 async function readFleet(): Promise<FleetSnapshot> {
   const [byStatus, incidents, outbox, coverage, budget] = await Promise.all([
-    db().$queryRaw<{ status: string; n: number }[]>`
-      SELECT status::text AS status, count(*)::int AS n FROM "Connection" GROUP BY status`,
-    db().$queryRaw<{ provider: string; n: number }[]>`
-      SELECT "providerName" AS provider, count(*)::int AS n FROM "Incident"
-      WHERE "resolvedAt" IS NULL GROUP BY "providerName"`,
-    // Alerts are labelled by their event, prefixed, beside the email kinds.
-    db().$queryRaw<OutboxRow[]>`
-      SELECT kind, count(*)::int AS pending,
-             EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - min("createdAt"))::float8 AS oldest
-      FROM (SELECT kind, "createdAt" FROM "EmailOutbox" WHERE status IN ('pending', 'held')
-            UNION ALL
-            SELECT 'alert:' || event, "createdAt" FROM "AlertOutbox" WHERE status IN ('pending', 'held')) AS rows
-      GROUP BY kind`,
+    db().$queryRawUnsafe<{ status: string; n: number }[]>(CONNECTIONS_BY_STATUS_SQL),
+    db().$queryRawUnsafe<{ provider: string; n: number }[]>(OPEN_INCIDENTS_SQL),
+    db().$queryRawUnsafe<OutboxRow[]>(OUTBOX_BACKLOG_SQL),
     getSweepCoverage(),
     getFinchBudgetUsage(),
   ]);

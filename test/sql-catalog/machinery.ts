@@ -5,6 +5,7 @@ import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
 import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
 import { SWEEP_COVERAGE_SQL } from "@/lib/sweep/get-sweep-coverage";
 import { CLAIM_DUE_SQL } from "@/lib/sweep/schedule-due-sweeps";
+import { CONNECTIONS_BY_STATUS_SQL, OPEN_INCIDENTS_SQL, OUTBOX_BACKLOG_SQL } from "@/lib/ops/fleet-metrics";
 import type { FileStatements } from "./index";
 
 export const MACHINERY_SQL: Record<string, FileStatements> = {
@@ -27,5 +28,10 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
   },
   "lib/sweep/schedule-due-sweeps.ts": {
     CLAIM_DUE_SQL: () => [{ text: CLAIM_DUE_SQL, values: [25, 900, 3600] }],
+  },
+  "lib/ops/fleet-metrics.ts": {
+    CONNECTIONS_BY_STATUS_SQL: () => [{ text: CONNECTIONS_BY_STATUS_SQL, values: [] }],
+    OPEN_INCIDENTS_SQL: () => [{ text: OPEN_INCIDENTS_SQL, values: [] }],
+    OUTBOX_BACKLOG_SQL: () => [{ text: OUTBOX_BACKLOG_SQL, values: [] }],
   },
 };

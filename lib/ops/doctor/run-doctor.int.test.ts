@@ -20,6 +20,8 @@ beforeAll(async () => {
   good = {
     ...process.env,
     NODE_ENV: "production",
+    // A production configuration: Finch's real windows (the test setup shortens them for this process).
+    FINCH_BUDGET_WINDOW_SCALE: "1",
     APP_URL: "https://connections.example.com",
     FINCH_BASE_URL: finch().url,
     RESEND_BASE_URL: resend.url,
