@@ -17,6 +17,8 @@ export interface ConnectionSignal {
   finchStatus: string;
   source: DetectionSource;
   reason?: string | null;
+  /** Multi-entity connections: the reason derived from the entities (see decideTransition). */
+  scopedReason?: string | null;
   at?: Date;
   actorUserId?: string;
   /** Provider-outage thresholds; the settings (OUTAGE_*) unless a test injects its own. */
@@ -41,13 +43,14 @@ interface LockedRow {
   status: ConnectionStatus;
   organizationId: string;
   finchStatus: string;
+  statusReason: string | null;
   providerId: string;
   providerName: string;
 }
 
 async function lockConnection(tx: Tx, connectionId: string): Promise<LockedRow> {
   const [row] = await tx.$queryRaw<LockedRow[]>`
-    SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
+    SELECT status, "organizationId", "finchStatus", "statusReason", "providerId", "providerName"
       FROM "Connection" WHERE id = ${connectionId} FOR UPDATE`;
   if (!row) throw new Error(`connection ${connectionId} not found`);
   return row;
@@ -77,7 +80,7 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
   const at = signal.at ?? new Date();
   const { connectionId } = signal;
   const row = await lockConnection(tx, connectionId);
-  const ending = row.status === "needs_reauth" && !isUnchanged(row, signal.finchStatus);
+  const ending = row.status === "needs_reauth" && !isUnchanged(row, signal.finchStatus, signal.scopedReason);
   const { open, reconnectUnderWay } = ending
     ? await openIncident(tx, connectionId, at)
     : { open: null, reconnectUnderWay: false };
