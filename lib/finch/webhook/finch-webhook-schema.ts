@@ -17,6 +17,8 @@ const authenticationMethodSchema = z
 export const accountUpdatedEventSchema = z.object({
   event_type: z.literal("account.updated"),
   connection_id: z.string().min(1).max(200),
+  // Multi-entity mode: one event per entity (finch-reference §13); null for connection-wide events.
+  entity_id: z.string().min(1).max(200).nullish(),
   data: z.object({
     // Checked against the known statuses by the caller, so a new word from Finch is ignored, not rejected.
     status: z.string().min(1).max(100),
