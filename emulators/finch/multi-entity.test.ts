@@ -1,6 +1,6 @@
 import Finch from "@tryfinch/finch-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseForms, signInThroughConnect } from "./test-support/connect-browser";
+import { signInThroughConnect, signInWithEntities } from "./test-support/connect-browser";
 import {
   control,
   finchBody,
@@ -19,15 +19,6 @@ interface EntityView {
   status: string;
 }
 
-/** The entity step's checkboxes: value, checked and label, read out of the HTML. */
-function entityBoxes(html: string) {
-  return [
-    ...html.matchAll(
-      /<input id="([^"]+)" name="entity" type="checkbox" value="([^"]+)"( checked)?> <label for="\1">([^<]+)<\/label>/g,
-    ),
-  ].map(([, , value = "", checked, label = ""]) => ({ value, checked: Boolean(checked), label }));
-}
-
 describe("multi-entity mode in the Finch stand-in", () => {
   let t: TestEmulator;
   let receiver: WebhookReceiver;
@@ -43,31 +34,8 @@ describe("multi-entity mode in the Finch stand-in", () => {
     receiver.received.length = 0;
   });
 
-  /** Signs in; on the entity step keeps the given entities (all by default) and presses Continue. */
-  async function signIn(connectUrl: string, username: string, keep?: (name: string) => boolean) {
-    const first = await signInThroughConnect(`${connectUrl}&state=s1`, { username });
-    if (first.status !== 200 || !first.html.includes("Continue")) return { ...first, boxes: [] };
-    const boxes = entityBoxes(first.html);
-    const form = parseForms(first.html).find((f) => f.buttons.some((b) => b.value === "entities"));
-    const body = new URLSearchParams([...(form?.fields ?? []), ["action", "entities"]]);
-    for (const box of boxes) if (!keep || keep(box.label)) body.append("entity", box.value);
-    const response = await fetch(`${t.url}${form?.action ?? ""}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: body.toString(),
-    });
-    const location = response.headers.get("location");
-    const params = location ? new URL(location).searchParams : null;
-    return {
-      status: response.status,
-      location,
-      html: await response.text(),
-      code: params?.get("code") ?? null,
-      state: null,
-      boxes,
-    };
-  }
+  const signIn = (connectUrl: string, username: string, keep?: (name: string) => boolean) =>
+    signInWithEntities(`${connectUrl}&state=s1`, username, keep);
 
   async function connectMulti(customerId: string, username = "multi-admin") {
     const session = await t.client.connect.sessions.new({
