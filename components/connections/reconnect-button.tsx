@@ -12,10 +12,18 @@ export interface ReconnectButtonProps extends ButtonProps {
   providerName: string;
   /** Where to ask for the reauthentication session; the emailed link page uses its own. */
   endpoint?: string;
+  /** The button's name when it is not "Reconnect <provider>" (e.g. "Reconnect to add it back"). */
+  label?: string;
 }
 
 /** Asks our API for a reauthentication session, then opens Finch Connect on the same provider. */
-export function ReconnectButton({ connectionId, providerName, endpoint, ...props }: ReconnectButtonProps) {
+export function ReconnectButton({
+  connectionId,
+  providerName,
+  endpoint,
+  label,
+  ...props
+}: ReconnectButtonProps) {
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
   const url = endpoint ?? `/api/connections/${encodeURIComponent(connectionId)}/reconnect`;
@@ -25,7 +33,7 @@ export function ReconnectButton({ connectionId, providerName, endpoint, ...props
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button onClick={onClick} pending={pending} {...props}>
-        {pending ? "Opening Finch Connect…" : `Reconnect ${providerName}`}
+        {pending ? "Opening Finch Connect…" : (label ?? `Reconnect ${providerName}`)}
       </Button>
       <ActionError message={error} />
     </span>

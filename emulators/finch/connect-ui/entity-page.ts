@@ -1,4 +1,5 @@
 // Connect's entity step (multi-entity mode): one checkbox per company, all checked, and "Continue".
+import { ENTITY_ACCESS_ERROR_PHRASE } from "../../../lib/finch/spec/entity-access";
 import type { EmployerEntity } from "../domain/entities";
 import type { ProviderInfo } from "../domain/providers";
 import { escapeHtml } from "./html";
@@ -37,7 +38,7 @@ ${alert}
 /** What Connect says when the person reauthenticating cannot see every connected company (Finch §13). */
 export function entityAccessMessage(providerName: string, missing: string[]): string {
   return (
-    `This ${providerName} login cannot see every company on the connection (missing: ${missing.join(", ")}). ` +
+    `This ${providerName} login ${ENTITY_ACCESS_ERROR_PHRASE} on the connection (missing: ${missing.join(", ")}). ` +
     `Someone with access to all of them must reconnect, or an admin must grant this login access in ${providerName}.`
   );
 }
