@@ -83,7 +83,10 @@ export async function syncCompanyData({ connectionId, organizationId }: SyncComp
         fetchedAt,
       },
     });
-    await tx.connection.update({ where: { id: connectionId }, data: { finchCompanyId: company.id } });
+    // An entity's company id is not the connection's: /auth/token's company_id stays the one the
+    // reconnect's same-company check compares with.
+    if (entities.length === 0)
+      await tx.connection.update({ where: { id: connectionId }, data: { finchCompanyId: company.id } });
     for (const person of individuals) {
       const fields = {
         firstName: person.first_name ?? null,
