@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { syncCompanyData } from "@/lib/finch/sync-company-data";
+import { stopTrackingEntity } from "@/lib/finch/stop-tracking-entity";
 import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
 import { sweepConnections } from "@/lib/sweep/sweep-connections";
 import { finchForTestFile } from "@/test/finch-for-test-file";
@@ -108,5 +109,33 @@ describe("one entity of a multi-entity connection breaks", () => {
       { product: "directory", ok: false, problem: "needs reconnecting", entity: "Acme West" },
     ]);
     expect((await entityState(connection.id)).entities["Acme West"]).toBe("reauth");
+  });
+
+  it("Stop tracking disconnects the broken company at Finch; the connection works again with the others", async () => {
+    const connection = await seed();
+    const member = await seedMember(connection.organizationId, "owner");
+    await setEntity(connection.finchConnectionId, connection.entities["Acme East"], "reauth");
+    await syncCompanyData({ connectionId: connection.id, organizationId: connection.organizationId });
+    expect((await entityState(connection.id)).status).toBe("needs_reauth");
+
+    await stopTrackingEntity({
+      connectionId: connection.id,
+      organizationId: connection.organizationId,
+      finchEntityId: connection.entities["Acme East"] ?? "",
+      userId: member.id,
+    });
+    const state = await entityState(connection.id);
+    expect(state).toMatchObject({ status: "healthy", reason: null });
+    expect(state.entities).toEqual({ ...ALL_CONNECTED, "Acme East": "disconnected" });
+    const introspection = await finch().withToken(connection.accessToken).account.introspect();
+    expect(introspection.entities?.find((e) => e.name === "Acme East")?.status).toBe("disconnected");
+    await expect(
+      stopTrackingEntity({
+        connectionId: connection.id,
+        organizationId: "another-org",
+        finchEntityId: connection.entities["Acme West"] ?? "",
+        userId: member.id,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
