@@ -1,7 +1,9 @@
 // Multi-entity connections: each detection path (webhook with entity_id, a data call's 401, the sweep)
 // marks the one entity concerned, and the connection's status and reason derive from its entities.
 import { describe, expect, it } from "vitest";
+import { render } from "@react-email/render";
 import { db } from "@/lib/db";
+import { composeOutboxEmail } from "@/lib/notifications/compose-outbox-email";
 import { syncCompanyData } from "@/lib/finch/sync-company-data";
 import { stopTrackingEntity } from "@/lib/finch/stop-tracking-entity";
 import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
@@ -31,6 +33,7 @@ async function setEntity(finchConnectionId: string, entityId: string | undefined
 describe("one entity of a multi-entity connection breaks", () => {
   it("by webhook: the entity named in entity_id, the scope in the reason, one incident throughout", async () => {
     const connection = await seed();
+    const member = await seedMember(connection.organizationId, "owner");
     const entityEvent = (entity: string, status: string) =>
       sendWebhook(
         signedWebhookRequest({
@@ -44,6 +47,13 @@ describe("one entity of a multi-entity connection breaks", () => {
     expect(state).toMatchObject({ status: "needs_reauth", reason: ONE });
     expect(state.entities).toEqual({ ...ALL_CONNECTED, "Acme East": "reauth" });
     expect(state.incidents).toEqual([{ resolvedAt: null, reason: ONE }]);
+    // The "needs reconnecting" email names the scope and the company too.
+    const row = await db().emailOutbox.findFirstOrThrow({
+      where: { connectionId: connection.id, userId: member.id, kind: "connection_broken" },
+    });
+    const email = await composeOutboxEmail(row);
+    if (email.kind !== "ready") throw new Error(`the broken email was ${email.kind}`);
+    expect(await render(email.react, { plainText: true })).toContain(`${ONE}.`);
 
     await entityEvent("Acme West", "reauth");
     state = await entityState(connection.id);
