@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { exactTime, timeAgo } from "@/lib/format-time";
 import { checkText } from "@/lib/connections/receipt-line";
+import { EntityList } from "./entity-list";
 import { StatusBadge } from "./status-badge";
 import { SyncButton } from "./sync-button";
 
@@ -55,6 +56,7 @@ export function ConnectionCard({
         )
       )}
       {connection.status === "healthy" && <StillFailing connection={connection} />}
+      <EntityList connection={connection} />
       <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Employees</dt>

@@ -12,10 +12,18 @@ export interface ReconnectButtonProps extends ButtonProps {
   providerName: string;
   /** The emailed link's token: the session is then asked for through the link (its own checks). */
   linkToken?: string;
+  /** The button's name when it is not "Reconnect <provider>" (e.g. "Reconnect to add it back"). */
+  label?: string;
 }
 
 /** Asks the server for a reauthentication session, then opens Finch Connect on the same provider. */
-export function ReconnectButton({ connectionId, providerName, linkToken, ...props }: ReconnectButtonProps) {
+export function ReconnectButton({
+  connectionId,
+  providerName,
+  linkToken,
+  label,
+  ...props
+}: ReconnectButtonProps) {
   const { launch } = useFinchConnectLauncher();
   const { pending, error, run } = usePendingAction("Could not open Finch Connect.");
   const ask = () =>
@@ -27,7 +35,7 @@ export function ReconnectButton({ connectionId, providerName, linkToken, ...prop
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button onClick={onClick} pending={pending} {...props}>
-        {pending ? "Opening Finch Connect…" : `Reconnect ${providerName}`}
+        {pending ? "Opening Finch Connect…" : (label ?? `Reconnect ${providerName}`)}
       </Button>
       <ActionError message={error} />
     </span>

@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { providerHelp } from "@/lib/connections/provider-help";
 import { HELP_AFTER_FAILED_ATTEMPTS } from "@/lib/connections/help-after-failed-attempts";
+import { formatList } from "@/lib/format-list";
 
 // The hand-off form is fetched on the first open, not with every dashboard (React's lazy: next/dynamic
 // would ship its own loader for it).
@@ -15,18 +16,43 @@ export interface RepairHelpProps {
   providerName: string;
   failedAttempts: number;
   supportEmail: string;
+  /**
+   * Multi-entity mode: the last reconnect failed because the person cannot see every company; these are
+   * the companies someone must be able to see. The colleague hand-off is then offered at once.
+   */
+  accessBlockedBy?: string[] | null;
+}
+
+function AccessAdvice({ providerName, companies }: { providerName: string; companies: string[] }) {
+  return (
+    <section
+      aria-label="Reconnecting needs access to every company"
+      className="rounded-lg border border-amber-300 bg-white/70 p-3 text-sm"
+    >
+      <p className="font-semibold">
+        The last reconnect failed: the {providerName} login used cannot see every company on this connection.
+      </p>
+      <p className="mt-1">
+        Finch only accepts a reconnect from someone who can see all of them: {formatList(companies)}. Ask a
+        colleague with that access to reconnect, or ask your {providerName} administrator to give you access
+        to every company first.
+      </p>
+    </section>
+  );
 }
 
 /** Before a third try (providers lock accounts after three wrong passwords): reset, hand off, or ask us. */
 export function RepairHelp(props: RepairHelpProps) {
-  const { connectionId, providerId, providerName, failedAttempts, supportEmail } = props;
-  const [handOffOpen, setHandOffOpen] = useState(false);
+  const { connectionId, providerId, providerName, failedAttempts, supportEmail, accessBlockedBy } = props;
+  const [opened, setHandOffOpen] = useState(false);
+  const handOffOpen = opened || Boolean(accessBlockedBy);
   const formId = `hand-off-${connectionId}`;
   const resetUrl = providerHelp(providerId).passwordResetUrl;
   const needsHelp = failedAttempts >= HELP_AFTER_FAILED_ATTEMPTS;
   return (
     <div className="space-y-3">
-      {needsHelp && (
+      {accessBlockedBy && <AccessAdvice providerName={providerName} companies={accessBlockedBy} />}
+      {needsHelp && !accessBlockedBy && (
         <section
           aria-label="Help before another try"
           className="rounded-lg border border-amber-300 bg-white/70 p-3 text-sm"

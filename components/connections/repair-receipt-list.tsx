@@ -5,7 +5,10 @@ export function RepairReceiptList({ checks }: { checks: ProductCheck[] }) {
   return (
     <ul aria-label="Repair receipt" className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
       {checks.map((check) => (
-        <li key={check.product} className={check.ok ? "text-emerald-800" : "font-semibold text-red-700"}>
+        <li
+          key={`${check.entity ?? ""}:${check.product}`}
+          className={check.ok ? "text-emerald-800" : "font-semibold text-red-700"}
+        >
           {checkText(check)}
         </li>
       ))}

@@ -65,6 +65,13 @@ function ConnectionProblem({
         providerName={connection.providerName}
         failedAttempts={connection.failedAttempts}
         supportEmail={supportEmail}
+        accessBlockedBy={
+          connection.accessFailure
+            ? connection.entities
+                .filter((e) => e.finchStatus !== "disconnected")
+                .map((e) => e.name ?? "an unnamed company")
+            : null
+        }
       />
     </div>
   );

@@ -22,6 +22,10 @@ export interface ReconnectLinkPanelProps {
   services: string[];
   failedAttempts: number;
   supportEmail: string;
+  /** Multi-entity: the headline naming the scope and the companies ("1 of 3 companies …"). */
+  scopedTitle?: string | null;
+  /** Multi-entity: the last reconnect failed for want of access to these companies. */
+  accessBlockedBy?: string[] | null;
 }
 
 /** The emailed link's page: what happened, what to do, and the one action (usually Finch Connect). */
@@ -32,7 +36,7 @@ export function ReconnectLinkPanel(props: ReconnectLinkPanelProps) {
     <CenteredPage>
       <FinchConnectProvider connectUrl={connectUrl}>
         <h1 className="text-2xl font-semibold">
-          {advice?.title ?? `Your ${providerName} connection needs you`}
+          {props.scopedTitle ?? advice?.title ?? `Your ${providerName} connection needs you`}
         </h1>
         <div className="mt-3 space-y-3 text-slate-700">
           <p>
@@ -61,6 +65,7 @@ export function ReconnectLinkPanel(props: ReconnectLinkPanelProps) {
             providerName={providerName}
             failedAttempts={props.failedAttempts}
             supportEmail={props.supportEmail}
+            accessBlockedBy={props.accessBlockedBy}
           />
         </div>
         <p className="mt-6 text-sm text-slate-500">

@@ -48,3 +48,21 @@ export function injectFault(path: string, status: 429 | 500 | 502 | 503, count: 
 export function clearFaults() {
   return control("DELETE", "/faults");
 }
+
+/** One entity of a multi-entity connection changes status (and Finch sends its account.updated). */
+export function setEntityStatus(finchConnectionId: string, entityId: string, status: string) {
+  return control(
+    "POST",
+    `/connections/${encodeURIComponent(finchConnectionId)}/entities/${encodeURIComponent(entityId)}/status`,
+    { status },
+  );
+}
+
+/** A connection's entities by name, as the stand-in's control API lists them. */
+export async function entitiesOf(finchConnectionId: string): Promise<Record<string, string>> {
+  const { connections } = await control<{
+    connections: { connection_id: string; entities: { id: string; name: string }[] }[];
+  }>("GET", "/connections");
+  const connection = connections.find((c) => c.connection_id === finchConnectionId);
+  return Object.fromEntries((connection?.entities ?? []).map((e) => [e.name, e.id]));
+}

@@ -93,7 +93,9 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
   });
   const ctx: EmulatorContext = {
     store,
-    connections: new ConnectionService(store, (connection) => webhooks.accountUpdated(connection)),
+    connections: new ConnectionService(store, (connection, entity) =>
+      webhooks.accountUpdated(connection, entity),
+    ),
     webhooks,
     faults: new FaultRegistry(),
     rateLimits: new FinchRateLimiter(options.rateLimits ?? rateLimitSettingsFromEnv(process.env)),

@@ -3,6 +3,14 @@ import type { ConnectionStatus } from "@/lib/generated/prisma/enums";
 import type { ProductCheck } from "./receipt-line";
 import type { RepairAdvice } from "./repair-advice";
 
+/** One company of a multi-entity connection, with its own status (Finch's word) and since when. */
+export interface EntitySummary {
+  id: string;
+  name: string | null;
+  finchStatus: string;
+  statusSince: string;
+}
+
 export interface ConnectionSummary {
   id: string;
   providerId: string;
@@ -26,4 +34,8 @@ export interface ConnectionSummary {
   /** What to tell the customer and the one action (lib/connections/repair-advice.ts), worked out on the
    *  server so the advice table never ships to the browser; null while it works. */
   advice: RepairAdvice | null;
+  /** A reconnect failed because the person could not see every company (multi-entity mode). */
+  accessFailure: boolean;
+  /** Multi-entity connections: every entity, by name; empty for single-entity connections. */
+  entities: EntitySummary[];
 }

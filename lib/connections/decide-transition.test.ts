@@ -160,4 +160,59 @@ describe("decideTransition: what each plan records", () => {
     const plan = decideTransition(CURRENT.pending, { finchStatus: "connected", source: "reconnect", at });
     expect(summary(plan)).toBe("healthy reconnected");
   });
+
+  describe("multi-entity connections (the reason derived from the entities)", () => {
+    const partly = "1 of 3 companies on your Gusto connection needs you to reconnect: Acme East";
+    const two = "2 of 3 companies on your Gusto connection need you to reconnect: Acme East and Acme West";
+    const partlyBroken: CurrentState = {
+      status: "needs_reauth",
+      finchStatus: "reauth",
+      statusReason: partly,
+    };
+
+    it("a first broken entity opens the incident with the scope and the entity's name", () => {
+      const plan = decideTransition(CURRENT.healthy, {
+        finchStatus: "reauth",
+        scopedReason: partly,
+        source: "webhook",
+        at,
+      });
+      expect(summary(plan)).toBe("needs_reauth broken +incident notify:broken");
+      expect(plan).toMatchObject({
+        status: { statusReason: partly },
+        incident: { open: { reason: partly } },
+      });
+    });
+
+    it("a second broken entity is a change of reason on the same incident, with no new notice", () => {
+      const plan = decideTransition(partlyBroken, {
+        finchStatus: "reauth",
+        scopedReason: two,
+        source: "webhook",
+        at,
+      });
+      expect(summary(plan)).toBe("needs_reauth status_changed");
+      expect(plan).toMatchObject({ status: { statusReason: two }, event: { detail: two } });
+    });
+
+    it("the same broken entities again change nothing", () => {
+      const plan = decideTransition(partlyBroken, {
+        finchStatus: "reauth",
+        scopedReason: partly,
+        source: "sweep",
+        at,
+      });
+      expect(summary(plan)).toBe("unchanged");
+    });
+
+    it("every entity connected again ends the incident", () => {
+      const plan = decideTransition(partlyBroken, {
+        finchStatus: "connected",
+        scopedReason: null,
+        source: "reconnect",
+        at,
+      });
+      expect(summary(plan)).toBe("healthy reconnected -incident notify:ended(reconnected)");
+    });
+  });
 });

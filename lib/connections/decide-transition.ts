@@ -8,6 +8,7 @@ import { defaultReason, toConnectionStatus } from "./connection-status";
 export interface CurrentState {
   status: ConnectionStatus;
   finchStatus: string;
+  statusReason?: string | null;
 }
 
 export interface TransitionSignal {
@@ -15,6 +16,11 @@ export interface TransitionSignal {
   finchStatus: string;
   source: DetectionSource;
   reason?: string | null;
+  /**
+   * Multi-entity connections: the reason derived from the entities (deriveConnectionStatus), naming
+   * the scope and the entities concerned. Another set of broken entities is a change of its own.
+   */
+  scopedReason?: string | null;
   at: Date;
 }
 
@@ -49,7 +55,12 @@ export type TransitionPlan =
     };
 
 /** The signal repeats what the connection already says: nothing but the check is recorded. */
-export function isUnchanged(current: CurrentState, finchStatus: string): boolean {
+export function isUnchanged(
+  current: CurrentState,
+  finchStatus: string,
+  scopedReason?: string | null,
+): boolean {
+  if (scopedReason !== undefined && scopedReason !== (current.statusReason ?? null)) return false;
   return toConnectionStatus(finchStatus) === current.status && finchStatus === current.finchStatus;
 }
 
@@ -80,9 +91,9 @@ export function decideTransition(
   const to = toConnectionStatus(signal.finchStatus);
   const healthy = to === "healthy";
   const checked = { lastCheckedAt: signal.at, ...(healthy && { lastSuccessAt: signal.at }) };
-  if (isUnchanged(current, signal.finchStatus)) return { changed: false, to, checked };
+  if (isUnchanged(current, signal.finchStatus, signal.scopedReason)) return { changed: false, to, checked };
 
-  const reason = signal.reason ?? defaultReason(signal.finchStatus);
+  const reason = signal.scopedReason ?? signal.reason ?? defaultReason(signal.finchStatus);
   const status: StatusFields = {
     status: to,
     finchStatus: signal.finchStatus,

@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { affectedServices } from "./affected-services";
 import type { ConnectionSummary } from "./connection-summary";
 import { parseChecks } from "./parse-checks";
-import { repairAdvice } from "./repair-advice";
+import { repairAdvice, type RepairAdvice } from "./repair-advice";
+import { parseEntities } from "./parse-entities";
+import { ENTITY_ACCESS_ERROR_PHRASE } from "@/lib/finch/spec/entity-access";
 
 /** One row of the statement: the summary's own columns, with dates as dates and the parts unfolded. */
 export interface SummaryRow extends Pick<
@@ -21,6 +23,7 @@ export interface SummaryRow extends Pick<
   | "products"
   | "failedAttempts"
   | "providerOutage"
+  | "accessFailure"
 > {
   statusSince: Date;
   lastSuccessAt: Date | null;
@@ -30,7 +33,17 @@ export interface SummaryRow extends Pick<
   receiptChecks: unknown;
   receiptAt: Date | null;
   sortAt: Date;
+  /** JSON: the entities of a multi-entity connection (see parseEntities). */
+  entities: unknown;
 }
+
+/** A multi-entity connection's headline names the scope and the entities (deriveConnectionStatus). */
+function scopedAdvice(advice: RepairAdvice | null, row: SummaryRow): RepairAdvice | null {
+  const multi = Array.isArray(row.entities) && row.entities.length > 0;
+  return advice && multi && row.statusReason ? { ...advice, title: row.statusReason } : advice;
+}
+
+const ACCESS_FAILURE_LIKE = `%${ENTITY_ACCESS_ERROR_PHRASE}%`;
 
 function latestReceipt(checksJson: unknown, takenAt: Date | null) {
   const checks = takenAt ? parseChecks(checksJson) : null;
@@ -50,6 +63,12 @@ export function connectionRowsSql(organizationId: Prisma.Sql): Prisma.Sql {
       (SELECT count(*)::int FROM "ConnectionEvent" e
         WHERE e."connectionId" = c.id AND e.type = 'connect_attempt_failed'
           AND e."createdAt" >= c."statusSince" AND c.status <> 'healthy') AS "failedAttempts",
+      (SELECT coalesce(json_agg(json_build_object('id', n."finchEntityId", 'name', n.name,
+          'finchStatus', n."finchStatus", 'statusSince', n."statusSince" AT TIME ZONE 'UTC') ORDER BY n.name, n."finchEntityId"), '[]')
+        FROM "ConnectionEntity" n WHERE n."connectionId" = c.id) AS entities,
+      (c.status <> 'healthy' AND EXISTS (SELECT 1 FROM "ConnectionEvent" e
+        WHERE e."connectionId" = c.id AND e.type = 'connect_attempt_failed'
+          AND e."createdAt" >= c."statusSince" AND e.detail LIKE ${ACCESS_FAILURE_LIKE})) AS "accessFailure",
       (c.status = 'needs_reauth' AND EXISTS (SELECT 1 FROM "ProviderIncident" p
         WHERE p."providerId" = c."providerId" AND p."closedAt" IS NULL)) AS "providerOutage"
     FROM "Connection" c
@@ -83,7 +102,9 @@ export function toSummaries(rows: SummaryRow[]): ConnectionSummary[] {
     lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
     failedAttempts: row.failedAttempts,
     providerOutage: row.providerOutage,
-    advice: repairAdvice(row),
+    accessFailure: row.accessFailure,
+    advice: scopedAdvice(repairAdvice(row), row),
+    entities: parseEntities(row.entities),
     receipt: latestReceipt(row.receiptChecks, row.receiptAt),
     affectedServices: affectedServices(row.products),
     company:

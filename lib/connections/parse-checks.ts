@@ -4,7 +4,12 @@ import { z } from "zod";
 import type { ProductCheck } from "./receipt-line";
 
 const productChecksSchema = z.array(
-  z.object({ product: z.string(), ok: z.boolean(), problem: z.string().nullable() }),
+  z.object({
+    product: z.string(),
+    ok: z.boolean(),
+    problem: z.string().nullable(),
+    entity: z.string().nullish(),
+  }),
 ) satisfies z.ZodType<ProductCheck[]>;
 
 /** Reads a stored receipt; anything malformed counts as no receipt. */

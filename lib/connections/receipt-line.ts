@@ -9,6 +9,8 @@ export type ProductCheck = {
   ok: boolean;
   /** In the customer's words: "permission missing", "not granted", "Finch unavailable", … */
   problem: string | null;
+  /** Multi-entity connections: the company (entity name) this product was read for. */
+  entity?: string | null;
 };
 
 const PRODUCT_NAMES: Record<string, string> = {
@@ -26,9 +28,8 @@ export function productName(product: string): string {
 }
 
 export function checkText(check: ProductCheck): string {
-  return check.ok
-    ? `${productName(check.product)} ✓`
-    : `${productName(check.product)} ✗${check.problem ? ` (${check.problem})` : ""}`;
+  const name = check.entity ? `${check.entity}: ${productName(check.product)}` : productName(check.product);
+  return check.ok ? `${name} ✓` : `${name} ✗${check.problem ? ` (${check.problem})` : ""}`;
 }
 
 export function receiptLine(checks: ProductCheck[]): string {

@@ -6,6 +6,7 @@
 import "server-only";
 import Finch from "@tryfinch/finch-api";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
+import { applyEntityStatuses, isMultiEntity } from "@/lib/signals/apply-entity-statuses";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -16,10 +17,30 @@ import { toFinchAppError } from "./to-finch-app-error";
 export interface CallFinchOptions {
   connectionId: string;
   organizationId: string;
+  /**
+   * Multi-entity connections: the one entity this call is for (the call passes it as `entity_ids`).
+   * Its outcome then marks that entity only, never the others.
+   */
+  entityId?: string;
+}
+
+/** What a call's outcome says about the connection, or about the one entity it was for. */
+async function signal(connectionId: string, entityId: string | undefined, finchStatus: string) {
+  if (entityId) {
+    await applyEntityStatuses({
+      connectionId,
+      entities: [{ finchEntityId: entityId, finchStatus }],
+      source: "api_error",
+    });
+    return;
+  }
+  // A call for no entity says nothing about a multi-entity connection's entities when it succeeds.
+  if (finchStatus === "connected" && (await isMultiEntity(db(), connectionId))) return;
+  await applyConnectionSignal({ connectionId, finchStatus, source: "api_error" });
 }
 
 export async function callFinch<T>(
-  { connectionId, organizationId }: CallFinchOptions,
+  { connectionId, organizationId, entityId }: CallFinchOptions,
   call: (client: Finch) => Promise<T>,
 ): Promise<T> {
   const token = await readAccessToken(connectionId, organizationId);
@@ -27,17 +48,17 @@ export async function callFinch<T>(
   try {
     const result = await call(finchConnectionClient(token));
     // A successful call is proof of health: it also repairs a connection Finch restored on its own.
-    await applyConnectionSignal({ connectionId, finchStatus: "connected", source: "api_error" });
+    await signal(connectionId, entityId, "connected");
     return result;
   } catch (error) {
-    throw await translate(error, connectionId);
+    throw await translate(error, connectionId, entityId);
   }
 }
 
 /** The side effects a failed call has on the connection, then the one shared error mapping. */
-async function translate(error: unknown, connectionId: string): Promise<AppError> {
+async function translate(error: unknown, connectionId: string, entityId?: string): Promise<AppError> {
   if (isReauthError(error)) {
-    await applyConnectionSignal({ connectionId, finchStatus: "reauth", source: "api_error" });
+    await signal(connectionId, entityId, "reauth");
   } else if (error instanceof Finch.AuthenticationError && !isTransientError(error)) {
     await db().connection.updateMany({ where: { id: connectionId }, data: { lastCheckedAt: new Date() } });
   }

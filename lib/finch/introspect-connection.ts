@@ -3,20 +3,49 @@
 import "server-only";
 import Finch from "@tryfinch/finch-api";
 import { z } from "zod";
+import type { EntityReport } from "@/lib/connections/connection-entities";
 import type { FinchConnectionStatus } from "@/lib/connections/connection-status";
 import { finchConnectionClient } from "./finch-client";
 import { finchCode, isReauthError, retryAfterSeconds } from "./finch-errors";
 import { finchStatusSchema } from "./finch-status-schema";
 
 export type IntrospectionResult =
-  | { kind: "status"; finchStatus: FinchConnectionStatus }
+  | {
+      kind: "status";
+      finchStatus: FinchConnectionStatus;
+      /** Multi-entity mode (more than one entity): each entity's own status. */
+      entities?: EntityReport[];
+    }
   /** Finch no longer knows the token: it was revoked (disconnected) or never was ours. */
   | { kind: "token_rejected" }
   | { kind: "rate_limited"; retryAfterSeconds?: number }
   /** 5xx, network trouble or an answer we cannot read: says nothing about the connection. */
   | { kind: "unavailable"; detail: string };
 
-const introspectionSchema = z.object({ connection_status: z.object({ status: finchStatusSchema }) });
+const entitySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().nullish(),
+  source_id: z.string().nullish(),
+  status: finchStatusSchema,
+});
+const introspectionSchema = z.object({
+  connection_status: z.object({ status: finchStatusSchema }),
+  entities: z.array(entitySchema).nullish(),
+});
+
+/** /introspect's `entities[]` as entity reports, when there is more than one (multi-entity mode). */
+export function multiEntityReports(
+  entities:
+    { id: string; name?: string | null; source_id?: string | null; status: string }[] | null | undefined,
+): EntityReport[] | undefined {
+  if (!entities || entities.length <= 1) return undefined;
+  return entities.map((e) => ({
+    finchEntityId: e.id,
+    name: e.name ?? null,
+    sourceId: e.source_id ?? null,
+    finchStatus: e.status,
+  }));
+}
 
 function errorName(error: InstanceType<typeof Finch.APIError>): string | undefined {
   const body = error.error;
@@ -31,7 +60,12 @@ export async function introspectConnection(accessToken: string): Promise<Introsp
     const answer = await finchConnectionClient(accessToken).account.introspect({ maxRetries: 0 });
     const parsed = introspectionSchema.safeParse(answer);
     if (!parsed.success) return { kind: "unavailable", detail: "unreadable introspection" };
-    return { kind: "status", finchStatus: parsed.data.connection_status.status };
+    const entities = multiEntityReports(parsed.data.entities);
+    return {
+      kind: "status",
+      finchStatus: parsed.data.connection_status.status,
+      ...(entities && { entities }),
+    };
   } catch (error) {
     // Whether Finch answers a broken connection's /introspect with 200 + "reauth" or with this 401
     // is not settled by Finch's docs (https://developer.tryfinch.com/api-reference/management/introspect says

@@ -2,6 +2,8 @@
 // so a reconnect (same ids, new token) updates rows instead of duplicating them.
 import "server-only";
 import { db } from "@/lib/db";
+import type Finch from "@tryfinch/finch-api";
+import { formatList } from "@/lib/format-list";
 import { callFinch } from "./call-finch";
 
 export interface SyncCompanyDataOptions {
@@ -9,13 +11,60 @@ export interface SyncCompanyDataOptions {
   organizationId: string;
 }
 
-export async function syncCompanyData({ connectionId, organizationId }: SyncCompanyDataOptions) {
-  const { company, individuals } = await callFinch({ connectionId, organizationId }, async (finch) => {
-    const company = await finch.hris.company.retrieve();
+interface Fetched {
+  company: { id: string; legal_name: string | null };
+  individuals: Awaited<ReturnType<Finch["hris"]["directory"]["list"]>>["individuals"];
+}
+
+/** One read of the company and its directory; `entityId` names the entity on a multi-entity connection. */
+function fetchCompany(options: SyncCompanyDataOptions, entityId?: string): Promise<Fetched> {
+  const query = entityId ? { entity_ids: [entityId] } : {};
+  return callFinch({ ...options, entityId }, async (finch) => {
+    const company = await finch.hris.company.retrieve(query);
     const individuals = [];
-    for await (const individual of finch.hris.directory.list({ limit: 100 })) individuals.push(individual);
+    for await (const individual of finch.hris.directory.list({ limit: 100, ...query }))
+      individuals.push(individual);
     return { company, individuals };
   });
+}
+
+/**
+ * Multi-entity connections are read one entity at a time (`entity_ids`, finch-reference §13); a broken
+ * entity is marked by the gateway and skipped, the others still sync. The company row names them all.
+ */
+async function fetchEntities(options: SyncCompanyDataOptions, entityIds: string[]): Promise<Fetched> {
+  const fetched: Fetched[] = [];
+  let firstError: unknown = null;
+  for (const entityId of entityIds) {
+    try {
+      fetched.push(await fetchCompany(options, entityId));
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  const [first] = fetched;
+  if (!first) throw firstError;
+  const names = fetched.map((f) => f.company.legal_name).filter((n): n is string => Boolean(n));
+  return {
+    company: { id: first.company.id, legal_name: formatList(names, first.company.legal_name ?? "") },
+    individuals: fetched.flatMap((f) => f.individuals),
+  };
+}
+
+export async function syncCompanyData({ connectionId, organizationId }: SyncCompanyDataOptions) {
+  const entities = await db().connectionEntity.findMany({
+    where: { connectionId, finchStatus: { not: "disconnected" } },
+    select: { finchEntityId: true },
+    orderBy: [{ name: "asc" }, { finchEntityId: "asc" }],
+  });
+  const options = { connectionId, organizationId };
+  const { company, individuals } =
+    entities.length > 0
+      ? await fetchEntities(
+          options,
+          entities.map((e) => e.finchEntityId),
+        )
+      : await fetchCompany(options);
   const fetchedAt = new Date();
   await db().$transaction(async (tx) => {
     await tx.finchCompany.upsert({
@@ -34,7 +83,10 @@ export async function syncCompanyData({ connectionId, organizationId }: SyncComp
         fetchedAt,
       },
     });
-    await tx.connection.update({ where: { id: connectionId }, data: { finchCompanyId: company.id } });
+    // An entity's company id is not the connection's: /auth/token's company_id stays the one the
+    // reconnect's same-company check compares with.
+    if (entities.length === 0)
+      await tx.connection.update({ where: { id: connectionId }, data: { finchCompanyId: company.id } });
     for (const person of individuals) {
       const fields = {
         firstName: person.first_name ?? null,

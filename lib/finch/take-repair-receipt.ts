@@ -9,8 +9,11 @@ import { logError } from "@/lib/log";
 import { dispatchOutboxRows } from "@/lib/outbox/dispatch-outbox-rows";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { receiptLine, type ProductCheck } from "@/lib/connections/receipt-line";
+import { UNNAMED_ENTITY } from "@/lib/connections/derive-connection-status";
 
-type Reader = (finch: Finch, individualId: string | null) => Promise<void>;
+/** `entity_ids` for a multi-entity connection's entity (finch-reference §13); empty otherwise. */
+type EntityQuery = { entity_ids?: string[] };
+type Reader = (finch: Finch, individualId: string | null, query: EntityQuery) => Promise<void>;
 
 /** A batch answers 200 with a code per person; a failed item is a failed read. */
 function requireItems(responses: { code: number }[]): void {
@@ -19,27 +22,29 @@ function requireItems(responses: { code: number }[]): void {
 }
 
 const READERS: Record<string, Reader> = {
-  company: async (finch) => void (await finch.hris.company.retrieve()),
-  directory: async (finch) => void (await finch.hris.directory.list({ limit: 1 })),
-  individual: async (finch, id) =>
+  company: async (finch, _id, query) => void (await finch.hris.company.retrieve(query)),
+  directory: async (finch, _id, query) => void (await finch.hris.directory.list({ limit: 1, ...query })),
+  individual: async (finch, id, query) =>
     id
       ? requireItems(
-          (await finch.hris.individuals.retrieveMany({ requests: [{ individual_id: id }] })).responses,
+          (await finch.hris.individuals.retrieveMany({ requests: [{ individual_id: id }], ...query }))
+            .responses,
         )
       : undefined,
-  employment: async (finch, id) =>
+  employment: async (finch, id, query) =>
     id
       ? requireItems(
-          (await finch.hris.employments.retrieveMany({ requests: [{ individual_id: id }] })).responses,
+          (await finch.hris.employments.retrieveMany({ requests: [{ individual_id: id }], ...query }))
+            .responses,
         )
       : undefined,
-  payment: async (finch) => {
+  payment: async (finch, _id, query) => {
     const end = new Date();
     const start = new Date(end.getTime() - 90 * 24 * 60 * 60 * 1000);
     const day = (date: Date) => date.toISOString().slice(0, 10);
-    await finch.hris.payments.list({ start_date: day(start), end_date: day(end) });
+    await finch.hris.payments.list({ start_date: day(start), end_date: day(end), ...query });
   },
-  benefits: async (finch) => void (await finch.hris.benefits.list()),
+  benefits: async (finch, _id, query) => void (await finch.hris.benefits.list(query)),
 };
 
 function problemOf(error: unknown): string {
@@ -68,22 +73,44 @@ export async function readGrantedProducts(options: CallFinchOptions): Promise<Pr
     select: { products: true },
   });
   if (!connection) return [];
-  let individualId = await someIndividualId(options.connectionId);
-  if (!individualId && connection.products.includes("directory")) {
+  const entities = await db().connectionEntity.findMany({
+    where: { connectionId: options.connectionId, finchStatus: { not: "disconnected" } },
+    select: { finchEntityId: true, name: true },
+    orderBy: [{ name: "asc" }, { finchEntityId: "asc" }],
+  });
+  if (entities.length === 0) return readProducts(options, connection.products, null);
+  // Multi-entity: each product for each entity, one entity per request, listed by company name.
+  const checks: ProductCheck[] = [];
+  for (const entity of entities) {
+    const entityOptions = { ...options, entityId: entity.finchEntityId };
+    checks.push(...(await readProducts(entityOptions, connection.products, entity.name ?? UNNAMED_ENTITY)));
+  }
+  return checks;
+}
+
+async function readProducts(
+  options: CallFinchOptions,
+  products: string[],
+  entity: string | null,
+): Promise<ProductCheck[]> {
+  const query: EntityQuery = options.entityId ? { entity_ids: [options.entityId] } : {};
+  // The stored people belong to no entity in particular: a multi-entity read asks the entity's directory.
+  let individualId = options.entityId ? null : await someIndividualId(options.connectionId);
+  if (!individualId && products.includes("directory")) {
     individualId = await callFinch(options, async (finch) => {
-      const page = await finch.hris.directory.list({ limit: 1 });
+      const page = await finch.hris.directory.list({ limit: 1, ...query });
       return page.individuals[0]?.id ?? null;
     }).catch(() => null);
   }
   const checks: ProductCheck[] = [];
-  for (const product of connection.products) {
+  for (const product of products) {
     const read = READERS[product];
     if (!read) continue; // e.g. ssn rides on individual; nothing of its own to read
     try {
-      await callFinch(options, (finch) => read(finch, individualId));
-      checks.push({ product, ok: true, problem: null });
+      await callFinch(options, (finch) => read(finch, individualId, query));
+      checks.push({ product, ok: true, problem: null, ...(entity && { entity }) });
     } catch (error) {
-      checks.push({ product, ok: false, problem: problemOf(error) });
+      checks.push({ product, ok: false, problem: problemOf(error), ...(entity && { entity }) });
     }
   }
   return checks;

@@ -26,6 +26,8 @@ export async function composeOutboxEmail(row: EmailOutbox): Promise<ComposedEmai
         ...REPAIR_ADVICE_SELECT,
         products: true,
         organization: { select: { name: true } },
+        statusReason: true,
+        _count: { select: { entities: true } },
       },
     }),
     row.incidentId

@@ -21,6 +21,9 @@ export interface NoticeContext {
     status: ConnectionStatus;
     products: string[];
     organization: { name: string };
+    statusReason: string | null;
+    /** Multi-entity connections have entity records; their reason names the scope and the companies. */
+    _count: { entities: number };
   };
   incident: { id: string; startedAt: Date; reason: string | null; resolvedAt: Date | null };
   payload: OutboxPayload;
@@ -40,11 +43,14 @@ export function noticeDetails(context: NoticeContext) {
   const { row, connection, incident } = context;
   const advice = repairAdvice(connection);
   const issuedAt = row.createdAt;
+  // "1 of 3 companies on your Gusto connection needs you to reconnect: Acme East."
+  const scoped =
+    connection._count.entities > 0 && connection.statusReason ? `${connection.statusReason}.` : null;
   return {
     details: {
       ...commonDetails(context),
       since: exactTime(incident.startedAt.toISOString()),
-      reason: advice?.happened ?? incident.reason ?? REAUTH_REASON,
+      reason: scoped ?? advice?.happened ?? incident.reason ?? REAUTH_REASON,
       steps: advice?.todo ?? [],
       reconnectUrl: reconnectLinkUrl({ connectionId: row.connectionId, userId: row.userId, issuedAt }),
       unsubscribeUrl: emailPreferencePageUrl({ kind: "unsubscribe", userId: row.userId }, issuedAt),

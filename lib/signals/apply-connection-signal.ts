@@ -18,6 +18,8 @@ export interface ConnectionSignal {
   finchStatus: string;
   source: DetectionSource;
   reason?: string | null;
+  /** Multi-entity connections: the reason derived from the entities (see decideTransition). */
+  scopedReason?: string | null;
   at?: Date;
   actorUserId?: string;
   /** Provider-outage thresholds; the settings (OUTAGE_*) unless a test injects its own. */
@@ -42,6 +44,7 @@ interface LockedRow {
   status: ConnectionStatus;
   organizationId: string;
   finchStatus: string;
+  statusReason: string | null;
   providerId: string;
   providerName: string;
 }
@@ -49,7 +52,7 @@ interface LockedRow {
 /** The connection's row, locked for the rest of the transaction: signals for it apply one at a time. */
 export function lockForTransitionSql(connectionId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT status, "organizationId", "finchStatus", "providerId", "providerName"
+    SELECT status, "organizationId", "finchStatus", "statusReason", "providerId", "providerName"
       FROM "Connection" WHERE id = ${connectionId} FOR UPDATE`;
 }
 
@@ -83,7 +86,7 @@ export async function transitionConnection(tx: Tx, signal: ConnectionSignal): Pr
   const at = signal.at ?? new Date();
   const { connectionId } = signal;
   const row = await lockConnection(tx, connectionId);
-  const ending = row.status === "needs_reauth" && !isUnchanged(row, signal.finchStatus);
+  const ending = row.status === "needs_reauth" && !isUnchanged(row, signal.finchStatus, signal.scopedReason);
   const { open, reconnectUnderWay } = ending
     ? await openIncident(tx, connectionId, at)
     : { open: null, reconnectUnderWay: false };

@@ -30,7 +30,9 @@ export function recordUnchangedStatusSql(report: StatusReport, at: Date): Prisma
   // connection's event is recorded too (with no connection), so its redeliveries count as duplicates.
   return Prisma.sql`
     WITH conn AS (
-      SELECT id, (status = ${to}::"ConnectionStatus" AND "finchStatus" = ${report.finchStatus}) AS unchanged
+      -- A multi-entity connection's status derives from its entities: every report goes to the state machine.
+      SELECT id, (status = ${to}::"ConnectionStatus" AND "finchStatus" = ${report.finchStatus}
+        AND NOT EXISTS (SELECT 1 FROM "ConnectionEntity" e WHERE e."connectionId" = "Connection".id)) AS unchanged
       FROM "Connection" WHERE "finchConnectionId" = ${report.finchConnectionId}
     ), ins AS (
       INSERT INTO "FinchWebhookEvent" (id, "eventType", "connectionId")

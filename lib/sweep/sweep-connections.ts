@@ -4,6 +4,7 @@
 import "server-only";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
+import { applyEntityStatuses } from "@/lib/signals/apply-entity-statuses";
 import { recordUnchangedCheck } from "@/lib/signals/record-unchanged-status";
 import { readAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
@@ -108,6 +109,17 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
           case "status": {
             answered++;
             checkedIds.push(target.id);
+            if (result.entities) {
+              // Multi-entity: each entity's status, and the connection's derived from them.
+              const outcome = await applyEntityStatuses({
+                connectionId: target.id,
+                entities: result.entities,
+                source: "sweep",
+              });
+              summary.checked++;
+              if (outcome.changed) summary.changed++;
+              return;
+            }
             if (await recordUnchangedCheck(target.id, result.finchStatus)) {
               summary.checked++;
               return;

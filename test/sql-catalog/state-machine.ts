@@ -20,6 +20,8 @@ const references = { email: "msg_1", alert: 200 } as const;
 
 export const STATE_MACHINE_SQL: Record<string, FileStatements> = {
   "lib/signals/apply-connection-signal.ts": { lockForTransitionSql: () => [lockForTransitionSql("conn")] },
+  // Uses lockForTransitionSql (above) and Prisma's own queries.
+  "lib/signals/apply-entity-statuses.ts": {},
   "lib/signals/record-unchanged-status.ts": {
     recordUnchangedStatusSql: () => [
       recordUnchangedStatusSql({ eventId: "e", finchConnectionId: "f", finchStatus: "connected" }, now),

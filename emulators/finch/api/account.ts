@@ -5,6 +5,11 @@ import { requireBearer } from "../http/auth";
 import { json } from "../../shared/http/reply";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
+import { z } from "zod";
+import { liveEntities } from "../domain/entities";
+import { errors } from "../http/finch-error";
+import { parseJsonBody } from "../../shared/http/body";
+import { validate } from "../http/validate";
 import type { ConnectionRecord, ConnectionStatus } from "../state/types";
 
 type ConnectionStatusType = Finch.Introspection.ConnectionStatus["status"];
@@ -23,6 +28,8 @@ function connectionStatus(connection: ConnectionRecord): Finch.Introspection.Con
   const message = STATUS_MESSAGES[connection.status];
   return { status, last_successful_sync: connection.lastSuccessfulSync, ...(message ? { message } : {}) };
 }
+
+const disconnectEntitySchema = z.object({ entity_ids: z.array(z.string().min(1)).min(1) });
 
 export function accountRoutes(ctx: EmulatorContext): Route[] {
   const introspect = (req: EmulatorRequest) => {
@@ -43,7 +50,15 @@ export function accountRoutes(ctx: EmulatorContext): Route[] {
       customer_id: connection.customerId,
       customer_name: connection.customerName,
       customer_email: connection.customerEmail,
-      entities: [{ id: connection.entityId, name: null, source_id: null, status: status.status }],
+      // Multi-entity mode reports each picked entity; `disconnected` is an entity status (SDK 9.4.0).
+      entities: connection.entities
+        ? connection.entities.map((e) => ({
+            id: e.id,
+            name: e.name,
+            source_id: e.sourceId,
+            status: e.status as ConnectionStatusType,
+          }))
+        : [{ id: connection.entityId, name: null, source_id: null, status: status.status }],
       manual: connection.authenticationType === "assisted",
       username: connection.username,
       company_id: connection.companyId,
@@ -59,8 +74,21 @@ export function accountRoutes(ctx: EmulatorContext): Route[] {
     return json({ status: "success" });
   };
 
+  /** Removes the named entities (one account.updated each); the token stays valid for the others. */
+  const disconnectEntity = (req: EmulatorRequest) => {
+    const { connection } = requireBearer(req, ctx.connections);
+    const { entity_ids } = validate(disconnectEntitySchema, parseJsonBody(req));
+    const live = liveEntities(connection);
+    const unknown = entity_ids.find((id) => !live.some((e) => e.id === id));
+    if (unknown) throw errors.badRequest(`Entity '${unknown}' is not a connected entity of this connection`);
+    if (!connection.entities) ctx.connections.setStatus(connection, "disconnected");
+    else for (const id of entity_ids) ctx.connections.setEntityStatus(connection, id, "disconnected");
+    return json({ status: "success" });
+  };
+
   return [
     { method: "GET", pattern: "/introspect", kind: "api", handle: introspect },
     { method: "POST", pattern: "/disconnect", kind: "api", handle: disconnect },
+    { method: "POST", pattern: "/disconnect-entity", kind: "api", handle: disconnectEntity },
   ];
 }

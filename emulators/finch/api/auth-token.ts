@@ -1,6 +1,7 @@
 // POST /auth/token – exchange a single-use Connect code for an access token (client creds in the body).
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
+import { liveEntities } from "../domain/entities";
 import { credentialsMatch } from "../http/auth";
 import { errors } from "../http/finch-error";
 import { json } from "../../shared/http/reply";
@@ -55,7 +56,15 @@ export function authTokenRoutes(ctx: EmulatorContext): Route[] {
       customer_name: connection.customerName,
       client_type: connection.clientType,
       connection_type: connection.connectionType,
-      entity_ids: [connection.entityId],
+      entity_ids: liveEntities(connection).map((e) => e.id),
+      ...(connection.entities && {
+        entities: liveEntities(connection).map((e) => ({
+          id: e.id,
+          name: e.name,
+          source_id: e.sourceId,
+          status: e.status,
+        })),
+      }),
       products: token.products,
       provider_id: connection.providerId,
       company_id: connection.companyId,

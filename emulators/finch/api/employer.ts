@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { generateCompany, type GeneratedEmployee } from "../domain/company-generator";
 import { requireDataAccess } from "../http/auth";
-import { errors, finchErrorBody } from "../http/finch-error";
+import { finchErrorBody } from "../http/finch-error";
 import { json } from "../../shared/http/reply";
 import { parseJsonBody } from "../../shared/http/body";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
-import type { ConnectionRecord } from "../state/types";
+import type { DataAccess } from "../http/auth";
 
 const pagingSchema = z.object({
   limit: z.coerce.number().int().min(1).optional(),
@@ -21,16 +21,6 @@ const batchSchema = z.object({
   options: z.object({ include: z.array(z.string()).optional() }).nullish(),
 });
 
-/** The SDK encodes arrays as `entity_ids[]=…`; plain `entity_ids=…` is accepted too. */
-function checkEntityIds(req: EmulatorRequest, connection: ConnectionRecord, maxCount?: number): void {
-  const ids = [...req.url.searchParams.getAll("entity_ids[]"), ...req.url.searchParams.getAll("entity_ids")];
-  if (maxCount !== undefined && ids.length > maxCount) {
-    throw errors.badRequest(`At most ${maxCount} entity_id may be given for this endpoint`);
-  }
-  const unknown = ids.find((id) => id !== connection.entityId);
-  if (unknown) throw errors.badRequest(`Entity '${unknown}' is not part of this connection`);
-}
-
 const individualNotFound = (individualId: string) => ({
   individual_id: individualId,
   code: 404,
@@ -38,20 +28,22 @@ const individualNotFound = (individualId: string) => ({
 });
 
 export function employerRoutes(ctx: EmulatorContext): Route[] {
-  const dataFor = (connection: ConnectionRecord) =>
-    generateCompany(connection.companyId, connection.employeeCount);
+  /** A multi-entity connection's entity is a company of its own: its data is generated from the entity. */
+  const dataFor = ({ connection, entities }: DataAccess) => {
+    const entity = connection.entities ? entities[0] : undefined;
+    if (!entity) return generateCompany(connection.companyId, connection.employeeCount);
+    const data = generateCompany(entity.id, connection.employeeCount);
+    return { ...data, company: { ...data.company, legal_name: entity.name } };
+  };
 
   const company = (req: EmulatorRequest) => {
-    const { connection } = requireDataAccess(req, ctx.connections, "company");
-    checkEntityIds(req, connection, 1);
-    return json(dataFor(connection).company);
+    return json(dataFor(requireDataAccess(req, ctx.connections, "company", 1)).company);
   };
 
   const directory = (req: EmulatorRequest) => {
-    const { connection } = requireDataAccess(req, ctx.connections, "directory");
-    checkEntityIds(req, connection);
+    const access = requireDataAccess(req, ctx.connections, "directory");
     const { limit, offset = 0 } = validate(pagingSchema, Object.fromEntries(req.url.searchParams));
-    const everyone = dataFor(connection).employees;
+    const everyone = dataFor(access).employees;
     // Finch returns everyone when no limit is given; paging.count is the total so the SDK can page.
     const page = everyone.slice(offset, limit === undefined ? undefined : offset + limit);
     return json({ individuals: page.map((e) => e.directory), paging: { count: everyone.length, offset } });
@@ -60,11 +52,11 @@ export function employerRoutes(ctx: EmulatorContext): Route[] {
   const batch =
     (product: "individual" | "employment", pick: (e: GeneratedEmployee, includeSsn: boolean) => unknown) =>
     (req: EmulatorRequest) => {
-      const { connection, token } = requireDataAccess(req, ctx.connections, product);
-      checkEntityIds(req, connection);
+      const access = requireDataAccess(req, ctx.connections, product);
+      const { token } = access;
       const body = validate(batchSchema, parseJsonBody(req));
       const includeSsn = (body.options?.include ?? []).includes("ssn") && token.products.includes("ssn");
-      const byId = new Map(dataFor(connection).employees.map((e) => [e.individual.id, e]));
+      const byId = new Map(dataFor(access).employees.map((e) => [e.individual.id, e]));
       const responses = body.requests.map(({ individual_id }) => {
         const employee = byId.get(individual_id);
         return employee

@@ -1,14 +1,21 @@
 import type { ConnectionService } from "../domain/connections";
 import { generateCompany } from "../domain/company-generator";
+import { entitiesOf } from "../domain/entities";
 import type { ConnectionRecord } from "../state/types";
 
 /** How control endpoints and the control page describe a connection (tokens included: they are fake). */
 export function connectionView(connection: ConnectionRecord, connections: ConnectionService) {
   const tokens = connections.tokensOf(connection.id);
+  const companyName = generateCompany(connection.companyId, connection.employeeCount).company.legal_name;
   return {
     connection_id: connection.id,
     company_id: connection.companyId,
-    company_name: generateCompany(connection.companyId, connection.employeeCount).company.legal_name,
+    company_name: companyName,
+    entities: entitiesOf(connection).map((e) => ({
+      id: e.id,
+      name: e.name || companyName,
+      status: e.status,
+    })),
     provider_id: connection.providerId,
     status: connection.status,
     authentication_type: connection.authenticationType,

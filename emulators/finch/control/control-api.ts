@@ -93,6 +93,24 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
         );
       },
     },
+    {
+      method: "POST",
+      pattern: "/_emulator/connections/:id/entities/:entityId/status",
+      handle: (req) => {
+        const connection = view(req.params.id ?? "");
+        const entityId = req.params.entityId ?? "";
+        const entity = connection.entities?.find((e) => e.id === entityId);
+        if (!entity)
+          throw errors.notFound(`Entity '${entityId}' is not part of connection '${connection.id}'`);
+        const { status } = validate(statusSchema, parseJsonOrFormBody(req));
+        ctx.connections.setEntityStatus(connection, entity.id, status);
+        return done(
+          req,
+          connectionView(connection, ctx.connections),
+          `${entity.name} on connection ${connection.id} is now ${status}`,
+        );
+      },
+    },
     { method: "GET", pattern: "/_emulator/codes", handle: () => json({ codes: ctx.store.state.codes }) },
     {
       method: "GET",

@@ -27,12 +27,23 @@ function connectionRows(ctx: EmulatorContext): string {
     const v = connectionView(c, ctx.connections);
     const action = (status: string, label: string) =>
       `<form method="post" action="/_emulator/connections/${encodeURIComponent(v.connection_id)}/status"><input type="hidden" name="status" value="${status}"><button type="submit">${label}</button></form>`;
+    const entityAction = (entityId: string, status: string, label: string) =>
+      `<form method="post" action="/_emulator/connections/${encodeURIComponent(v.connection_id)}/entities/${encodeURIComponent(entityId)}/status"><input type="hidden" name="status" value="${status}"><button type="submit">${label}</button></form>`;
+    // Multi-entity connections list each entity with its own break and restore.
+    const entities = c.entities
+      ? `<ul aria-label="Entities">${c.entities
+          .map(
+            (e) =>
+              `<li>${escapeHtml(e.name)} ${statusBadge(e.status)} ${entityAction(e.id, "reauth", `Break ${escapeHtml(e.name)}`)} ${entityAction(e.id, "connected", `Restore ${escapeHtml(e.name)}`)}</li>`,
+          )
+          .join("")}</ul>`
+      : "";
     const controls =
       c.status === "disconnected"
         ? `<span class="muted">Disconnected</span>`
         : `${action("reauth", "Require reauthentication")} ${action("connected", "Restore")}`;
     return `<tr><td>${escapeHtml(v.company_name ?? "")}<div class="muted">${escapeHtml(v.customer_name ?? "")}${v.username ? ` · ${escapeHtml(v.username)}` : ""}</div></td>
-<td>${escapeHtml(v.provider_id)}</td><td><code>${escapeHtml(v.connection_id)}</code></td><td>${statusBadge(v.status)}</td>
+<td>${escapeHtml(v.provider_id)}</td><td><code>${escapeHtml(v.connection_id)}</code></td><td>${statusBadge(v.status)}${entities}</td>
 <td>${v.active_token_count} active / ${v.token_count}</td><td class="actions">${controls}</td></tr>`;
   });
   if (rows.length === 0)

@@ -1,4 +1,5 @@
 import { OTHER_COMPANY_USERNAME_PREFIX } from "../defaults";
+import { isMultiEntityUsername, type EmployerEntity } from "./entities";
 import { newAuthorizationCode } from "../state/ids";
 import type { StateStore } from "../state/state-store";
 import type {
@@ -38,7 +39,27 @@ export interface SignInResult {
  */
 export function companyKeyFor(username: string): string {
   const normalized = username.trim().toLowerCase();
-  return normalized.startsWith(OTHER_COMPANY_USERNAME_PREFIX) ? normalized : "primary";
+  if (normalized.startsWith(OTHER_COMPANY_USERNAME_PREFIX)) return normalized;
+  return isMultiEntityUsername(normalized) ? "multi" : "primary";
+}
+
+/** Whether a sign-in in a reauth session repairs that session's connection (rather than another company's). */
+export function repairsOriginal(original: ConnectionRecord, username: string): boolean {
+  const key = companyKeyFor(username);
+  if (original.entities) return !key.startsWith(OTHER_COMPANY_USERNAME_PREFIX);
+  return key === "primary" || key === original.companyKey;
+}
+
+/** The company a sign-in lands on (its entities are what the entity step shows). */
+export function signInCompanyId(
+  flow: SignInFlow,
+  original: ConnectionRecord | undefined,
+  providerId: string,
+  username: string,
+): string {
+  if (original && repairsOriginal(original, username)) return original.companyId;
+  const customerId = (original ?? flow).customerId;
+  return companyIdFor(customerId, original?.providerId ?? providerId, companyKeyFor(username));
 }
 
 function findOrCreateConnection(
@@ -81,10 +102,11 @@ export function completeSignIn(
   flow: SignInFlow,
   providerId: string,
   username: string,
+  picked: EmployerEntity[] = [],
 ): SignInResult {
   const original = flow.reauthConnectionId ? connections.get(flow.reauthConnectionId) : undefined;
   let connection: ConnectionRecord;
-  if (original && companyKeyFor(username) === "primary") {
+  if (original && repairsOriginal(original, username)) {
     original.username = username;
     connections.addProducts(original, flow.products);
     connections.setStatus(original, "connected");
@@ -100,6 +122,8 @@ export function completeSignIn(
       username,
     );
   }
+
+  if (picked.length > 0) connections.pickEntities(connection, picked);
 
   const now = Date.now();
   const code: AuthorizationCodeRecord = {

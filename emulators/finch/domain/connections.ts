@@ -1,6 +1,7 @@
 import { deterministicUuid, newUuid } from "../state/ids";
 import type { StateStore } from "../state/state-store";
-import type { ConnectionRecord, ConnectionStatus, TokenRecord } from "../state/types";
+import type { ConnectionRecord, ConnectionStatus, EntityRecord, TokenRecord } from "../state/types";
+import { connectionLevelStatus, type EmployerEntity } from "./entities";
 
 /** A connection as created: the record without what the emulator assigns (ids, status, sync time, timestamps). */
 export type NewConnectionInput = Omit<
@@ -10,7 +11,8 @@ export type NewConnectionInput = Omit<
   companyId?: string;
 };
 
-export type StatusListener = (connection: ConnectionRecord) => void;
+/** Called on every status change: with the entity when one entity of a multi-entity connection changed. */
+export type StatusListener = (connection: ConnectionRecord, entity?: EntityRecord) => void;
 
 /** The company a Connect sign-in lands on: stable per customer, provider and company key. */
 export function companyIdFor(customerId: string | null, providerId: string, companyKey: string): string {
@@ -83,8 +85,17 @@ export class ConnectionService {
     return connection;
   }
 
-  /** Returns whether the status changed. Disconnecting revokes every token of the connection. */
+  /**
+   * Returns whether the status changed. Disconnecting revokes every token of the connection. On a
+   * multi-entity connection any other status is set on every live entity, one webhook each.
+   */
   setStatus(connection: ConnectionRecord, status: ConnectionStatus): boolean {
+    if (connection.entities && status !== "disconnected") {
+      const changed = connection.entities
+        .filter((e) => e.status !== "disconnected")
+        .map((e) => this.setEntityStatus(connection, e.id, status));
+      return changed.some(Boolean);
+    }
     if (connection.status === status) return false;
     const now = new Date().toISOString();
     connection.status = status;
@@ -94,6 +105,51 @@ export class ConnectionService {
     this.store.save();
     this.onStatusChange(connection);
     return true;
+  }
+
+  /** One entity's status; the connection's own status follows (the worst of its live entities). */
+  setEntityStatus(connection: ConnectionRecord, entityId: string, status: ConnectionStatus): boolean {
+    const entity = connection.entities?.find((e) => e.id === entityId);
+    if (!entity || entity.status === status) return false;
+    entity.status = status;
+    this.settle(connection);
+    this.onStatusChange(connection, entity);
+    return true;
+  }
+
+  /**
+   * A Connect sign-in that picked these entities: they are added or put back, and every entity still
+   * live is connected again (a reauthentication can add entities, never remove them).
+   */
+  pickEntities(connection: ConnectionRecord, picked: EmployerEntity[]): void {
+    const entities = connection.entities ?? [];
+    const changed: EntityRecord[] = [];
+    for (const choice of picked) {
+      if (!entities.some((e) => e.id === choice.id)) entities.push({ ...choice, status: "connected" });
+    }
+    const pickedIds = new Set(picked.map((p) => p.id));
+    for (const entity of entities) {
+      const revive = entity.status !== "disconnected" || pickedIds.has(entity.id);
+      if (revive && entity.status !== "connected") {
+        entity.status = "connected";
+        changed.push(entity);
+      }
+    }
+    connection.entities = entities;
+    connection.entityId = entities[0]?.id ?? connection.entityId;
+    this.settle(connection);
+    for (const entity of changed) this.onStatusChange(connection, entity);
+  }
+
+  /** The connection-level status follows its entities; none left live disconnects the connection. */
+  private settle(connection: ConnectionRecord): void {
+    const status = connectionLevelStatus(connection.entities ?? []);
+    const now = new Date().toISOString();
+    connection.updatedAt = now;
+    if (status === "connected" && connection.status !== "connected") connection.lastSuccessfulSync = now;
+    connection.status = status;
+    if (status === "disconnected") this.revokeTokens(connection.id);
+    this.store.save();
   }
 
   addProducts(connection: ConnectionRecord, products: string[]): void {

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { ConnectionService } from "../domain/connections";
-import type { ConnectionRecord, TokenRecord } from "../state/types";
+import { liveEntities } from "../domain/entities";
+import type { ConnectionRecord, ConnectionStatus, EntityRecord, TokenRecord } from "../state/types";
 import { errors } from "./finch-error";
 import type { EmulatorRequest } from "./request";
 
@@ -57,14 +58,39 @@ export function requireBearer(req: EmulatorRequest, connections: ConnectionServi
   return { token, connection };
 }
 
-/** Data endpoints also fail when the connection is unhealthy or lacks the product. */
-export function requireDataAccess(
+/** The SDK encodes arrays as `entity_ids[]=…`; plain `entity_ids=…` is accepted too. */
+function requestedEntityIds(req: EmulatorRequest): string[] {
+  return [...req.url.searchParams.getAll("entity_ids[]"), ...req.url.searchParams.getAll("entity_ids")];
+}
+
+/**
+ * The entities a data request is for. On a connection with more than one live entity `entity_ids` is
+ * required (the stand-in's choice where Finch is silent: 400); otherwise it defaults to the one entity.
+ */
+function targetEntities(
   req: EmulatorRequest,
-  connections: ConnectionService,
-  product: string,
-): BearerContext {
-  const context = requireBearer(req, connections);
-  switch (context.connection.status) {
+  connection: ConnectionRecord,
+  maxCount?: number,
+): EntityRecord[] {
+  const ids = requestedEntityIds(req);
+  if (maxCount !== undefined && ids.length > maxCount) {
+    throw errors.badRequest(`At most ${maxCount} entity_id may be given for this endpoint`);
+  }
+  const live = liveEntities(connection);
+  if (ids.length === 0) {
+    if (live.length > 1)
+      throw errors.badRequest("entity_ids is required: this connection covers more than one entity");
+    return live;
+  }
+  return ids.map((id) => {
+    const entity = live.find((e) => e.id === id);
+    if (!entity) throw errors.badRequest(`Entity '${id}' is not part of this connection`);
+    return entity;
+  });
+}
+
+function checkStatus(status: ConnectionStatus): void {
+  switch (status) {
     case "reauth":
       throw errors.reauthenticate();
     case "pending":
@@ -78,7 +104,29 @@ export function requireDataAccess(
     case "connected":
       break;
   }
+}
+
+export interface DataAccess extends BearerContext {
+  /** The entities the request is for (one, unless the caller passed several). */
+  entities: EntityRecord[];
+}
+
+/**
+ * Data endpoints also fail when the connection (or, in multi-entity mode, one of the requested
+ * entities) is unhealthy or lacks the product; healthy entities keep answering.
+ */
+export function requireDataAccess(
+  req: EmulatorRequest,
+  connections: ConnectionService,
+  product: string,
+  maxEntities?: number,
+): DataAccess {
+  const context = requireBearer(req, connections);
+  if (context.connection.status === "disconnected") throw errors.invalidToken();
+  const entities = targetEntities(req, context.connection, maxEntities);
+  if (context.connection.entities) entities.forEach((e) => checkStatus(e.status));
+  else checkStatus(context.connection.status);
   if (!context.token.products.includes(product)) throw errors.insufficientScope(product);
   if (context.connection.failingProducts?.includes(product)) throw errors.insufficientPermissions();
-  return context;
+  return { ...context, entities };
 }

@@ -12,6 +12,14 @@ export type { AuthenticationType };
 export type ClientType = "development" | "production" | "sandbox";
 export type ConnectionType = "provider" | "finch";
 
+/** One company (EIN) of a multi-entity connection, as the employer picked it in Connect. */
+export interface EntityRecord {
+  id: string;
+  name: string;
+  sourceId: string;
+  status: ConnectionStatus;
+}
+
 export interface ConnectionRecord {
   id: string;
   companyId: string;
@@ -36,6 +44,11 @@ export interface ConnectionRecord {
   lastSuccessfulSync: string | null;
   /** Products whose data endpoints answer 403 permission errors even while connected (a repair that half works). */
   failingProducts?: string[];
+  /**
+   * Multi-entity mode: the entities the employer picked (absent on single-entity connections, whose one
+   * entity is `entityId` with the connection's status). `status` is then derived from them.
+   */
+  entities?: EntityRecord[];
 }
 
 export interface TokenRecord {

@@ -98,3 +98,48 @@ export async function signInThroughConnect(
     state: params?.get("state") ?? null,
   };
 }
+
+/** The entity step's checkboxes (multi-entity mode): value, checked and label, read out of the HTML. */
+export function entityBoxes(html: string): { value: string; checked: boolean; label: string }[] {
+  return [
+    ...html.matchAll(
+      /<input id="([^"]+)" name="entity" type="checkbox" value="([^"]+)"( checked)?> <label for="\1">([^<]+)<\/label>/g,
+    ),
+  ].map(([, , value = "", checked, label = ""]) => ({
+    value,
+    checked: Boolean(checked),
+    label: unescape(label),
+  }));
+}
+
+/**
+ * Signs in and, when Connect shows the entity step, keeps the entities `keep` accepts (all by
+ * default) and presses Continue. Returns the final response like signInThroughConnect.
+ */
+export async function signInWithEntities(
+  authorizeUrl: string,
+  username: string,
+  keep: (name: string) => boolean = () => true,
+): Promise<ConnectResult & { boxes: ReturnType<typeof entityBoxes> }> {
+  const first = await signInThroughConnect(authorizeUrl, { username });
+  const form = parseForms(first.html).find((f) => f.buttons.some((b) => b.value === "entities"));
+  if (first.status !== 200 || !form) return { ...first, boxes: [] };
+  const boxes = entityBoxes(first.html);
+  const body = new URLSearchParams([...form.fields, ["action", "entities"]]);
+  for (const box of boxes) if (keep(box.label)) body.append("entity", box.value);
+  const response = await fetchPage(`${new URL(authorizeUrl).origin}${form.action}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: body.toString(),
+  });
+  const location = response.headers.get("location");
+  const params = location ? new URL(location).searchParams : null;
+  return {
+    status: response.status,
+    location,
+    html: await response.text(),
+    code: params?.get("code") ?? null,
+    state: params?.get("state") ?? null,
+    boxes,
+  };
+}

@@ -1,6 +1,6 @@
 import { newEventId, newUuid } from "../state/ids";
 import type { StateStore } from "../state/state-store";
-import type { ConnectionRecord, WebhookDeliveryRecord } from "../state/types";
+import type { ConnectionRecord, EntityRecord, WebhookDeliveryRecord } from "../state/types";
 import { accountUpdatedEvent } from "./account-updated-event";
 import { signWebhook } from "./sign-webhook";
 
@@ -25,10 +25,10 @@ export class WebhookDispatcher {
 
   constructor(private readonly options: WebhookDispatcherOptions) {}
 
-  accountUpdated(connection: ConnectionRecord): void {
+  accountUpdated(connection: ConnectionRecord, entity?: EntityRecord): void {
     const { store } = this.options;
     const payload = JSON.stringify(
-      accountUpdatedEvent(connection, store.state.webhooks.authenticationMethodShape),
+      accountUpdatedEvent(connection, store.state.webhooks.authenticationMethodShape, entity),
     );
     const eventId = newEventId();
     for (const url of store.state.webhooks.urls) {

@@ -5,6 +5,8 @@ import crypto from "node:crypto";
 import type Finch from "@tryfinch/finch-api";
 import { afterConnectionChange } from "@/lib/signals/after-connection-change";
 import { transitionConnection } from "@/lib/signals/apply-connection-signal";
+import { transitionEntities } from "@/lib/signals/apply-entity-statuses";
+import { multiEntityReports } from "@/lib/finch/introspect-connection";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
@@ -140,7 +142,8 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
   const finch = finchConnectionClient(token.accessToken);
   const introspection = await introspectQuietly(token.accessToken);
   const providerName = await providerDisplayName(finch, token.providerId);
-  await db().$transaction(async (tx) => {
+  const entities = multiEntityReports(introspection?.entities);
+  const outcome = await db().$transaction(async (tx) => {
     await tx.connection.create({
       data: {
         id,
@@ -162,7 +165,12 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
       source: "connect",
       actorUserId: userId,
     });
+    // Multi-entity mode: each picked entity is stored, and the status derives from them.
+    return entities
+      ? transitionEntities(tx, { connectionId: id, entities, source: "connect", actorUserId: userId })
+      : null;
   });
+  if (outcome) await afterConnectionChange(outcome);
   await syncAfterConnect({ connectionId: id, organizationId: attempt.organizationId });
   return { kind: "connected", connectionId: id, returnTo: attempt.returnTo };
 }
@@ -178,6 +186,9 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
   const introspection = await introspectQuietly(token.accessToken);
   const outcome = await db().$transaction(async (tx) => {
     await tx.connection.update({ where: { id: connectionId }, data: { products: token.products } });
+    const entities = multiEntityReports(introspection?.entities);
+    if (entities)
+      return transitionEntities(tx, { connectionId, entities, source: "reconnect", actorUserId: userId });
     return transitionConnection(tx, {
       connectionId,
       finchStatus: introspection?.connection_status?.status ?? "connected",

@@ -19,6 +19,8 @@ export const accountUpdatedEventSchema = z.object({
   event_type: z.literal("account.updated"),
   // A NUL byte or a lone surrogate is no connection of ours, and must not reach PostgreSQL.
   connection_id: z.string().min(1).max(200).refine(isPlainText),
+  // Multi-entity mode: one event per entity (finch-reference §13); null for connection-wide events.
+  entity_id: z.string().min(1).max(200).refine(isPlainText).nullish(),
   data: z.object({
     // Checked against the known statuses by the caller, so a new word from Finch is ignored, not rejected.
     status: z.string().min(1).max(100).refine(isPlainText),

@@ -37,6 +37,7 @@ export async function receiveFinchWebhook(rawBody: string, headers: Headers): Pr
   const result = await handleAccountUpdated({
     eventId: verified.eventId,
     finchConnectionId: event.data.connection_id,
+    finchEntityId: event.data.entity_id ?? undefined,
     finchStatus: status.data,
     authenticationType: event.data.data.authentication_method,
   });

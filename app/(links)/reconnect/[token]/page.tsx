@@ -3,6 +3,8 @@ import { ReconnectLinkMessage } from "@/components/notifications/reconnect-link-
 import { ReconnectLinkPanel } from "@/components/notifications/reconnect-link-panel";
 import { requireUser } from "@/lib/auth/session";
 import { countFailedAttempts } from "@/lib/connections/failed-attempts";
+import { entityAccessFailure } from "@/lib/connections/entity-access-failure";
+import { db } from "@/lib/db";
 import { supportAddress } from "@/lib/email/support-address";
 import { env } from "@/lib/env";
 import { recordLinkOpened } from "@/lib/notifications/record-link-opened";
@@ -36,6 +38,7 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
   const failed = await countFailedAttempts([
     { id: connectionId, status: "needs_reauth", statusSince: since },
   ]);
+  const multiEntity = (await db().connectionEntity.count({ where: { connectionId } })) > 0;
   return (
     <ReconnectLinkPanel
       token={token}
@@ -43,6 +46,8 @@ export default async function ReconnectLinkPage({ params }: { params: Promise<{ 
       email={user.email}
       failedAttempts={failed.get(connectionId) ?? 0}
       supportEmail={supportAddress()}
+      scopedTitle={multiEntity ? reason : null}
+      accessBlockedBy={multiEntity ? await entityAccessFailure(connectionId, since) : null}
       {...{
         connectionId,
         providerId,

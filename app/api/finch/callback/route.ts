@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { completeConnect } from "@/lib/finch/connect/complete-connect";
+import { recordConnectError } from "@/lib/finch/connect/record-connect-error";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { withSpan } from "@/lib/observability/tracing";
@@ -12,6 +13,7 @@ const callbackSchema = z.object({
   code: z.string().min(1).max(2048).optional(),
   state: z.string().min(1).max(512).optional(),
   error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
 });
 
 function back(path: string, result: string): NextResponse {
@@ -23,14 +25,18 @@ function back(path: string, result: string): NextResponse {
 export async function GET(request: NextRequest) {
   const parsed = callbackSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return back("/", "invalid_request");
-  const { code, state, error } = parsed.data;
+  const { code, state, error, error_description: description } = parsed.data;
   const user = await getCurrentUser();
   if (!user) {
     const login = new URL("/login", env().APP_URL);
     login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.redirect(login, { status: 303 });
   }
-  if (error) return back("/", error === "access_denied" ? "cancelled" : "connect_error");
+  if (error === "access_denied") return back("/", "cancelled");
+  if (error) {
+    const returnTo = state ? await recordConnectError({ state, userId: user.id, description }) : "/";
+    return back(returnTo, "connect_error");
+  }
   if (!code || !state) return back("/", "invalid_request");
   try {
     const result = await withSpan("finch.connect_callback", {}, async (span) => {
