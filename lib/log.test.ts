@@ -19,6 +19,16 @@ describe("log redaction", () => {
     expect(text).not.toContain("secret-token");
     expect(text).not.toContain("at ");
   });
+
+  it("describes plain error objects by their words, not as [object Object], and masks them too", () => {
+    expect(describeError({ code: "ECONNREFUSED", message: "connect refused" })).toBe(
+      "Error [ECONNREFUSED]: connect refused",
+    );
+    const described = describeError({ detail: "Bearer secret-token" });
+    expect(described).not.toContain("[object Object]");
+    expect(described).toContain("detail");
+    expect(described).not.toContain("secret-token");
+  });
 });
 
 describe("JSON logs", () => {

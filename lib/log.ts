@@ -23,6 +23,15 @@ export function describeError(error: unknown): string {
     const cause = error.cause ? ` (cause: ${describeError(error.cause)})` : "";
     return redact(`${error.constructor.name}${code}: ${error.message}${cause}`);
   }
+  // Some libraries emit plain objects (pg-boss's "error" event, driver errors crossing a worker).
+  if (typeof error === "object" && error !== null) {
+    const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+    if (typeof message === "string")
+      return redact(
+        `${typeof name === "string" ? name : "Error"}${typeof code === "string" ? ` [${code}]` : ""}: ${message}`,
+      );
+    return redact(JSON.stringify(error) ?? String(error));
+  }
   return redact(String(error));
 }
 
