@@ -109,28 +109,23 @@ export async function sweepConnections(options: SweepConnectionsOptions = {}): P
           case "status": {
             answered++;
             checkedIds.push(target.id);
-            if (result.entities) {
-              // Multi-entity: each entity's status, and the connection's derived from them.
-              const outcome = await applyEntityStatuses({
-                connectionId: target.id,
-                entities: result.entities,
-                source: "sweep",
-              });
-              summary.checked++;
-              if (outcome.changed) summary.changed++;
-              return;
-            }
-            if (await recordUnchangedCheck(target.id, result.finchStatus)) {
-              summary.checked++;
-              return;
-            }
-            const outcome = await applyConnectionSignal({
-              connectionId: target.id,
-              finchStatus: result.finchStatus,
-              source: "sweep",
-            });
+            // Multi-entity: each entity's status, and the connection's derived from them. Otherwise the
+            // usual answer (nothing changed) is one statement, and only a change is a signal.
+            const outcome = result.entities
+              ? await applyEntityStatuses({
+                  connectionId: target.id,
+                  entities: result.entities,
+                  source: "sweep",
+                })
+              : (await recordUnchangedCheck(target.id, result.finchStatus))
+                ? null
+                : await applyConnectionSignal({
+                    connectionId: target.id,
+                    finchStatus: result.finchStatus,
+                    source: "sweep",
+                  });
             summary.checked++;
-            if (outcome.changed) summary.changed++;
+            if (outcome?.changed) summary.changed++;
             return;
           }
           case "token_rejected":

@@ -88,6 +88,11 @@ export async function signInThroughConnect(
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ username, password, action }).toString(),
   });
+  return toConnectResult(response);
+}
+
+/** Where Connect sent the browser, and the code and state it carried. */
+async function toConnectResult(response: Response): Promise<ConnectResult> {
   const location = response.headers.get("location");
   const params = location ? new URL(location).searchParams : null;
   return {
@@ -132,14 +137,5 @@ export async function signInWithEntities(
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: body.toString(),
   });
-  const location = response.headers.get("location");
-  const params = location ? new URL(location).searchParams : null;
-  return {
-    status: response.status,
-    location,
-    html: await response.text(),
-    code: params?.get("code") ?? null,
-    state: params?.get("state") ?? null,
-    boxes,
-  };
+  return { ...(await toConnectResult(response)), boxes };
 }
