@@ -70,7 +70,8 @@ export async function acquireFinchPermit(options: AcquireFinchPermitOptions): Pr
       try {
         permit = await withTimeout(takeFromClass(cls, priority, take, Math.max(0, left)), dbTimeoutMs);
       } catch (error) {
-        return unreachable(cls, priority, error, left);
+        // The time left is measured before the wait for the database: never below zero after it.
+        return unreachable(cls, priority, error, Math.max(0, left));
       }
       if (permit.granted) {
         waitSeconds = Math.max(waitSeconds, permit.waitSeconds);
