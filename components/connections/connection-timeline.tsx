@@ -15,6 +15,7 @@ const SOURCE_LABELS: Record<string, string> = {
   sweep: "found by the scheduled check",
   reconnect: "through Finch Connect",
   connect: "through Finch Connect",
+  host_api: "reported by the app that uses this connection",
   dashboard: "from the dashboard",
   email: "from the emailed link",
 };

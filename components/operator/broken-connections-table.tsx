@@ -12,14 +12,8 @@ import type { BrokenConnectionRow } from "@/lib/operator/list-broken-connections
 import { TableHeader } from "@/components/ui/table-header";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { tableBodyClasses } from "@/components/ui/table-styles";
+import { detectionLabel } from "@/lib/connections/detection-labels";
 
-const DETECTION_LABELS: Record<string, string> = {
-  api_error: "API error",
-  webhook: "Webhook",
-  sweep: "Sweep",
-  reconnect: "Reconnect",
-  connect: "Connect",
-};
 
 const when = (date: Date, title?: string) => (
   <time dateTime={date.toISOString()} title={title}>
@@ -33,7 +27,7 @@ const CELLS: Record<TableColumnKey, (row: BrokenConnectionRow) => ReactNode> = {
   provider: (row) => row.providerName,
   since: (row) => when(row.since, exactTime(row.since.toISOString())),
   detectionPath: (row) =>
-    row.detectionPath ? (DETECTION_LABELS[row.detectionPath] ?? row.detectionPath) : "—",
+    row.detectionPath ? detectionLabel(row.detectionPath) : "—",
   emailsDelivered: (row) => row.emailsDelivered,
   linkOpened: (row) => (row.linkOpened ? "Yes" : "No"),
   reconnectAttempts: (row) => row.reconnectAttempts,

@@ -7,14 +7,10 @@ import { getRepairFunnel } from "@/lib/operator/get-repair-funnel";
 import { FUNNEL_STEPS } from "@/lib/operator/funnel-steps";
 import { REPAIR_TIME_ACCURACY } from "@/lib/operator/repair-histogram";
 import { requireOperator } from "@/lib/auth/require-operator";
+import { detectionLabel } from "@/lib/connections/detection-labels";
 
 export const metadata = { title: "Repair funnel · Operator" };
 
-const DETECTION_LABELS: Record<string, string> = {
-  api_error: "API error",
-  webhook: "Webhook",
-  sweep: "Sweep",
-};
 const field = "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function RepairFunnelPage({
@@ -96,7 +92,7 @@ export default async function RepairFunnelPage({
             groupLabel="Detection path"
             rows={funnel.byDetectionPath.map((row) => ({
               ...row,
-              group: DETECTION_LABELS[row.detectionPath] ?? row.detectionPath,
+              group: detectionLabel(row.detectionPath),
             }))}
           />
         </div>
