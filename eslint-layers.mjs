@@ -9,7 +9,8 @@ export const LIB_LAYERS = [
   ["finch/spec", "crypto", "concurrency", "observability"],
   // Plumbing every domain uses: HTTP helpers, limits, the job engine, email sending, the Finch budget.
   ["http", "rate-limit", "jobs", "email", "finch/budget"],
-  ["auth"],
+  // Who is calling: a signed-in person (auth) or the host's backend with an API key (api-keys).
+  ["auth", "api-keys"],
   // The one wrapper every server action goes through (validation, guard, errors, revalidation).
   ["actions"],
   ["orgs", "health"],
@@ -18,13 +19,15 @@ export const LIB_LAYERS = [
   // One outbox: claim, backoff, delivery, relay. Each kind of delivery is an adapter above it.
   ["outbox"],
   ["alerts", "outages"],
-  ["notifications"],
+  // Deliveries built on the outbox that the state machine's notices feed: emails, events to the host.
+  ["notifications", "host-events"],
   // The state machine's executor: applies a plan and queues its notices.
   ["signals"],
   // The gateway every Finch call goes through, then the flows built on it.
   ["finch"],
   ["finch/connect", "finch/webhook", "sweep"],
-  ["dashboard", "operator", "ops"],
+  // What people and machines read and do: the dashboard, the operator console, operations, the host API.
+  ["dashboard", "operator", "ops", "api"],
   // Composition: process start-up and the job workers that wire every queue to its handler.
   ["startup"],
 ];

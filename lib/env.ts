@@ -137,6 +137,8 @@ export const envSchema = z.object({
   SIGNIN_EMAIL_ADDRESS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SIGNIN_EMAILS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   SIGNIN_EMAIL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  // Requests per API key (/api/v1) in each minute, counted in PostgreSQL for every instance together.
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   INVITES_PER_INVITER: z.coerce.number().int().min(1).max(10_000).default(20),
   INVITES_PER_INVITEE: z.coerce.number().int().min(1).max(10_000).default(3),
   INVITE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),

@@ -3,6 +3,7 @@
 // branches is called once per branch.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DASHBOARD_SQL } from "./dashboard";
+import { HOST_API_SQL } from "./host-api";
 import { MACHINERY_SQL } from "./machinery";
 import { OPERATOR_SQL } from "./operator";
 import { STATE_MACHINE_SQL } from "./state-machine";
@@ -16,6 +17,7 @@ export const SQL_CATALOG: Record<string, FileStatements> = {
   ...OPERATOR_SQL,
   ...MACHINERY_SQL,
   ...STATE_MACHINE_SQL,
+  ...HOST_API_SQL,
   // Runs the others' statements (queryRows); writes none of its own.
   "lib/db.ts": {},
 };

@@ -1,0 +1,13 @@
+// GET /api/v1/openapi.json – the API's contract, generated from the schemas that validate its requests
+import { openApiDocument } from "@/lib/api/openapi-document";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+let document: ReturnType<typeof openApiDocument> | undefined;
+
+export function GET() {
+  document ??= openApiDocument(API_ENDPOINTS, { version: "1.0.0", serverUrl: env().APP_URL });
+  return Response.json(document, { headers: { "Cache-Control": "public, max-age=300" } });
+}

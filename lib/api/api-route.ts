@@ -1,0 +1,107 @@
+// Every /api/v1 route goes through apiRoute: the key is checked (401, 403, 429), the path, query and
+// JSON body are validated against the endpoint's schemas (400 with the field named), and any failure
+// becomes the API's error body; an unexpected one is logged and answers 500 with nothing changed.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { bearerKey } from "@/lib/api-keys/api-key-secret";
+import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
+import { env } from "@/lib/env";
+import { logError, withLogContext } from "@/lib/log";
+import { ApiError, apiErrorResponse, knownErrorResponse } from "./api-errors";
+import type { EndpointSpec, Parsed } from "./define-endpoint";
+
+/** Bulk imports of 10,000 items fit well inside; anything larger is refused before parsing. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface ApiRequest<P, Q, B> {
+  request: Request;
+  caller: ApiCaller;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export interface ApiAnswer {
+  status: number;
+  /** Absent for 204. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+export function apiRoute<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+>(
+  spec: EndpointSpec<P, Q, B>,
+  handler: (input: ApiRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<ApiAnswer>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const requestId = (request.headers.get("x-request-id") || randomUUID()).slice(0, 64);
+    return withLogContext({ requestId }, async () => {
+      try {
+        const caller = await authenticate(request, spec);
+        const params = validate(spec.params, await context.params, "path");
+        const query = validate(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+        const body = spec.body ? validate(spec.body, await readJson(request), "body") : undefined;
+        const answer = await handler({
+          request,
+          caller,
+          params: params as Parsed<P>,
+          query: query as Parsed<Q>,
+          body: body as Parsed<B>,
+        });
+        return toResponse(answer);
+      } catch (error) {
+        const known = knownErrorResponse(error);
+        if (known) return known;
+        logError(`api ${spec.operationId} failed`, error);
+        return apiErrorResponse("internal", "Something went wrong on our side; nothing was changed.");
+      }
+    });
+  };
+}
+
+async function authenticate(request: Request, spec: EndpointSpec<z.ZodType | undefined>): Promise<ApiCaller> {
+  const key = bearerKey(request.headers.get("authorization"));
+  if (!key) throw new ApiError("unauthorized", "Send an API key as Authorization: Bearer <key>.");
+  const verdict = await authenticateApiKey(key, env().API_KEY_REQUESTS_PER_MINUTE);
+  if (verdict.kind === "unknown") throw new ApiError("unauthorized", "This API key is unknown or revoked.");
+  if (verdict.kind === "limited") {
+    throw new ApiError("rate_limited", "Too many requests for this API key.", verdict.retryAfterSeconds);
+  }
+  if (!verdict.caller.scopes.includes(spec.scope)) {
+    throw new ApiError("forbidden", `This API key lacks the scope ${spec.scope}.`);
+  }
+  return verdict.caller;
+}
+
+function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.length ? issue.path.join(".") : where;
+  throw new ApiError("invalid_request", `${field}: ${issue?.message ?? "is not valid"}.`);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError("invalid_request", "The body is larger than 8 MB.");
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new ApiError("invalid_request", "The body is larger than 8 MB.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_request", "The body is not valid JSON.");
+  }
+}
+
+function toResponse({ status, body, headers }: ApiAnswer): Response {
+  const allHeaders = { "Cache-Control": "no-store", ...headers };
+  if (body === undefined) return new Response(null, { status, headers: allHeaders });
+  return Response.json(body, { status, headers: allHeaders });
+}

@@ -1,0 +1,4 @@
+// Every endpoint of /api/v1, for the OpenAPI document (app/api/v1/openapi.json) and its tests.
+import * as connections from "./contract/connections";
+
+export const API_ENDPOINTS = [...Object.values(connections)];

@@ -1,0 +1,11 @@
+// The host API's statements (/api/v1): key checks, imports, login links and events to the host.
+import { authenticateApiKeySql } from "@/lib/api-keys/authenticate-api-key";
+import type { FileStatements } from "./index";
+
+const now = new Date();
+
+export const HOST_API_SQL: Record<string, FileStatements> = {
+  "lib/api-keys/authenticate-api-key.ts": {
+    authenticateApiKeySql: () => [authenticateApiKeySql("hash", now, { start: now, end: now })],
+  },
+};
