@@ -30,3 +30,26 @@ export async function drainHostEvents(connectionId: string, now = new Date()) {
   });
   return Promise.all(due.map((row) => deliverHostEvent({ outboxId: row.id, now })));
 }
+
+export interface ReceivedHook {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  verified: boolean | null;
+  status: number;
+}
+
+/** What the inbox received under `path`, newest first; only the accepted posts unless `all`. */
+export async function receivedAt(hooks: RunningHooksEmulator, path: string, all = false) {
+  const query = `path=${encodeURIComponent(path)}${all ? "&all=1" : ""}`;
+  return ((await (await fetch(`${hooks.url}/received?${query}`)).json()) as { data: ReceivedHook[] }).data;
+}
+
+/** The next `count` posts under `pathPrefix` fail with `status` (the shared fault shape: a `*` prefix). */
+export async function failNext(hooks: RunningHooksEmulator, pathPrefix: string, count: number, status = 503) {
+  const response = await fetch(`${hooks.url}/_emulator/faults`, {
+    method: "POST",
+    body: JSON.stringify({ status, count, path: `${pathPrefix}*` }),
+  });
+  if (!response.ok) throw new Error(`the hooks inbox refused the fault: ${response.status}`);
+}
