@@ -77,6 +77,7 @@ describe("connection.token_rotated", () => {
     await drainHostEvents(connectionId);
 
     const token = await readAccessToken(connectionId, org.id);
+    if (!token) throw new Error("the reconnect stored no token");
     for (const endpoint of endpoints) {
       const events = await eventsAt(endpoint);
       const rotated = events.filter((event) => event.type === "connection.token_rotated");

@@ -1,7 +1,7 @@
 // The host's webhook endpoints: add one (its signing secret is answered once), list them, remove one.
 import { z } from "zod";
 import { defineEndpoint } from "../define-endpoint";
-import { idParams, timestamp } from "./shared";
+import { errorBody, idParams, timestamp } from "./shared";
 
 const endpointId = z.string().meta({ description: "The endpoint's id (we_…)." });
 const urlHint = z
@@ -37,6 +37,7 @@ export const createWebhookEndpoint = defineEndpoint({
         created_at: timestamp,
       }),
     },
+    409: { description: "There are already 10 endpoints (conflict); remove one first.", schema: errorBody },
   },
 });
 
