@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailAddressSchema } from "@/lib/auth/email-address";
 import { sameOriginPath } from "@/lib/safe-redirect";
 import { defineEndpoint } from "../define-endpoint";
-import { externalId, timestamp } from "./shared";
+import { errorBody, externalId, timestamp } from "./shared";
 
 /** A path on this site (`/connections`, `/team?x=1`); a URL, even ours, or anything a browser could read as another host is refused. */
 const localPath = z
@@ -37,5 +37,6 @@ export const createLoginLink = defineEndpoint({
       description: "The link; open it in the person's browser (it is shown once, only its hash is kept).",
       schema: z.object({ url: z.string(), expires_at: timestamp }),
     },
+    404: { description: "No organization has this organization_external_id.", schema: errorBody },
   },
 });
