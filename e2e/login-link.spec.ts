@@ -38,8 +38,10 @@ test("a login link signs a new person in to the host's organization, once", asyn
   const url = await loginLink({ organization_external_id: organization.externalId, email });
 
   // Opening the link changes nothing (a scanner or an unfurl would stop here); Continue signs in.
-  await page.goto(url);
+  const opened = await page.goto(url);
+  expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(page.getByRole("heading", { name: "Sign in to Linked Payroll Co" })).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
   await expect(page.getByText(email)).toBeVisible();
   await checkCurrentPage(page, "a login link");
   await page.goto(url);
