@@ -1,10 +1,13 @@
 // The job engine: pg-boss in the app's own PostgreSQL (or the embedded PGlite server), so every
 // instance shares one set of queues and a job runs once however many instances there are.
 import "server-only";
-import { PgBoss } from "pg-boss";
+import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
-import { logError, logInfo } from "@/lib/log";
+import { logError } from "@/lib/log";
 import { queueNames, queues } from "./queues";
+
+/** The schema pg-boss keeps its tables in (created on first start); find-jobs.ts reads it too. */
+export const JOB_SCHEMA = "pgboss";
 
 // Cached on globalThis: instrumentation and route handlers are separate bundles in one process.
 const globalForJobs = globalThis as unknown as { jobEngine?: Promise<PgBoss> };
@@ -16,13 +19,13 @@ async function startEngine(): Promise<PgBoss> {
     // room for Prisma's connections on a managed PostgreSQL.
     max: 4,
     application_name: "finch-reconnect-jobs",
-    instanceName: "app",
+    schema: JOB_SCHEMA,
   });
+  // pg-boss 10 reports its rare warnings (clock skew) through process.emitWarning, which Node prints.
   boss.on("error", (error) => logError("job engine", error));
-  boss.on("warning", (warning) => logInfo(`job engine warning: ${warning.message}`));
   await boss.start();
   // createQueue is a no-op for a queue that exists, so every instance may run it on start.
-  for (const name of queueNames) await boss.createQueue(name, queues[name].options);
+  for (const name of queueNames) await boss.createQueue(name, { name, ...queues[name].options });
   return boss;
 }
 
