@@ -3,8 +3,9 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { logError, logInfo } from "@/lib/log";
 import { queueNames, queues } from "./queues";
+import { carryOverRetiredJobs, setAsideNewerJobSchema } from "./retire-newer-job-schema";
 
 /** The schema pg-boss keeps its tables in (created on first start); find-jobs.ts reads it too. */
 export const JOB_SCHEMA = "pgboss";
@@ -23,9 +24,13 @@ async function startEngine(): Promise<PgBoss> {
   });
   // pg-boss 10 reports its rare warnings (clock skew) through process.emitWarning, which Node prints.
   boss.on("error", (error) => logError("job engine", error));
+  const retired = await setAsideNewerJobSchema(JOB_SCHEMA);
+  if (retired) logInfo(`job engine: set aside the newer pg-boss schema as ${retired}`);
   await boss.start();
   // createQueue is a no-op for a queue that exists, so every instance may run it on start.
   for (const name of queueNames) await boss.createQueue(name, { name, ...queues[name].options });
+  const moved = await carryOverRetiredJobs(boss, JOB_SCHEMA);
+  if (moved > 0) logInfo(`job engine: carried ${moved} unfinished jobs over from the set-aside schema`);
   return boss;
 }
 

@@ -4,6 +4,13 @@ import { CREATE_CLASS_BUCKETS_SQL, PAUSE_CLASS_SQL } from "@/lib/finch/budget/pa
 import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
 import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
 import { findJobsSql } from "@/lib/jobs/find-jobs";
+import { JOB_SCHEMA } from "@/lib/jobs/job-engine";
+import {
+  installedJobSchemaSql,
+  jobSchemaVersionSql,
+  retiredJobSchemasSql,
+  unfinishedRetiredJobsSql,
+} from "@/lib/jobs/retire-newer-job-schema";
 import { SWEEP_COVERAGE_SQL } from "@/lib/sweep/get-sweep-coverage";
 import { CLAIM_DUE_SQL } from "@/lib/sweep/schedule-due-sweeps";
 import { CONNECTIONS_BY_STATUS_SQL, OPEN_INCIDENTS_SQL, OUTBOX_BACKLOG_SQL } from "@/lib/ops/fleet-metrics";
@@ -36,6 +43,16 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
       findJobsSql("email-send", { id: "00000000-0000-4000-8000-000000000000" }),
       findJobsSql("email-send", { key: "outbox-row-id" }),
     ],
+  },
+  // Planned against pg-boss 10's own schema, which has every column they read. The schema DDL cannot be
+  // EXPLAINed; retire-newer-job-schema.int.test.ts runs it.
+  "lib/jobs/retire-newer-job-schema.ts": {
+    installedJobSchemaSql: () => [installedJobSchemaSql(JOB_SCHEMA)],
+    jobSchemaVersionSql: () => [{ text: jobSchemaVersionSql(JOB_SCHEMA), values: [] }],
+    retiredJobSchemasSql: () => [retiredJobSchemasSql(JOB_SCHEMA)],
+    unfinishedRetiredJobsSql: () => [unfinishedRetiredJobsSql(JOB_SCHEMA)],
+    setAsideJobSchemaSql: () => [],
+    dropRetiredJobSchemaSql: () => [],
   },
   // Runs pg-boss's statements on a Prisma transaction; writes none of its own.
   "lib/jobs/prisma-job-db.ts": {},
