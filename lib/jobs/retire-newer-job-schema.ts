@@ -1,6 +1,5 @@
-// Releases before pg-boss 10 ran pg-boss 12, whose schema (same name, a newer version) pg-boss 10 cannot
-// use. Before the engine starts, that schema is set aside; once the new one exists, the jobs still
-// waiting in it move over and it is dropped, in one transaction, once across every instance.
+// The pg-boss 12 schema of earlier releases (same name, a version pg-boss 10 cannot use): set aside before
+// the engine starts, then its unfinished jobs move to the new schema and it is dropped, once cluster-wide.
 import "server-only";
 import type PgBoss from "pg-boss";
 import { advisoryXactLockSql } from "@/lib/concurrency/advisory-lock-sql";
