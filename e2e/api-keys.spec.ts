@@ -1,5 +1,7 @@
 // An operator creates an API key at /operator/api-keys, sees it once, the host's backend uses it against
-// /api/v1, the operator revokes it and the same request gets 401.
+// /api/v1, the operator revokes it and the same request gets 401. And `npm run api-key` reaches the
+// running product's embedded database by its data folder alone.
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { query } from "./support/db";
@@ -65,4 +67,31 @@ test("an operator creates a key, sees it once, and revoking it turns the API's a
     [name],
   );
   expect(revoked.revokedAt).not.toBeNull();
+});
+
+test("npm run api-key creates a key in the running product's embedded database, found by its data folder", async ({
+  request,
+}) => {
+  const name = `CLI ${crypto.randomBytes(3).toString("hex")}`;
+  // Neither DATABASE_URL nor the database's port: only the data folder npm start was given (playwright.config.ts).
+  const env = { ...process.env, DATABASE_URL: "", EMBEDDED_DB_PORT: "", DATA_DIR: ".data/e2e" };
+  const output = execFileSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/lib/allow-server-only.mjs",
+      "scripts/api-key.ts",
+      "create",
+      name,
+    ],
+    { env, encoding: "utf8" },
+  );
+  const key = output.trim().split("\n").at(-1) ?? "";
+  expect(key).toMatch(/^pck_[A-Za-z0-9_-]{43}$/);
+  const answer = await request.get("/api/v1/connections", { headers: { authorization: `Bearer ${key}` } });
+  expect(answer.status()).toBe(200);
+  const [row] = await query<{ scopes: string[] }>(`SELECT scopes FROM "ApiKey" WHERE name = $1`, [name]);
+  expect(row.scopes).toHaveLength(5);
 });
