@@ -83,6 +83,9 @@ export const envSchema = z.object({
   // Traces over OTLP/HTTP (e.g. http://collector:4318); unset, tracing is off and costs nothing.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default("payroll-connections"),
+  // Next.js's own spans: "none" (only the product's spans; Next skips its tracing work), "request" (each
+  // request's server span: method, route, status) or "all" (every span Next emits). bench/README.md: costs.
+  OTEL_NEXT_SPANS: z.enum(["none", "request", "all"]).default("none"),
   // Logs: one JSON object a line ("json"), or human-readable ("pretty", what npm start uses).
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

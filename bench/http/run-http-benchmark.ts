@@ -17,6 +17,8 @@ export interface HttpBenchSettings {
   durationSeconds: number;
   connections: number;
   rounds: number;
+  /** Rounds per side of metrics+tracing on vs off, each half as long as a pair's round. */
+  observabilityRounds: number;
   burstEvents: number;
   quick: boolean;
   parts: string[];
@@ -158,12 +160,17 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
     }
 
     if (settings.parts.includes("observability")) {
-      const pairs = httpPairs(data, () => etag);
-      for (const cost of await measureObservabilityCost({ ...settings, plainUrl: app.url, pairs })) {
-        ratios.push(ratioOf(cost.label, cost.value, { atMost: 1.05 }));
-        console.log(
-          `http ${settings.kind} ${cost.label} (off ÷ on req/s): ${ratios[ratios.length - 1].text}`,
-        );
+      const costs = await measureObservabilityCost({
+        ...settings,
+        pairs: httpPairs(data, () => etag),
+        rounds: settings.observabilityRounds,
+        roundSeconds: Math.max(1, Math.round(settings.durationSeconds / 2)),
+      });
+      for (const cost of costs) {
+        const ratio = ratioOf(cost.label, cost.value, { atMost: 1.05 });
+        ratios.push(ratio);
+        problems.push(...cost.problems);
+        console.log(`http ${settings.kind} ${cost.label} (off ÷ on req/s): ${ratio.text}, ${cost.detail}`);
       }
     }
     if (settings.parts.includes("js")) await firstLoadJs(settings.kind, app.url, signedIn, ratios);

@@ -14,6 +14,8 @@ interface OtlpValue {
 }
 interface OtlpSpan {
   name: string;
+  spanId: string;
+  parentSpanId?: string;
   attributes?: { key: string; value: OtlpValue }[];
 }
 interface OtlpBody {
@@ -68,21 +70,27 @@ describe("traces", () => {
     const event = signedWebhookRequest(accountUpdated("unknown-connection", "connected"));
     expect((await webhook(event)).status).toBe(200);
     await instrumentJob("email-send", "job-42", async () => "sent to someone@example.com");
+    await instrumentJob("sweep-batch", "job-43", () => finchFetch("https://finch.test/introspect"));
     await stop();
     expect(tracingEnabled()).toBe(false);
 
     expect(receiver.paths.every((path) => path.startsWith("POST /v1/traces application/json"))).toBe(true);
     const byName = new Map(receiver.spans.map((span) => [span.name, attributes(span)]));
-    expect(byName.get("finch.request")).toMatchObject({
-      "finch.endpoint": "/employer/company",
-      "http.response.status_code": "200",
-    });
-    expect(byName.get("finch.request")?.["finch.permit_wait_ms"]).toBeGreaterThanOrEqual(0);
+    const company = receiver.spans
+      .map(attributes)
+      .find((span) => span["finch.endpoint"] === "/employer/company");
+    expect(company).toMatchObject({ "http.response.status_code": "200" });
+    expect(company?.["finch.permit_wait_ms"]).toBeGreaterThanOrEqual(0);
     expect(byName.get("finch.webhook")).toMatchObject({ "webhook.outcome": "ignored" });
     expect(byName.get("outbox.delivery")).toMatchObject({
       "job.queue": "email-send",
       "outbox.channel": "email",
     });
+    // A Finch call made by a job is its span's child (the SDK's context manager carries the parent).
+    const batch = receiver.spans.find((span) => span.name === "sweep.batch");
+    const introspect = receiver.spans.find((span) => attributes(span)["finch.endpoint"] === "/introspect");
+    expect(batch?.spanId).toBeTruthy();
+    expect(introspect?.parentSpanId).toBe(batch?.spanId);
     const everything = JSON.stringify(receiver.spans);
     expect(everything).not.toContain(token);
     expect(everything).not.toContain("@");

@@ -1,22 +1,38 @@
 // OpenTelemetry traces, exported over OTLP/HTTP (JSON) when OTEL_EXPORTER_OTLP_ENDPOINT is set. Off, a
 // span is a plain function call: withSpan only touches OpenTelemetry once tracing has started.
-import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import {
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type ProxyTracerProvider,
+  type Span,
+  type Tracer,
+} from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
+import { shareTracingWithNext, type NextSpans } from "./next-spans";
 
-const globalForTracing = globalThis as unknown as { payrollTracing?: NodeSDK };
+const TRACER_NAME = "payroll-connections";
+
+const globalForTracing = globalThis as unknown as { payrollTracing?: { sdk: NodeSDK; tracer: Tracer } };
 
 export interface StartTracingOptions {
   /** The collector's base URL (spans go to `<endpoint>/v1/traces`). */
   endpoint: string;
   serviceName: string;
+  /** Next.js's own spans: none (the default), each request's server span, or every one Next emits. */
+  nextSpans?: NextSpans;
 }
 
 /** Starts the SDK once per process; returns a function that flushes and stops it. */
-export function startTracing({ endpoint, serviceName }: StartTracingOptions): () => Promise<void> {
-  let sdk = globalForTracing.payrollTracing;
-  if (!sdk) {
-    sdk = new NodeSDK({
+export function startTracing({
+  endpoint,
+  serviceName,
+  nextSpans = "none",
+}: StartTracingOptions): () => Promise<void> {
+  let tracing = globalForTracing.payrollTracing;
+  if (!tracing) {
+    const sdk = new NodeSDK({
       serviceName,
       traceExporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, "")}/v1/traces` }),
       // Traces only: metrics are Prometheus's (/api/metrics) and logs go to stdout.
@@ -24,13 +40,19 @@ export function startTracing({ endpoint, serviceName }: StartTracingOptions): ()
       logRecordProcessors: [],
       instrumentations: [],
     });
+    // The SDK registers its context manager, propagator and provider; the provider is then shared as asked.
     sdk.start();
-    globalForTracing.payrollTracing = sdk;
+    const provider = (trace.getTracerProvider() as ProxyTracerProvider).getDelegate();
+    shareTracingWithNext(provider, nextSpans);
+    tracing = { sdk, tracer: provider.getTracer(TRACER_NAME) };
+    globalForTracing.payrollTracing = tracing;
   }
-  const started = sdk;
+  const started = tracing;
   return async () => {
     if (globalForTracing.payrollTracing === started) globalForTracing.payrollTracing = undefined;
-    await started.shutdown();
+    await started.sdk.shutdown();
+    // A later start registers its own provider.
+    trace.disable();
   };
 }
 
@@ -47,8 +69,9 @@ export async function withSpan<T>(
   attributes: Attributes,
   work: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
-  if (!tracingEnabled()) return work(undefined);
-  return trace.getTracer("payroll-connections").startActiveSpan(name, { attributes }, async (span) => {
+  const tracer = globalForTracing.payrollTracing?.tracer;
+  if (!tracer) return work(undefined);
+  return tracer.startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await work(span);
     } catch (error) {

@@ -24,6 +24,7 @@ export async function registerNode(): Promise<void> {
     stopTracing = startTracing({
       endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
       serviceName: config.OTEL_SERVICE_NAME,
+      nextSpans: config.OTEL_NEXT_SPANS,
     });
   }
   const { stopJobs } = await import("@/lib/jobs/job-engine");
