@@ -7,6 +7,8 @@ import { benchAppEnv, freePort } from "../bench-setup";
 
 export interface BenchApp {
   url: string;
+  /** The server's process id (its memory is read from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -57,5 +59,5 @@ export async function startBenchApp(
     throw error;
   }
   exited.catch(() => undefined);
-  return { url, stop };
+  return { url, pid: child.pid ?? 0, stop };
 }

@@ -8,7 +8,10 @@ const answered = () => Promise.resolve(new Response("{}", { status: 200 }));
 
 async function sample(name: "finchPermits" | "finchPermitWait", labels: Record<string, string>) {
   const metric = await metrics()[name].get();
-  const match = metric.values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x));
+  const match = metric.values.find((v) => {
+    const actual: Record<string, unknown> = v.labels;
+    return Object.entries(labels).every(([k, x]) => actual[k] === x);
+  });
   return match?.value ?? 0;
 }
 
