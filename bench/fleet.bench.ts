@@ -2,7 +2,7 @@
 // (`next start` with job workers) on one PostgreSQL and one Finch budget, against the stand-in with
 // Finch's rate limits on and every window scaled. Customers signed in on every instance click
 // "Check status now", "Sync now" and Reconnect throughout. The stand-in's own request log judges.
-// Options: --connections=100000 --window-minutes=10 --instances=3 --scale=0.03 --click-period-ms=1500
+// Options: --connections=100000 --window-minutes=10 --instances=3 --scale=0.03 --click-period-ms=<derived>
 //          --quick (CI: proves it works, asserts nothing about time)
 import crypto from "node:crypto";
 import { Client } from "pg";
@@ -29,7 +29,11 @@ const CONNECTIONS = option("connections", QUICK ? 600 : 100_000);
 const WINDOW_MINUTES = option("window-minutes", QUICK ? 1 : 10);
 const INSTANCES = option("instances", 3);
 const SCALE = option("scale", QUICK ? 0.2 : 0.03);
-const CLICK_PERIOD_MS = option("click-period-ms", 1500);
+// A customer's click costs about 5 Finch calls on average (check: 3 introspects; sync: company and
+// directory; reconnect: session, exchange, receipt reads and the company sync). By default the
+// customers together spend half the interactive reserve of the per-IP budget, whatever the scale.
+const CALLS_PER_CLICK = 5;
+const RESERVE_SHARE = 0.5;
 const TOLERANCE = 1.15;
 const t0 = Date.now();
 const progress = (line: string) =>
@@ -65,6 +69,12 @@ async function main() {
     const ip = budgetClass("ip");
     // The physical limit: the background lane's long-run rate is all the sweep may spend.
     const idealSeconds = CONNECTIONS / ip.lanes.shared.ratePerSecond;
+    const reservePerSecond =
+      ip.lanes.interactive.capacity / ip.windowSeconds + ip.lanes.interactive.ratePerSecond;
+    const clickPeriodMs = option(
+      "click-period-ms",
+      (INSTANCES * CALLS_PER_CLICK * 1000) / (RESERVE_SHARE * reservePerSecond),
+    );
     const metricsToken = crypto.randomBytes(24).toString("hex");
     const appEnv: Record<string, string> = {
       ...shared,
@@ -89,7 +99,9 @@ async function main() {
         Array.from({ length: INSTANCES }, () => startBenchApp(appDir, database.url, appEnv)),
       )),
     );
-    progress(`${INSTANCES} instances ready; ideal re-check ${idealSeconds.toFixed(0)} s`);
+    progress(
+      `${INSTANCES} instances ready; ideal re-check ${idealSeconds.toFixed(0)} s; each customer clicks every ${(clickPeriodMs / 1000).toFixed(1)} s`,
+    );
 
     const sandbox = async (products: string[]) => {
       const basic = Buffer.from(`${shared.FINCH_CLIENT_ID}:${shared.FINCH_CLIENT_SECRET}`).toString("base64");
@@ -115,7 +127,7 @@ async function main() {
       clickSteadily({
         customer,
         actionIds,
-        periodMs: CLICK_PERIOD_MS,
+        periodMs: clickPeriodMs,
         running: () => clicking,
         stats: stats[k]!,
       }),

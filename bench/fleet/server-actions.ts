@@ -31,9 +31,9 @@ export async function callServerAction(options: {
   cookie: string;
   fields?: Record<string, string>;
 }): Promise<ActionAnswer> {
-  // encodeReply([null, formData]): the root refers to part 1, whose fields carry the "1_" prefix.
+  // encodeReply([null, formData]): the root refers to part 1, whose fields carry the "_1_" prefix.
   const form = new FormData();
-  for (const [name, value] of Object.entries(options.fields ?? {})) form.set(`1_${name}`, value);
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.set(`_1_${name}`, value);
   form.set("0", JSON.stringify([null, "$K1"]));
   const response = await fetch(`${options.baseUrl}/`, {
     method: "POST",
