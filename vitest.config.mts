@@ -20,6 +20,7 @@ export default defineConfig({
             "components/**/*.test.{ts,tsx}",
             "emulators/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "bench/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",

@@ -34,7 +34,12 @@ async function main() {
     assertLoopback(database.url);
     assertLoopback(finch.url);
     // The app's modules read their configuration on first use, so it is in place before they load.
-    Object.assign(process.env, benchAppEnv({ databaseUrl: database.url, finchUrl: finch.url }));
+    Object.assign(process.env, benchAppEnv({ databaseUrl: database.url, finchUrl: finch.url }), {
+      // Every call still takes its permit from the shared budget (its cost is part of the measure),
+      // but the windows are scaled down until the budget cannot bind: this suite measures the
+      // sweep's concurrency, and the fleet suite measures it under Finch's limits.
+      FINCH_BUDGET_WINDOW_SCALE: "0.001",
+    });
     const { db } = await import("@/lib/db");
     const { sweepConnections } = await import("@/lib/sweep/sweep-connections");
 

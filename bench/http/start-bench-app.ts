@@ -7,7 +7,7 @@ import { benchAppEnv, freePort } from "../bench-setup";
 
 export interface BenchApp {
   url: string;
-  /** The server process's id (`next start` serves in this one process). */
+  /** The server process's id (`next start` serves in this one process; its memory is read from /proc). */
   pid: number;
   stop(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { providerRoutes } from "./api/providers";
 import { sandboxRoutes } from "./api/sandbox";
 import { authorizeRoutes } from "./connect-ui/authorize-routes";
 import type { EmulatorContext } from "./context";
+import { bulkConnectionRoutes } from "./control/bulk-connections";
 import { caseControlRoutes } from "./control/case-controls";
 import { controlRoutes } from "./control/control-api";
 import { controlPageRoutes } from "./control/control-page";
@@ -25,9 +26,11 @@ import { ConnectionService } from "./domain/connections";
 import { errors, FinchError } from "./http/finch-error";
 import type { EmulatorRequest } from "./http/request";
 import type { Route } from "./http/router";
-import { FinchRateLimiter } from "./rate-limits/finch-rate-limiter";
+import { FinchRateLimiter, type RateLimitCode } from "./rate-limits/finch-rate-limiter";
 import { rateLimitRoutes } from "./rate-limits/rate-limit-routes";
 import { rateLimitSettingsFromEnv, type RateLimitSettings } from "./rate-limits/settings";
+import { RequestLog } from "./request-log/request-log";
+import { requestLogRoutes } from "./request-log/request-log-routes";
 import { newRequestId } from "./state/ids";
 import { StateStore } from "./state/state-store";
 import { assertValidWebhookSecret } from "./webhooks/sign-webhook";
@@ -72,6 +75,16 @@ function errorReply(error: FinchError): Reply {
 /** Finch's API takes small JSON bodies; a megabyte is far more than any real call. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The connection a live bearer token belongs to, for the request log. */
+function bearerConnectionId(ctx: EmulatorContext, authorization: string | undefined): string | null {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  return token ? (ctx.connections.findToken(token)?.connectionId ?? null) : null;
+}
+
+function rateLimitCode(finchCode: string | undefined): RateLimitCode | null {
+  return finchCode === "finch_api_ip_rl" || finchCode === "finch_application_rl" ? finchCode : null;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startFinchEmulator(options: FinchEmulatorOptions): Promise<RunningFinchEmulator> {
@@ -99,6 +112,7 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     webhooks,
     faults: new FaultRegistry(),
     rateLimits: new FinchRateLimiter(options.rateLimits ?? rateLimitSettingsFromEnv(process.env)),
+    requestLog: new RequestLog(),
     credentials: { clientId: options.clientId, clientSecret: options.clientSecret },
     publicUrl: () => publicUrl,
     log,
@@ -113,8 +127,10 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     ...authorizeRoutes(ctx),
     ...controlRoutes(ctx),
     ...caseControlRoutes(ctx),
+    ...bulkConnectionRoutes(ctx),
     ...controlPageRoutes(ctx),
     ...rateLimitRoutes(ctx.rateLimits),
+    ...requestLogRoutes(ctx.requestLog, ctx.rateLimits),
   ];
 
   const server = createServer(
@@ -130,7 +146,16 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
       },
       guard: async (route, req, incoming) => {
         if (route.kind !== "api") return;
-        ctx.rateLimits.admit(incoming.socket.remoteAddress ?? "unknown", req.path);
+        const ip = incoming.socket.remoteAddress ?? "unknown";
+        const connectionId = bearerConnectionId(ctx, req.headers.authorization);
+        try {
+          ctx.rateLimits.admit(ip, req.path);
+        } catch (error) {
+          const refused = error instanceof FinchError ? rateLimitCode(error.finchCode) : null;
+          ctx.requestLog.record({ ip, path: req.path, connectionId, refused });
+          throw error;
+        }
+        ctx.requestLog.record({ ip, path: req.path, connectionId, refused: null });
         const delay = ctx.faults.latencyFor(req.path);
         if (delay > 0) await sleep(delay);
         const fault = ctx.faults.take(req.path);

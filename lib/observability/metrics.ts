@@ -16,6 +16,17 @@ function createMetrics() {
       "status",
     ]),
     finchRateLimited: counter("finch_rate_limited_total", "Finch answers of 429 (rate limited)", []),
+    // Together: how long calls of each priority waited for their permit on average, and how many the
+    // budget refused (an interactive refusal is a customer told to try again).
+    finchPermits: counter("finch_permits_total", "Finch call permits asked for, by priority and outcome", [
+      "priority",
+      "outcome",
+    ]),
+    finchPermitWait: counter(
+      "finch_permit_wait_seconds_total",
+      "Seconds Finch calls waited for their permit, by priority",
+      ["priority"],
+    ),
     webhooksReceived: counter("webhooks_received_total", "Finch webhooks received, by outcome", ["outcome"]),
     jobsFailed: counter("jobs_failed_total", "Jobs whose handler threw, by queue", ["queue"]),
   };

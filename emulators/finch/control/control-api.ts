@@ -49,6 +49,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
         ctx.store.reset();
         ctx.faults.clear();
         ctx.rateLimits.reset();
+        ctx.requestLog.clear();
         return done(req, { status: "reset" }, "Emulator state was reset");
       },
     },

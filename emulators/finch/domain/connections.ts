@@ -1,4 +1,5 @@
 import { deterministicUuid, newUuid } from "../state/ids";
+import { AppendOnlyIndex } from "../state/append-only-index";
 import type { StateStore } from "../state/state-store";
 import type { ConnectionRecord, ConnectionStatus, EntityRecord, TokenRecord } from "../state/types";
 import { connectionLevelStatus, type EmployerEntity } from "./entities";
@@ -21,6 +22,9 @@ export function companyIdFor(customerId: string | null, providerId: string, comp
 
 /** Connections and their tokens. Every status change goes through here so webhooks never miss one. */
 export class ConnectionService {
+  private readonly connectionsById = new AppendOnlyIndex<ConnectionRecord>((c) => c.id);
+  private readonly tokensByValue = new AppendOnlyIndex<TokenRecord>((t) => t.accessToken);
+
   constructor(
     private readonly store: StateStore,
     private readonly onStatusChange: StatusListener,
@@ -31,7 +35,7 @@ export class ConnectionService {
   }
 
   get(id: string): ConnectionRecord | undefined {
-    return this.store.state.connections.find((c) => c.id === id);
+    return this.connectionsById.find(this.store.state.connections, id);
   }
 
   /** A live (not disconnected) connection a Connect sign-in should reuse, if one exists. */
@@ -186,7 +190,7 @@ export class ConnectionService {
   }
 
   findToken(accessToken: string): TokenRecord | undefined {
-    return this.store.state.tokens.find((t) => t.accessToken === accessToken);
+    return this.tokensByValue.find(this.store.state.tokens, accessToken);
   }
 
   tokensOf(connectionId: string): TokenRecord[] {

@@ -27,6 +27,8 @@ export type FinchPermit =
 const DEFAULT_MAX_WAIT: Record<FinchPriority, number> = { interactive: 10, background: 120 };
 // One credit never reaches further ahead than this, so a pause after a 429 stops callers quickly.
 const CREDIT_SECONDS = 5;
+// How long an interactive call may wait for the shared lane before it waits for its own reserve.
+const SPARE_CREDIT_SECONDS = 1;
 
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
@@ -53,7 +55,10 @@ async function takeFromClass(
   if (priority === "background") return take(`${cls.key}:shared`, cls.lanes.shared, credit);
   const reserved = await take(`${cls.key}:interactive`, cls.lanes.interactive, 0);
   if (reserved.granted || reserved.paused) return reserved;
-  const spare = await take(`${cls.key}:shared`, cls.lanes.shared, 0);
+  // The shared lane refills several times faster than the reserve (a product class's reserve gets
+  // 2 calls a window): a permit it has within a second beats seconds of waiting on the reserve. When
+  // the sweep keeps the shared lane busy (the per-IP class), it has none that soon and the reserve serves.
+  const spare = await take(`${cls.key}:shared`, cls.lanes.shared, Math.min(SPARE_CREDIT_SECONDS, credit));
   if (spare.granted) return spare;
   return take(`${cls.key}:interactive`, cls.lanes.interactive, credit);
 }

@@ -42,8 +42,12 @@ export function budgetedFetch(baseFetch: typeof fetch = fetch) {
     const endpoint = finchEndpointLabel(pathname);
     return withSpan("finch.request", { "finch.endpoint": endpoint }, async (span) => {
       const waitStarted = performance.now();
-      const permit = await acquireFinchPermit({ path: pathname, priority: currentFinchPriority() });
-      span?.setAttribute("finch.permit_wait_ms", Math.round(performance.now() - waitStarted));
+      const priority = currentFinchPriority();
+      const permit = await acquireFinchPermit({ path: pathname, priority });
+      const waitedMs = performance.now() - waitStarted;
+      span?.setAttribute("finch.permit_wait_ms", Math.round(waitedMs));
+      metrics().finchPermits.inc({ priority, outcome: permit.kind });
+      metrics().finchPermitWait.inc({ priority }, waitedMs / 1000);
       if (permit.kind === "refused") {
         countFinchRequest(endpoint, "budget_refused", span);
         return budgetRefusal(permit.retryAfterSeconds, permit.reason);
