@@ -3,6 +3,7 @@
 // from the same ones (openapi-document.ts), so the contract cannot drift from the code.
 import type { z } from "zod";
 import type { ApiScope } from "@/lib/api-keys/api-scopes";
+import type { ApiErrorCode } from "./api-errors";
 
 type Schema = z.ZodType | undefined;
 export type Parsed<T extends Schema> = T extends z.ZodType ? z.output<T> : undefined;
@@ -31,6 +32,8 @@ export interface EndpointSpec<
   body?: B;
   /** The answers on success, by status; the error answers are added for every endpoint. */
   responses: Record<number, ResponseSpec>;
+  /** Errors of this endpoint's own, beside those every endpoint may answer (documented too). */
+  errors?: ApiErrorCode[];
 }
 
 export function defineEndpoint<

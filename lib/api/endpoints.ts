@@ -1,4 +1,5 @@
 // Every endpoint of /api/v1, for the OpenAPI document (app/api/v1/openapi.json) and its tests.
 import * as connections from "./contract/connections";
+import * as imports from "./contract/imports";
 
-export const API_ENDPOINTS = [...Object.values(connections)];
+export const API_ENDPOINTS = [...Object.values(connections), ...Object.values(imports)];

@@ -72,6 +72,7 @@ function operation(endpoint: AnyEndpoint, registry: z.core.$ZodRegistry<{ id: st
   const errors = new Set<ApiErrorCode>([
     ...COMMON_ERRORS,
     ...(endpoint.params ? (["not_found"] as const) : []),
+    ...(endpoint.errors ?? []),
   ]);
   for (const code of errors) {
     responses[String(API_ERROR_CODES[code].status)] ??= {

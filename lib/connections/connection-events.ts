@@ -20,6 +20,9 @@ export type ConnectionEventType =
   | "connect_attempt_failed"
   | "repair_help_offered"
   | "handed_off"
+  // The host's backend imported it (POST /api/v1/connections/import), or imported it again with a new token.
+  | "imported"
+  | "token_replaced"
   // Operator console actions (actorUserId is the operator).
   | "operator_resend"
   | "operator_check"

@@ -20,7 +20,7 @@ export interface StoreNewConnectionOptions {
   accessToken: string;
   facts: TokenFacts;
   /** The first timeline entry (connected, imported). */
-  event: { type: ConnectionEventType; source: string; detail?: string };
+  event: { type: ConnectionEventType; source?: string; detail?: string };
   /** The detection path a status other than connected is recorded under. */
   source: DetectionSource;
   actorUserId?: string;

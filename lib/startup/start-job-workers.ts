@@ -5,6 +5,8 @@ import type { PgBoss } from "pg-boss";
 import { alertOutbox } from "@/lib/alerts/alert-outbox";
 import { env } from "@/lib/env";
 import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
+import { relayImports } from "@/lib/imports/relay-imports";
+import { runImportJob } from "@/lib/imports/run-import-job";
 import { runSweepBatch } from "@/lib/sweep/run-sweep-batch";
 import { runSweepJob } from "@/lib/sweep/run-sweep-job";
 import { scheduleDueSweeps } from "@/lib/sweep/schedule-due-sweeps";
@@ -25,6 +27,8 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
   "company-sync": (data) => runCompanySyncJob(data),
+  "connection-import": (data) => runImportJob(data),
+  "connection-import-relay": () => relayImports(),
   "email-send": (data) => runOutboxJob(emailOutbox, data),
   "alert-send": (data) => runOutboxJob(alertOutbox, data),
   "email-outbox-relay": () => relayOutboxesAfterOutages(),
@@ -55,6 +59,12 @@ async function startWorkers(boss: PgBoss): Promise<void> {
   }
   await boss.schedule("email-reminders", env().REMINDER_CRON, {}, { singletonKey: "email-reminders" });
   await boss.schedule("email-outbox-relay", "* * * * *", {}, { singletonKey: "email-outbox-relay" });
+  await boss.schedule(
+    "connection-import-relay",
+    "* * * * *",
+    {},
+    { singletonKey: "connection-import-relay" },
+  );
 }
 
 // Keyed by engine, so a stopped and restarted engine (tests, scripts) gets its workers again.

@@ -1,5 +1,6 @@
 // The host API's statements (/api/v1): key checks, imports, login links and events to the host.
 import { authenticateApiKeySql } from "@/lib/api-keys/authenticate-api-key";
+import { claimImportItemsSql } from "@/lib/imports/import-items-sql";
 import type { FileStatements } from "./index";
 
 const now = new Date();
@@ -7,5 +8,8 @@ const now = new Date();
 export const HOST_API_SQL: Record<string, FileStatements> = {
   "lib/api-keys/authenticate-api-key.ts": {
     authenticateApiKeySql: () => [authenticateApiKeySql("hash", now, { start: now, end: now })],
+  },
+  "lib/imports/import-items-sql.ts": {
+    claimImportItemsSql: () => [claimImportItemsSql("imp_x", 16, 180)],
   },
 };
