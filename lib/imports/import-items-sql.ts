@@ -1,5 +1,7 @@
 // Leasing a bulk import's items: a worker takes the next pending items whose lease is free (none, or
 // passed: its worker died), in position order, skipping rows another worker is taking at this moment.
+import "server-only";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface ClaimedItemRow {
@@ -28,4 +30,9 @@ export function claimImportItemsSql(importId: string, limit: number, leaseSecond
                 FOR UPDATE SKIP LOCKED)
     RETURNING item.id, item.position, item."organizationExternalId", item."organizationName",
               item."adminEmails", item."accessTokenCiphertext", item."accessTokenKeyId", item.attempts`;
+}
+
+/** Leases up to `limit` items for `leaseSeconds`, counting an attempt for each. */
+export function claimImportItems(importId: string, limit: number, leaseSeconds: number) {
+  return db().$queryRaw<ClaimedItemRow[]>(claimImportItemsSql(importId, limit, leaseSeconds));
 }

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { withFinchPriority } from "@/lib/finch/budget/finch-priority";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { JobData } from "@/lib/jobs/queues";
-import { claimImportItemsSql, type ClaimedItemRow } from "./import-items-sql";
+import { claimImportItems } from "./import-items-sql";
 import { settleImport } from "./settle-import";
 import { workImportItem } from "./work-import-item";
 
@@ -52,9 +52,7 @@ export async function runImportJob({ importId }: JobData<"connection-import">): 
   let waitSeconds = 0;
   await withFinchPriority("background", async () => {
     while (Date.now() < deadline && waitSeconds === 0) {
-      const items = await db().$queryRaw<ClaimedItemRow[]>(
-        claimImportItemsSql(importId, CONCURRENCY * 4, LEASE_SECONDS),
-      );
+      const items = await claimImportItems(importId, CONCURRENCY * 4, LEASE_SECONDS);
       if (items.length === 0) break;
       const unstarted = await forEachBounded(
         items,
