@@ -68,6 +68,8 @@ export async function storeNewConnection(options: StoreNewConnectionOptions): Pr
     return null;
   });
   if (outcome) await afterConnectionChange(outcome);
-  if (options.syncCompany) await syncAfterConnect({ connectionId: id, organizationId });
+  // A broken connection has no company data to give until it is reconnected (which syncs it).
+  if (options.syncCompany && facts.finchStatus === "connected")
+    await syncAfterConnect({ connectionId: id, organizationId });
   return id;
 }
