@@ -14,6 +14,8 @@ export const LIB_LAYERS = [
   // The one wrapper every server action goes through (validation, guard, errors, revalidation).
   ["actions"],
   ["orgs", "health"],
+  // Signing a person in to an organization from the host's backend: single-use login links.
+  ["login-links"],
   // Our records of a connection and the pure state machine; never calls Finch, never sends.
   ["connections"],
   // One outbox: claim, backoff, delivery, relay. Each kind of delivery is an adapter above it.

@@ -21,6 +21,8 @@ test("the signed-out pages", async ({ page }) => {
     "/login",
     "/login/check-email",
     "/login/error?error=Verification",
+    "/login?notice=link-expired",
+    "/login/other-organization",
     "/email/unsubscribe?token=not-a-token",
     "/email/snooze?token=not-a-token",
     "/no-such-page",

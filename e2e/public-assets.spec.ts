@@ -15,6 +15,7 @@ test("serves the favicon, the app icon and a robots.txt that keeps tokenized lin
   const rules = (await robots.text()).split("\n");
   expect(rules).toContain("Disallow: /reconnect/");
   expect(rules).toContain("Disallow: /email/");
+  expect(rules).toContain("Disallow: /login-link/");
 });
 
 test("pages opened from emailed links ask not to be indexed; the sign-in page may be", async ({ page }) => {

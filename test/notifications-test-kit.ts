@@ -85,6 +85,7 @@ async function settleEarlierNotices(): Promise<void> {
   const undelivered = { status: { in: ["pending", "held"] as ("pending" | "held")[] } };
   await db().emailOutbox.updateMany({ where: undelivered, data: { status: "cancelled" } });
   await db().alertOutbox.updateMany({ where: undelivered, data: { status: "cancelled" } });
+  await db().hostEventOutbox.updateMany({ where: undelivered, data: { status: "cancelled" } });
 }
 
 /**

@@ -63,6 +63,13 @@ describe("the hooks stand-in", () => {
     expect(await received("?path=/hooks/acme&all=1")).toHaveLength(2);
   });
 
+  it("shows each signed post's event type on its page: alerts and events to the host's backend", async () => {
+    const event = { type: "connection.token_rotated", timestamp: new Date().toISOString(), data: {} };
+    expect((await post("/hooks/host-backend", JSON.stringify(event))).status).toBe(200);
+    const page = await (await fetch(`${hooks.url}/`)).text();
+    expect(page).toContain("POST /hooks/host-backend <code>connection.token_rotated</code>");
+  });
+
   it("fails the next posts when asked, then recovers", async () => {
     await fetch(`${hooks.url}/_emulator/faults`, {
       method: "POST",

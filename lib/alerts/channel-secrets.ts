@@ -1,5 +1,6 @@
-// Alert channel URLs and signing secrets at rest: AES-256-GCM with the same keyring as Finch tokens,
-// each bound to its channel row (a ciphertext copied to another row does not decrypt).
+// Alert channel URLs and signing secrets at rest (and the host's webhook endpoints', which reuse this):
+// AES-256-GCM with the same keyring as Finch tokens, each bound to its row (a ciphertext copied to
+// another row does not decrypt).
 import "server-only";
 import crypto from "node:crypto";
 import { decryptToken, encryptToken, parseKeyring, type TokenKeyring } from "@/lib/crypto/token-cipher";
@@ -8,8 +9,17 @@ import { env } from "@/lib/env";
 let keyring: TokenKeyring | undefined;
 const ring = () => (keyring ??= parseKeyring(env().TOKEN_ENCRYPTION_KEYS));
 
+/** Seals a value bound to `context` (e.g. "alert-channel:<id>:url"): it opens only with the same context. */
+export function sealBoundValue(context: string, value: string) {
+  return encryptToken(value, ring(), context);
+}
+
+export function openBoundValue(context: string, sealed: { ciphertext: string; keyId: string }): string {
+  return decryptToken(sealed, ring(), context);
+}
+
 export function sealChannelValue(channelId: string, purpose: "url" | "secret", value: string) {
-  return encryptToken(value, ring(), `alert-channel:${channelId}:${purpose}`);
+  return sealBoundValue(`alert-channel:${channelId}:${purpose}`, value);
 }
 
 export function openChannelValue(
@@ -17,7 +27,7 @@ export function openChannelValue(
   purpose: "url" | "secret",
   sealed: { ciphertext: string; keyId: string },
 ): string {
-  return decryptToken(sealed, ring(), `alert-channel:${channelId}:${purpose}`);
+  return openBoundValue(`alert-channel:${channelId}:${purpose}`, sealed);
 }
 
 /** A new Standard Webhooks secret: "whsec_" and 32 random bytes in base64. */

@@ -25,8 +25,11 @@ export function listAlertChannels(organizationId: string): Promise<AlertChannelV
   });
 }
 
-/** Production rules at save time too, so a bad URL is refused on the form rather than at the first alert. */
-async function checkUrl(raw: string): Promise<string> {
+/**
+ * Production rules at save time too, so a bad URL is refused on the form rather than at the first
+ * alert (the host's webhook endpoints are checked the same way). Returns the URL normalized.
+ */
+export async function checkDestinationToSave(raw: string): Promise<string> {
   const strict = strictFor(raw.trim());
   const url = checkDestinationUrl(raw.trim(), strict);
   if (strict) {
@@ -55,7 +58,7 @@ function storedUrl(id: string, sealed: { urlCiphertext: string; urlKeyId: string
 
 /** Returns the signing secret when one was created (a new webhook endpoint, or a new URL for it). */
 export async function saveAlertChannel({ organizationId, kind, url }: SaveAlertChannelOptions) {
-  const checked = await checkUrl(url);
+  const checked = await checkDestinationToSave(url);
   const existing = await db().alertChannel.findUnique({
     where: { organizationId_kind: { organizationId, kind } },
     select: { id: true, secretCiphertext: true, urlCiphertext: true, urlKeyId: true },

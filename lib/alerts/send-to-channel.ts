@@ -1,5 +1,6 @@
 // Posts one alert to a channel: Slack's message JSON, or the event signed with the Standard Webhooks
 // scheme (webhook-id is the outbox row's id, the same on every retry, so the receiver can deduplicate).
+// The signed post is shared with the host's webhook endpoints (lib/host-events).
 import "server-only";
 import { Webhook } from "standardwebhooks";
 import { env } from "@/lib/env";
@@ -21,6 +22,8 @@ export interface SendToChannelOptions {
   now?: Date;
 }
 
+const deadlineMs = () => env().ALERT_REQUEST_DEADLINE_SECONDS * 1000;
+
 export async function sendToChannel({
   channel,
   messageId,
@@ -32,23 +35,43 @@ export async function sendToChannel({
     ciphertext: channel.urlCiphertext,
     keyId: channel.urlKeyId,
   });
-  const strict = strictFor(url);
-  const deadlineMs = env().ALERT_REQUEST_DEADLINE_SECONDS * 1000;
-  if (channel.kind === "slack")
-    return safePost({ url, body: JSON.stringify(slackMessage(event, payload)), strict, deadlineMs });
+  if (channel.kind === "slack") {
+    const body = JSON.stringify(slackMessage(event, payload));
+    return safePost({ url, body, strict: strictFor(url), deadlineMs: deadlineMs() });
+  }
   if (!channel.secretCiphertext || !channel.secretKeyId)
     throw new Error(`channel ${channel.id} has no signing secret`);
   const secret = openChannelValue(channel.id, "secret", {
     ciphertext: channel.secretCiphertext,
     keyId: channel.secretKeyId,
   });
-  const body = webhookEvent(event, payload);
+  return postSignedEvent({ url, secret, messageId, body: webhookEvent(event, payload), now });
+}
+
+export interface PostSignedEventOptions {
+  url: string;
+  /** The Standard Webhooks secret ("whsec_…"). */
+  secret: string;
+  /** webhook-id: the same on every retry, so the receiver can deduplicate. */
+  messageId: string;
+  body: string;
+  now?: Date;
+}
+
+/** Posts a JSON event signed with the Standard Webhooks scheme, under the outbound rules and deadline. */
+export function postSignedEvent({
+  url,
+  secret,
+  messageId,
+  body,
+  now = new Date(),
+}: PostSignedEventOptions): Promise<SafePostResult> {
   const signature = new Webhook(secret).sign(messageId, now, body);
   return safePost({
     url,
     body,
-    strict,
-    deadlineMs,
+    strict: strictFor(url),
+    deadlineMs: deadlineMs(),
     headers: {
       "webhook-id": messageId,
       "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),

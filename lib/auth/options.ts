@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { safeAuthRedirect } from "@/lib/safe-redirect";
 import { parseEmailAddress } from "./email-address";
 import { prismaAdapter } from "./prisma-adapter";
+import { usesSecureCookies } from "./session-cookie";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -49,7 +50,7 @@ export function authOptions(): NextAuthOptions {
     secret: env().AUTH_SECRET,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
-    useSecureCookies: env().APP_URL.startsWith("https://"),
+    useSecureCookies: usesSecureCookies(),
     providers: [magicLink],
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
     callbacks: {

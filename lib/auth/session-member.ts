@@ -6,10 +6,10 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { queryRows } from "@/lib/db";
-import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { liveSessionSql } from "./live-session-sql";
+import { sessionCookieName } from "./session-cookie";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./options";
 
 export interface SessionMember {
@@ -18,13 +18,6 @@ export interface SessionMember {
 }
 
 export const ASK_NEXT_AUTH = "ask-next-auth";
-
-/** next-auth's cookie name: the __Secure- one when the app is served over https. */
-function sessionCookieName(): string {
-  return env().APP_URL.startsWith("https://")
-    ? "__Secure-next-auth.session-token"
-    : "next-auth.session-token";
-}
 
 /** The request's next-auth session token, if it carries one under the name next-auth uses here. */
 export async function readSessionToken(): Promise<string | undefined> {

@@ -15,6 +15,9 @@ export type ConnectionEventType =
   | "email_failed"
   | "alert_sent"
   | "alert_failed"
+  // Events to the host's backend (its webhook endpoints).
+  | "host_event_sent"
+  | "host_event_failed"
   | "link_opened"
   | "repair_receipt"
   | "connect_attempt_failed"

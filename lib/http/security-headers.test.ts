@@ -62,12 +62,15 @@ describe("securityHeaders", () => {
   const header = (path: string, settings: SecuritySettings, name: string) =>
     new Map(securityHeaders(path, settings)).get(name);
 
-  it.each(["/reconnect/abc.def", "/email/unsubscribe", "/api/auth/callback/email", "/api/email/unsubscribe"])(
-    "sends no referrer from %s, whose URL carries a token",
-    (path) => {
-      expect(header(path, local, "Referrer-Policy")).toBe("no-referrer");
-    },
-  );
+  it.each([
+    "/reconnect/abc.def",
+    "/login-link/abc",
+    "/email/unsubscribe",
+    "/api/auth/callback/email",
+    "/api/email/unsubscribe",
+  ])("sends no referrer from %s, whose URL carries a token", (path) => {
+    expect(header(path, local, "Referrer-Policy")).toBe("no-referrer");
+  });
 
   it("keeps the origin-only referrer elsewhere, with nosniff and no framing", () => {
     expect(header("/", local, "Referrer-Policy")).toBe("strict-origin-when-cross-origin");

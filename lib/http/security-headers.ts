@@ -20,9 +20,10 @@ const originOf = (url: string | undefined) => {
 const servesHttps = (settings: Pick<SecuritySettings, "appUrl" | "production">) =>
   settings.production && settings.appUrl.startsWith("https://");
 
-// Paths whose URL carries a secret (reconnect and email-preference tokens, the magic link).
+// Paths whose URL carries a secret (reconnect and email-preference tokens, the magic link, login links).
 const TOKEN_PATHS = [
   /^\/reconnect\//,
+  /^\/login-link\//,
   /^\/email\//,
   /^\/api\/email\//,
   /^\/api\/auth\//,

@@ -23,7 +23,7 @@ export const companySyncJobSchema = z.object({
   organizationId: z.string().min(1).max(64),
 });
 
-/** An outbox row to deliver (an email, a Slack or webhook alert). */
+/** An outbox row to deliver (an email, a Slack or webhook alert, an event to the host). */
 export const outboxSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
 
 /** A bulk import to work through (lib/imports): its items carry everything else. */
@@ -93,6 +93,7 @@ export const queues = {
   // pg-boss's retries only cover a worker that crashed or could not reach the database.
   "email-send": outboxSendQueue,
   "alert-send": outboxSendQueue,
+  "host-event-send": outboxSendQueue,
   "email-outbox-relay": {
     schema: scheduledJobSchema,
     // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).

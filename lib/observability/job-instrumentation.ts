@@ -9,6 +9,7 @@ const SPAN_NAMES: Record<string, [string, Attributes]> = {
   "sweep-batch": ["sweep.batch", {}],
   "email-send": ["outbox.delivery", { "outbox.channel": "email" }],
   "alert-send": ["outbox.delivery", { "outbox.channel": "alert" }],
+  "host-event-send": ["outbox.delivery", { "outbox.channel": "host" }],
 };
 
 export async function instrumentJob<T>(queue: string, jobId: string, run: () => Promise<T>): Promise<T> {

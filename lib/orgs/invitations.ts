@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CurrentMember } from "@/lib/auth/session";
 import { consumeInvitationLimit } from "./invitation-limits";
+import { joinOrganization } from "./join-organization";
 
 /** A pending invitation for this address (a withdrawn or accepted one is opened again). */
 export function upsertInvitation(
@@ -93,11 +94,12 @@ export async function acceptInvitation({
       select: { id: true, organizationId: true, role: true },
     });
     if (!invitation) throw new AppError("not_found", "This invitation is no longer valid.");
-    const existing = await tx.membership.findUnique({ where: { userId }, select: { id: true } });
-    if (existing) throw new AppError("conflict", "You already belong to an organization.");
-    await tx.membership.create({
-      data: { userId, organizationId: invitation.organizationId, role: invitation.role },
+    const joined = await joinOrganization(tx, {
+      userId,
+      organizationId: invitation.organizationId,
+      role: invitation.role,
     });
+    if (joined !== "joined") throw new AppError("conflict", "You already belong to an organization.");
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
     return invitation.organizationId;
   });

@@ -1,6 +1,6 @@
 // The outboxes: each one's table, its job queue, the column a sent row records, and which of its rows
-// are "needs reconnecting" notices (a provider outage holds those). A new kind of delivery (events to
-// the host, say) is one entry here and one adapter (outbox-adapter.ts).
+// are "needs reconnecting" notices (a provider outage holds those). A new kind of delivery is one entry
+// here and one adapter (outbox-adapter.ts).
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -16,6 +16,13 @@ export const OUTBOXES = {
     queue: "alert-send",
     sentColumn: Prisma.raw(`"responseStatus"`),
     isBrokenNotice: Prisma.sql`o.event = 'connection.broken'`,
+  },
+  // Events to the host's backend: a provider outage never holds them (the host wants each as it happens).
+  host: {
+    table: Prisma.raw(`"HostEventOutbox"`),
+    queue: "host-event-send",
+    sentColumn: Prisma.raw(`"responseStatus"`),
+    isBrokenNotice: Prisma.sql`FALSE`,
   },
 } as const;
 

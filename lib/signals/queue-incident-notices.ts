@@ -1,10 +1,12 @@
 // The notices a transition's plan asks for, written in its transaction (the outbox): when an incident
 // opens, the members' emails and the organization's alerts, held back if the burst is a provider
 // outage; when it ends, pending notices cancelled and a "restored" notice to those who were told.
+// The host's backend gets connection.broken and connection.restored too, never held.
 import "server-only";
 import { queueAlerts } from "@/lib/alerts/queue-alerts";
 import type { Notice } from "@/lib/connections/decide-transition";
 import type { Tx } from "@/lib/db";
+import { queueHostEvent } from "@/lib/host-events/queue-host-event";
 import { closeIncidentEmails } from "@/lib/notifications/close-incident-emails";
 import { queueBrokenEmails } from "@/lib/notifications/queue-broken-emails";
 import { holdNoticesDuringOutage } from "@/lib/outages/hold-notices-during-outage";
@@ -31,6 +33,7 @@ export async function queueIncidentNotices(
   if (notice.kind === "broken") {
     await queueBrokenEmails(tx, ids);
     await queueAlerts(tx, { ...ids, event: "connection.broken" });
+    await queueHostEvent(tx, { ...ids, event: "connection.broken", occurrence: incidentId });
     // A burst of breakages at one provider holds those notices back (a provider outage).
     const outageId = await holdNoticesDuringOutage(tx, {
       providerId: scope.providerId,
@@ -41,6 +44,10 @@ export async function queueIncidentNotices(
     return outageId ?? undefined;
   }
   await closeIncidentEmails(tx, { ...ids, restored: notice.restored });
-  if (notice.restored) await queueAlerts(tx, { ...ids, event: "connection.restored", how: notice.restored });
+  if (notice.restored) {
+    const restored = { ...ids, event: "connection.restored" as const, how: notice.restored };
+    await queueAlerts(tx, restored);
+    await queueHostEvent(tx, { ...restored, occurrence: incidentId });
+  }
   return undefined;
 }

@@ -4,6 +4,7 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import { alertOutbox } from "@/lib/alerts/alert-outbox";
 import { env } from "@/lib/env";
+import { hostEventOutbox } from "@/lib/host-events/host-event-outbox";
 import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
 import { relayImports } from "@/lib/imports/relay-imports";
 import { runImportJob } from "@/lib/imports/run-import-job";
@@ -31,6 +32,7 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "connection-import-relay": () => relayImports(),
   "email-send": (data) => runOutboxJob(emailOutbox, data),
   "alert-send": (data) => runOutboxJob(alertOutbox, data),
+  "host-event-send": (data) => runOutboxJob(hostEventOutbox, data),
   "email-outbox-relay": () => relayOutboxesAfterOutages(),
   // Reminders write email and alert rows; the relay hands them to their send jobs right away.
   "email-reminders": async () => ({ queued: await queueDueReminders(), relayed: await relayOutboxes() }),

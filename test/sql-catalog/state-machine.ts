@@ -16,7 +16,7 @@ import { recordUnchangedStatusSql } from "@/lib/signals/record-unchanged-status"
 import type { FileStatements } from "./index";
 
 const now = new Date();
-const references = { email: "msg_1", alert: 200 } as const;
+const references = { email: "msg_1", alert: 200, host: 200 } as const;
 
 export const STATE_MACHINE_SQL: Record<string, FileStatements> = {
   "lib/signals/apply-connection-signal.ts": { lockForTransitionSql: () => [lockForTransitionSql("conn")] },

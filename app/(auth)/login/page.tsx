@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { CenteredPage } from "@/components/ui/centered-page";
+import { Notice } from "@/components/ui/notice";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeLocalPath } from "@/lib/safe-redirect";
 
@@ -22,6 +23,14 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const email = typeof params.email === "string" ? params.email : undefined;
   return (
     <CenteredPage>
+      {params.notice === "link-expired" && (
+        <div className="mb-6">
+          <Notice tone="warning" title="That sign-in link is no longer valid">
+            A link that signs you in from another app works once, within 5 minutes. Open it again from that
+            app to get a fresh one, or get a sign-in link by email below.
+          </Notice>
+        </div>
+      )}
       <h1 className="text-2xl font-semibold">Sign in</h1>
       <p className="mt-2 mb-6 text-slate-600">We will email you a link to sign in. No password needed.</p>
       <LoginForm callbackUrl={callbackUrl} defaultEmail={email} />

@@ -9,6 +9,8 @@ import { multiEntityReports } from "@/lib/finch/introspect-connection";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
 import { replaceAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
+import { dispatchHostEvents } from "@/lib/host-events/dispatch-host-events";
+import { queueHostEvent } from "@/lib/host-events/queue-host-event";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
 import { syncAfterConnect } from "@/lib/finch/company-sync-job";
 import { storeNewConnection } from "@/lib/finch/store-new-connection";
@@ -169,17 +171,24 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
   await writeTokenWithRetry(connectionId, token.accessToken);
   // Finch only issues a code after a completed Connect flow; /introspect (best effort) may say more.
   const introspection = await introspectQuietly(token.accessToken);
-  const outcome = await db().$transaction(async (tx) => {
+  const { outcome, rotated } = await db().$transaction(async (tx) => {
     await tx.connection.update({ where: { id: connectionId }, data: { products: token.products } });
     const entities = multiEntityReports(introspection?.entities);
-    if (entities)
-      return transitionEntities(tx, { connectionId, entities, source: "reconnect", actorUserId: userId });
-    return transitionConnection(tx, {
+    const outcome = entities
+      ? await transitionEntities(tx, { connectionId, entities, source: "reconnect", actorUserId: userId })
+      : await transitionConnection(tx, {
+          connectionId,
+          finchStatus: introspection?.connection_status?.status ?? "connected",
+          source: "reconnect",
+          actorUserId: userId,
+        });
+    // The host's backend fetches the new token (once per endpoint per stored token), status included.
+    const rotated = await queueHostEvent(tx, {
+      event: "connection.token_rotated",
       connectionId,
-      finchStatus: introspection?.connection_status?.status ?? "connected",
-      source: "reconnect",
-      actorUserId: userId,
+      at: new Date(),
     });
+    return { outcome, rotated };
   });
   if (!outcome.changed) {
     await recordConnectionEvent(db(), {
@@ -192,6 +201,7 @@ async function storeToken(connectionId: string, token: NewToken, userId: string)
   }
   await takeRepairReceipt({ connectionId, organizationId: outcome.organizationId, userId });
   await afterConnectionChange(outcome);
+  await dispatchHostEvents(rotated);
   await syncAfterConnect({ connectionId, organizationId: outcome.organizationId });
 }
 
