@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { sealImportItemToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { insertImportItems } from "./import-items-sql";
 
 export interface BulkImportItem {
   organization: { externalId: string; name: string };
@@ -12,26 +13,29 @@ export interface BulkImportItem {
   adminEmails: string[];
 }
 
-const WRITE_CHUNK = 1000;
+const WRITE_CHUNK = 2500;
 
 export async function createBulkImport(options: {
   items: BulkImportItem[];
   apiKeyId: string;
 }): Promise<{ id: string; status: string }> {
   const id = `imp_${crypto.randomBytes(12).toString("base64url")}`;
-  const rows = options.items.map((item, position) => ({
-    importId: id,
-    position,
-    organizationExternalId: item.organization.externalId,
-    organizationName: item.organization.name,
-    adminEmails: item.adminEmails,
-    ...sealImportItemToken(id, position, item.accessToken),
-  }));
+  const rows = options.items.map((item, position) => {
+    const sealed = sealImportItemToken(id, position, item.accessToken);
+    return {
+      position,
+      externalId: item.organization.externalId,
+      name: item.organization.name,
+      emails: item.adminEmails,
+      ciphertext: sealed.accessTokenCiphertext,
+      keyId: sealed.accessTokenKeyId,
+    };
+  });
   await db().$transaction(
     async (tx) => {
       await tx.connectionImport.create({ data: { id, apiKeyId: options.apiKeyId, total: rows.length } });
       for (let i = 0; i < rows.length; i += WRITE_CHUNK)
-        await tx.connectionImportItem.createMany({ data: rows.slice(i, i + WRITE_CHUNK) });
+        await insertImportItems(tx, id, rows.slice(i, i + WRITE_CHUNK));
       await enqueue("connection-import", { importId: id }, { singletonKey: id, tx });
     },
     { timeout: 60_000 },

@@ -1,6 +1,6 @@
 // The host API's statements (/api/v1): key checks, imports, login links and events to the host.
 import { authenticateApiKeySql } from "@/lib/api-keys/authenticate-api-key";
-import { claimImportItemsSql } from "@/lib/imports/import-items-sql";
+import { claimImportItemsSql, insertImportItemsSql } from "@/lib/imports/import-items-sql";
 import type { FileStatements } from "./index";
 
 const now = new Date();
@@ -11,5 +11,17 @@ export const HOST_API_SQL: Record<string, FileStatements> = {
   },
   "lib/imports/import-items-sql.ts": {
     claimImportItemsSql: () => [claimImportItemsSql("imp_x", 16, 180)],
+    insertImportItemsSql: () => [
+      insertImportItemsSql("imp_x", [
+        {
+          position: 0,
+          externalId: "cus_1",
+          name: "Acme",
+          emails: ["a@example.com"],
+          ciphertext: "c",
+          keyId: "k",
+        },
+      ]),
+    ],
   },
 };

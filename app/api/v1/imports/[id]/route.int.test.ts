@@ -67,8 +67,9 @@ describe("bulk imports", () => {
     const [good, stolen] = await tokens(2);
     const taken = `cus_${uniqueSuffix()}`;
     await runImportJob({ importId: await startImport([item(taken, stolen.token)]) });
+    const admin = `bulk-admin-${uniqueSuffix()}@example.com`;
     const items = [
-      item(`cus_${uniqueSuffix()}`, good.token),
+      { ...item(`cus_${uniqueSuffix()}`, good.token), admin_emails: [admin] },
       item(`cus_${uniqueSuffix()}`, `dead-${uniqueSuffix()}`),
       item(`cus_${uniqueSuffix()}`, stolen.token),
     ];
@@ -103,6 +104,14 @@ describe("bulk imports", () => {
       true,
     );
     expect(await db().connection.count({ where: { finchConnectionId: good.finchConnectionId } })).toBe(1);
+    const invited = await db().invitation.findMany({
+      where: { email: admin },
+      select: { organizationId: true },
+    });
+    const organization = await db().organization.findUnique({
+      where: { externalId: items[0].organization.external_id },
+    });
+    expect(invited).toEqual([{ organizationId: organization?.id }]);
   });
 
   it("takes a killed worker's items again once their lease passes, and imports none twice", async () => {
