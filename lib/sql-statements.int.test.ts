@@ -4,8 +4,9 @@
 // client (nothing runs); a second test keeps the catalog complete.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { jobs, stopJobs } from "@/lib/jobs/job-engine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SQL_CATALOG, SQL_PENDING, type SqlStatement } from "@/test/sql-catalog";
 
@@ -14,7 +15,13 @@ const ROOT = path.resolve(__dirname, "..");
 const INLINE_STATEMENT = /(\$queryRaw|\$executeRaw|queryRows)(<[^`(]*>)?(`|\(\s*Prisma\.sql`)/;
 const WRITES_SQL = /\$queryRaw|\$executeRaw|queryRows\(|Prisma\.sql`/;
 
+// pg-boss creates its schema when it first starts; the job statements are planned against it.
+beforeAll(async () => {
+  await jobs();
+});
+
 afterAll(async () => {
+  await stopJobs();
   await db().$disconnect();
 });
 

@@ -14,7 +14,6 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { tableBodyClasses } from "@/components/ui/table-styles";
 import { detectionLabel } from "@/lib/connections/detection-labels";
 
-
 const when = (date: Date, title?: string) => (
   <time dateTime={date.toISOString()} title={title}>
     {timeAgo(date.toISOString())}
@@ -26,8 +25,7 @@ const CELLS: Record<TableColumnKey, (row: BrokenConnectionRow) => ReactNode> = {
   organization: (row) => <a href={`/operator/connections/${row.connectionId}`}>{row.organizationName}</a>,
   provider: (row) => row.providerName,
   since: (row) => when(row.since, exactTime(row.since.toISOString())),
-  detectionPath: (row) =>
-    row.detectionPath ? detectionLabel(row.detectionPath) : "—",
+  detectionPath: (row) => (row.detectionPath ? detectionLabel(row.detectionPath) : "—"),
   emailsDelivered: (row) => row.emailsDelivered,
   linkOpened: (row) => (row.linkOpened ? "Yes" : "No"),
   reconnectAttempts: (row) => row.reconnectAttempts,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { jobs } from "@/lib/jobs/job-engine";
+import { findJobs } from "@/lib/jobs/find-jobs";
 import { startJobWorkers } from "@/lib/startup/start-job-workers";
 import { finchForTestFile } from "@/test/finch-for-test-file";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
@@ -36,7 +36,7 @@ describe("the company data sync after connecting", () => {
       "queued",
     );
     expect(await companyOf(connection.id)).toBeNull();
-    const [job] = await (await jobs()).findJobs("company-sync", { key: connection.id });
+    const [job] = await findJobs("company-sync", { key: connection.id });
     expect(job?.data).toEqual({ connectionId: connection.id, organizationId: org.id });
     // Not before Finch's Retry-After (and the budget's pause of the company product) has passed.
     expect(job?.startAfter.getTime()).toBeGreaterThanOrEqual(before + 1_500);

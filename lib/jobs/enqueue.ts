@@ -1,9 +1,9 @@
 // The one way features put work on a queue. Payloads are validated before they reach the database,
 // and a singletonKey makes a job unique per key across every instance (see the queue's policy).
 import "server-only";
-import { fromPrisma } from "pg-boss";
 import type { Tx } from "@/lib/db";
 import { jobs } from "./job-engine";
+import { prismaJobDb } from "./prisma-job-db";
 import { queues, type JobData, type QueueName } from "./queues";
 
 export interface EnqueueOptions {
@@ -29,6 +29,6 @@ export async function enqueue<Q extends QueueName>(
     ...(singletonKey !== undefined && { singletonKey }),
     ...(startAfter !== undefined && { startAfter }),
     ...(retryLimit !== undefined && { retryLimit }),
-    ...(tx && { db: fromPrisma(tx) }),
+    ...(tx && { db: prismaJobDb(tx) }),
   });
 }

@@ -1,10 +1,14 @@
 // The job engine: pg-boss in the app's own PostgreSQL (or the embedded PGlite server), so every
 // instance shares one set of queues and a job runs once however many instances there are.
 import "server-only";
-import { PgBoss } from "pg-boss";
+import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logError, logInfo } from "@/lib/log";
 import { queueNames, queues } from "./queues";
+import { carryOverRetiredJobs, setAsideNewerJobSchema } from "./retire-newer-job-schema";
+
+/** The schema pg-boss keeps its tables in (created on first start); find-jobs.ts reads it too. */
+export const JOB_SCHEMA = "pgboss";
 
 // Cached on globalThis: instrumentation and route handlers are separate bundles in one process.
 const globalForJobs = globalThis as unknown as { jobEngine?: Promise<PgBoss> };
@@ -16,13 +20,17 @@ async function startEngine(): Promise<PgBoss> {
     // room for Prisma's connections on a managed PostgreSQL.
     max: 4,
     application_name: "finch-reconnect-jobs",
-    instanceName: "app",
+    schema: JOB_SCHEMA,
   });
+  // pg-boss 10 reports its rare warnings (clock skew) through process.emitWarning, which Node prints.
   boss.on("error", (error) => logError("job engine", error));
-  boss.on("warning", (warning) => logInfo(`job engine warning: ${warning.message}`));
+  const retired = await setAsideNewerJobSchema(JOB_SCHEMA);
+  if (retired) logInfo(`job engine: set aside the newer pg-boss schema as ${retired}`);
   await boss.start();
   // createQueue is a no-op for a queue that exists, so every instance may run it on start.
-  for (const name of queueNames) await boss.createQueue(name, queues[name].options);
+  for (const name of queueNames) await boss.createQueue(name, { name, ...queues[name].options });
+  const moved = await carryOverRetiredJobs(boss, JOB_SCHEMA);
+  if (moved > 0) logInfo(`job engine: carried ${moved} unfinished jobs over from the set-aside schema`);
   return boss;
 }
 

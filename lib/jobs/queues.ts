@@ -1,6 +1,6 @@
 // Every background queue, its payload schema and its pg-boss options in one place. To add a queue,
 // add an entry here and its handler in lib/startup/start-job-workers.ts; enqueue() and the workers are typed from it.
-import type { Queue } from "pg-boss";
+import type PgBoss from "pg-boss";
 import { z } from "zod";
 
 export const sweepJobSchema = z.object({
@@ -34,8 +34,8 @@ const scheduledJobSchema = z.object({});
 
 interface QueueDefinition {
   schema: z.ZodType<object>;
-  options: Omit<Queue, "name">;
-  /** Jobs one instance runs at once for this queue. */
+  options: Omit<PgBoss.Queue, "name">;
+  /** Jobs one instance runs at once for this queue: as many workers, each taking one job at a time. */
   localConcurrency: number;
 }
 

@@ -3,7 +3,7 @@
 // caller waits for it, or joins the equivalent job already waiting or running.
 import "server-only";
 import { enqueue } from "./enqueue";
-import { jobs } from "./job-engine";
+import { findJobs } from "./find-jobs";
 import type { JobData, QueueName } from "./queues";
 
 export interface RunJobAndWaitOptions {
@@ -27,12 +27,11 @@ export async function runJobAndWait<Q extends QueueName>(
 ): Promise<JobRun> {
   const { singletonKey, timeoutMs = 25_000, pollMs = 200 } = options;
   const deadline = Date.now() + timeoutMs;
-  const boss = await jobs();
   let jobId = await enqueue(queue, data, { singletonKey });
   if (!jobId) {
     // An equivalent job is already waiting or running: its answer is ours too, unless it is held
     // back (e.g. until a rate limit ends) past our deadline.
-    const live = (await boss.findJobs(queue, { key: singletonKey })).filter((job) =>
+    const live = (await findJobs(queue, { key: singletonKey })).filter((job) =>
       ["created", "retry", "active"].includes(job.state),
     );
     const running = live.find((job) => job.state === "active");
@@ -41,7 +40,7 @@ export async function runJobAndWait<Q extends QueueName>(
     jobId = next.id;
   }
   while (Date.now() < deadline) {
-    const [job] = await boss.findJobs(queue, { id: jobId });
+    const [job] = await findJobs(queue, { id: jobId });
     if (!job) return { kind: "failed", jobId };
     if (job.state === "completed") return { kind: "completed", jobId, output: job.output };
     if (job.state === "failed" || job.state === "cancelled") return { kind: "failed", jobId };

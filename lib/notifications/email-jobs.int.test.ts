@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyConnectionSignal } from "@/lib/signals/apply-connection-signal";
-import { jobs } from "@/lib/jobs/job-engine";
+import { findJobs } from "@/lib/jobs/find-jobs";
 import { startJobWorkers } from "@/lib/startup/start-job-workers";
 import { seedConnection, seedOrganization } from "@/test/finch-test-kit";
 import { outboxOf, seedMember, setupNotificationStandIns, waitFor } from "@/test/notifications-test-kit";
@@ -20,9 +20,8 @@ async function team(size: number) {
 const settled = (connectionId: string) => async () => (await outboxOf(connectionId)).map((row) => row.status);
 const allSent = (statuses: string[]) => statuses.length > 0 && statuses.every((status) => status === "sent");
 const sendJobStates = (connectionId: string) => async () => {
-  const boss = await jobs();
   const rows = await outboxOf(connectionId);
-  const found = await Promise.all(rows.map((row) => boss.findJobs("email-send", { key: row.id })));
+  const found = await Promise.all(rows.map((row) => findJobs("email-send", { key: row.id })));
   return found.flat().map((job) => job.state);
 };
 const isFinal = (state: string) => state === "completed" || state === "failed" || state === "cancelled";

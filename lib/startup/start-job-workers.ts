@@ -1,7 +1,7 @@
 // Registers this instance's workers and the recurring schedules. Called once per server process from
 // instrumentation.ts; pg-boss hands each job to exactly one worker across all instances.
 import "server-only";
-import type { PgBoss } from "pg-boss";
+import type PgBoss from "pg-boss";
 import { alertOutbox } from "@/lib/alerts/alert-outbox";
 import { env } from "@/lib/env";
 import { hostEventOutbox } from "@/lib/host-events/host-event-outbox";
@@ -38,17 +38,24 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "email-reminders": async () => ({ queued: await queueDueReminders(), relayed: await relayOutboxes() }),
 };
 
-async function registerWorker<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<void> {
+/** Registers the queue's workers (its localConcurrency) and returns their ids. */
+async function registerWorkers<Q extends QueueName>(boss: PgBoss, queue: Q): Promise<string[]> {
   const { schema, localConcurrency } = queues[queue];
-  // One job per fetch and a one-second poll: queued work (e.g. an on-demand sweep someone waits on) starts quickly.
-  await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency }, async ([job]) => {
+  const run = async ([job]: PgBoss.Job<object>[]) =>
     // Validated here too: the payload crossed the database, and an older release may have written it.
-    return instrumentJob(queue, job.id, () => handlers[queue](schema.parse(job.data) as JobData<Q>));
-  });
+    instrumentJob(queue, job.id, () => handlers[queue](schema.parse(job.data) as JobData<Q>));
+  // Each worker takes one job per fetch and polls every second: queued work (e.g. an on-demand sweep
+  // someone waits on) starts quickly, and a long job never holds back the others fetched with it.
+  const options = { batchSize: 1, pollingIntervalSeconds: 1 };
+  return Promise.all(Array.from({ length: localConcurrency }, () => boss.work(queue, options, run)));
 }
 
-async function startWorkers(boss: PgBoss): Promise<void> {
-  for (const queue of Object.keys(handlers) as QueueName[]) await registerWorker(boss, queue);
+type WorkerIds = Record<QueueName, string[]>;
+
+async function startWorkers(boss: PgBoss): Promise<WorkerIds> {
+  const workers = {} as WorkerIds;
+  for (const queue of Object.keys(handlers) as QueueName[])
+    workers[queue] = await registerWorkers(boss, queue);
   // schedule() is an upsert on one row, so every instance may declare it; pg-boss's cron monitor
   // sends each occurrence once cluster-wide.
   // The continuous sweep chains its own ticks (SWEEP_TICK_SECONDS); the cron restarts a broken chain.
@@ -67,19 +74,28 @@ async function startWorkers(boss: PgBoss): Promise<void> {
     {},
     { singletonKey: "connection-import-relay" },
   );
+  return workers;
 }
 
 // Keyed by engine, so a stopped and restarted engine (tests, scripts) gets its workers again.
-const globalForWorkers = globalThis as unknown as { jobWorkers?: WeakMap<PgBoss, Promise<void>> };
+const globalForWorkers = globalThis as unknown as { jobWorkers?: WeakMap<PgBoss, Promise<WorkerIds>> };
+
+function registration(boss: PgBoss): Promise<WorkerIds> {
+  const registrations = (globalForWorkers.jobWorkers ??= new WeakMap());
+  let registered = registrations.get(boss);
+  if (!registered) {
+    registered = startWorkers(boss);
+    registrations.set(boss, registered);
+  }
+  return registered;
+}
 
 /** Safe to call more than once per process: workers are registered once per engine. */
 export async function startJobWorkers(): Promise<void> {
-  const boss = await jobs();
-  const registrations = (globalForWorkers.jobWorkers ??= new WeakMap());
-  let registration = registrations.get(boss);
-  if (!registration) {
-    registration = startWorkers(boss);
-    registrations.set(boss, registration);
-  }
-  return registration;
+  await registration(await jobs());
+}
+
+/** The ids of this process's workers for one queue (starting them if need be). */
+export async function jobWorkerIds(queue: QueueName): Promise<string[]> {
+  return (await registration(await jobs()))[queue];
 }

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetFinchBudget } from "@/lib/finch/budget/reset-finch-budget";
-import { jobs, stopJobs } from "@/lib/jobs/job-engine";
+import { findJobs } from "@/lib/jobs/find-jobs";
+import { stopJobs } from "@/lib/jobs/job-engine";
 import { startCountingProxy, type CountingProxy } from "@/test/counting-proxy";
 import {
   seedConnection,
@@ -171,7 +172,7 @@ describe("sweepConnections", () => {
     const before = Date.now();
     const summary = await sweepConnections({ organizationId, concurrency: 2 });
     expect(summary).toMatchObject({ deferred: 2, checked: 0, retryAfterSeconds: 30 });
-    const queued = await (await jobs()).findJobs("connections-sweep", { key: `org:${organizationId}` });
+    const queued = await findJobs("connections-sweep", { key: `org:${organizationId}` });
     expect(queued).toHaveLength(1);
     expect(queued[0].state).toBe("created");
     expect(queued[0].data).toMatchObject({ organizationId, connectionIds: expect.any(Array) });

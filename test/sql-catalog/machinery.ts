@@ -1,8 +1,16 @@
-// The machinery's statements, texts with numbered parameters: the Finch call budget and the sweep.
+// The machinery's statements, texts with numbered parameters: the Finch call budget, the sweep and the jobs.
 import { BUDGET_USAGE_SQL } from "@/lib/finch/budget/get-finch-budget-usage";
 import { CREATE_CLASS_BUCKETS_SQL, PAUSE_CLASS_SQL } from "@/lib/finch/budget/pause-budget-class";
 import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
 import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
+import { findJobsSql } from "@/lib/jobs/find-jobs";
+import { JOB_SCHEMA } from "@/lib/jobs/job-engine";
+import {
+  installedJobSchemaSql,
+  jobSchemaVersionSql,
+  retiredJobSchemasSql,
+  unfinishedRetiredJobsSql,
+} from "@/lib/jobs/retire-newer-job-schema";
 import { SWEEP_COVERAGE_SQL } from "@/lib/sweep/get-sweep-coverage";
 import { CLAIM_DUE_SQL } from "@/lib/sweep/schedule-due-sweeps";
 import { CONNECTIONS_BY_STATUS_SQL, OPEN_INCIDENTS_SQL, OUTBOX_BACKLOG_SQL } from "@/lib/ops/fleet-metrics";
@@ -29,6 +37,25 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
   "lib/sweep/schedule-due-sweeps.ts": {
     CLAIM_DUE_SQL: () => [{ text: CLAIM_DUE_SQL, values: [25, 900, 3600] }],
   },
+  // pg-boss's own table: lib/sql-statements.int.test.ts starts the job engine, which creates it.
+  "lib/jobs/find-jobs.ts": {
+    findJobsSql: () => [
+      findJobsSql("email-send", { id: "00000000-0000-4000-8000-000000000000" }),
+      findJobsSql("email-send", { key: "outbox-row-id" }),
+    ],
+  },
+  // Planned against pg-boss 10's own schema, which has every column they read. The schema DDL cannot be
+  // EXPLAINed; retire-newer-job-schema.int.test.ts runs it.
+  "lib/jobs/retire-newer-job-schema.ts": {
+    installedJobSchemaSql: () => [installedJobSchemaSql(JOB_SCHEMA)],
+    jobSchemaVersionSql: () => [{ text: jobSchemaVersionSql(JOB_SCHEMA), values: [] }],
+    retiredJobSchemasSql: () => [retiredJobSchemasSql(JOB_SCHEMA)],
+    unfinishedRetiredJobsSql: () => [unfinishedRetiredJobsSql(JOB_SCHEMA)],
+    setAsideJobSchemaSql: () => [],
+    dropRetiredJobSchemaSql: () => [],
+  },
+  // Runs pg-boss's statements on a Prisma transaction; writes none of its own.
+  "lib/jobs/prisma-job-db.ts": {},
   "lib/ops/fleet-metrics.ts": {
     CONNECTIONS_BY_STATUS_SQL: () => [{ text: CONNECTIONS_BY_STATUS_SQL, values: [] }],
     OPEN_INCIDENTS_SQL: () => [{ text: OPEN_INCIDENTS_SQL, values: [] }],
