@@ -3,8 +3,7 @@
 // id, its admins invited once, and the connection stored or its token replaced. The place to announce
 // an import (connection.imported) is right after importConnection returns.
 import "server-only";
-import type { Tx } from "@/lib/db";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { introspectToken, type TokenFacts } from "@/lib/finch/introspect-token";
 import { storeNewConnection } from "@/lib/finch/store-new-connection";
