@@ -118,6 +118,7 @@ test("the operator console, its tables scrolling inside their own region", async
     "/operator",
     "/operator/funnel",
     "/operator/machinery",
+    "/operator/api-keys",
     `/operator/connections/${broken.connectionId}`,
   ])
     await checkPage(page, path);

@@ -1,7 +1,9 @@
 // Calling /api/v1 route handlers in integration tests: a key with chosen scopes, and callApi, which
-// builds the request (JSON body, path params, bearer key) and reads the answer back as JSON.
+// builds the request (JSON body, path params, bearer key), reads the answer back as JSON and checks it
+// against the OpenAPI document (status documented, body as documented).
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import type { ApiScope } from "@/lib/api-keys/api-scopes";
+import { checkAgainstContract } from "./api-contract-check";
 import { uniqueSuffix } from "./finch-test-kit";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -47,5 +49,7 @@ export async function callApi<T = Record<string, unknown>>(
   });
   const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  const body: unknown = text ? JSON.parse(text) : null;
+  checkAgainstContract({ method: request.method, url: call.url, status: response.status, body });
+  return { status: response.status, headers: response.headers, body: body as T };
 }

@@ -43,6 +43,7 @@ const TITLES: Record<string, string> = {
   connect_attempt_failed: "Connect attempt failed",
   repair_help_offered: "Help offered before another try",
   handed_off: "Handed to a colleague",
+  token_read: "Access token read through the API",
   imported: "Added through the API",
   token_replaced: "Access token replaced through the API",
 };

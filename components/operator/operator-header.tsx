@@ -8,6 +8,7 @@ const links = [
   { href: "/operator", label: "Fleet health" },
   { href: "/operator/funnel", label: "Repair funnel" },
   { href: "/operator/machinery", label: "Machinery" },
+  { href: "/operator/api-keys", label: "API keys" },
 ];
 
 export function OperatorHeader({ email }: { email: string }) {

@@ -32,7 +32,7 @@ export interface EndpointSpec<
   body?: B;
   /** The answers on success, by status; the error answers are added for every endpoint. */
   responses: Record<number, ResponseSpec>;
-  /** Errors of this endpoint's own, beside those every endpoint may answer (documented too). */
+  /** Errors this endpoint may answer beyond every endpoint's (401, 403, 400, 429, 500; 404 with params). */
   errors?: ApiErrorCode[];
 }
 

@@ -10,6 +10,11 @@ type JsonObject = Record<string, unknown>;
 
 const ref = (id: string) => `#/components/schemas/${id}`;
 
+const RETRY_AFTER = {
+  description: "Seconds to wait before trying again.",
+  schema: { type: "integer", minimum: 0 },
+};
+
 /** The errors every endpoint may answer, beside its own. */
 const COMMON_ERRORS: ApiErrorCode[] = [
   "unauthorized",
@@ -56,7 +61,9 @@ export function openApiDocument(
     paths,
     components: {
       schemas,
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key (pck_…)." } },
+      securitySchemes: {
+        apiKey: { type: "http" as const, scheme: "bearer", description: "An API key (pck_…)." },
+      },
     },
   };
 }
@@ -75,8 +82,10 @@ function operation(endpoint: AnyEndpoint, registry: z.core.$ZodRegistry<{ id: st
     ...(endpoint.errors ?? []),
   ]);
   for (const code of errors) {
-    responses[String(API_ERROR_CODES[code].status)] ??= {
-      description: API_ERROR_CODES[code].meaning,
+    const { status, meaning } = API_ERROR_CODES[code];
+    responses[String(status)] ??= {
+      description: meaning,
+      ...(status === 429 || status === 503 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
       content: { "application/json": { schema: { $ref: ref("Error") } } },
     };
   }

@@ -23,6 +23,8 @@ export type ConnectionEventType =
   | "connect_attempt_failed"
   | "repair_help_offered"
   | "handed_off"
+  // The host's backend read the access token through the API (the detail names the key).
+  | "token_read"
   // The host's backend imported it (POST /api/v1/connections/import), or imported it again with a new token.
   | "imported"
   | "token_replaced"

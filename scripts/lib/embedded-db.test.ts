@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { startEmbeddedDb } from "./embedded-db";
+import { readEmbeddedDbUrl, startEmbeddedDb } from "./embedded-db";
 import { isPortFree, stopAll } from "./processes";
 
 async function freePort(): Promise<number> {
@@ -32,10 +32,13 @@ describe("the embedded database", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-"));
     const port = await freePort();
     const first = await startEmbeddedDb({ dataDir, port });
+    // Other commands (npm run api-key) find it by its data folder while it runs.
+    expect(readEmbeddedDbUrl(dataDir)).toBe(first.url);
     await withClient(first.url, (client) =>
       client.query("CREATE TABLE kept (name text); INSERT INTO kept VALUES ('acme')"),
     );
     await first.stop();
+    expect(readEmbeddedDbUrl(dataDir)).toBeNull();
 
     const second = await startEmbeddedDb({ dataDir, port });
     const rows = await withClient(second.url, (client) =>
