@@ -27,7 +27,7 @@ export const LIB_LAYERS = [
   ["signals"],
   // The gateway every Finch call goes through, then the flows built on it.
   ["finch"],
-  ["finch/connect", "finch/webhook", "sweep"],
+  ["finch/connect", "finch/webhook", "sweep", "imports"],
   // What people and machines read and do: the dashboard, the operator console, operations, the host API.
   ["dashboard", "operator", "ops", "api"],
   // Composition: process start-up and the job workers that wire every queue to its handler.

@@ -1,5 +1,6 @@
 // npm run bench [-- --suite=NAME] [-- --connections=N --latency=MS --concurrency=4,8 --db=auto|postgresql|pglite]
 // npm run bench -- --suite=http [--duration=S --connections=N --rounds=N --burst=N --db=all|postgresql|pglite --quick]
+// npm run bench -- --suite=api [--tokens=5000 --scale=0.03 --duration=S --connections=N --rounds=N]
 // Runs each benchmark in its own process (with the react-server condition, as Next.js runs server
 // modules, so `server-only` imports load) and stops it if it ever outlives its time limit.
 import { spawn } from "node:child_process";
@@ -16,6 +17,8 @@ const SUITES: Record<string, { file: string; timeLimitMinutes: number }> = {
   http: { file: "http.bench.ts", timeLimitMinutes: 25 },
   // Seeds 100,000 connections in SQL (tens of seconds), then a few runs of each query.
   operator: { file: "operator.bench.ts", timeLimitMinutes: 5 },
+  // Builds the app (minutes), a bulk import of 5,000 tokens (a minute or two), then the token read's load.
+  api: { file: "api.bench.ts", timeLimitMinutes: 30 },
 };
 
 function runBenchmark({

@@ -25,12 +25,18 @@ function contract() {
   return compiled;
 }
 
-/** The documented path template that matches a concrete path (/api/v1/connections/abc → …/{id}). */
+/**
+ * The documented path template that matches a concrete path (/api/v1/connections/abc → …/{id}). As in
+ * Next.js's routing, a fixed segment wins over a parameter: /api/v1/connections/import is not …/{id}.
+ */
 export function matchPathTemplate(templates: string[], pathname: string): string | undefined {
-  return templates.find((template) => {
-    const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+");
-    return new RegExp(`^${pattern}$`).test(pathname);
-  });
+  const params = (template: string) => template.split("{").length;
+  return [...templates]
+    .sort((a, b) => params(a) - params(b))
+    .find((template) => {
+      const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+");
+      return new RegExp(`^${pattern}$`).test(pathname);
+    });
 }
 
 const validators = new Map<string, ValidateFunction>();

@@ -44,6 +44,8 @@ const TITLES: Record<string, string> = {
   repair_help_offered: "Help offered before another try",
   handed_off: "Handed to a colleague",
   token_read: "Access token read through the API",
+  imported: "Added through the API",
+  token_replaced: "Access token replaced through the API",
 };
 
 const DOTS: Record<string, string> = {
@@ -57,6 +59,7 @@ const DOTS: Record<string, string> = {
   reconnected: "bg-emerald-500",
   recovered: "bg-emerald-500",
   connected: "bg-emerald-500",
+  imported: "bg-emerald-500",
 };
 
 export function ConnectionTimeline({ events }: { events: TimelineEvent[] }) {

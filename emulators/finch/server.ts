@@ -12,7 +12,6 @@ import { providerRoutes } from "./api/providers";
 import { sandboxRoutes } from "./api/sandbox";
 import { authorizeRoutes } from "./connect-ui/authorize-routes";
 import type { EmulatorContext } from "./context";
-import { bulkConnectionRoutes } from "./control/bulk-connections";
 import { caseControlRoutes } from "./control/case-controls";
 import { controlRoutes } from "./control/control-api";
 import { controlPageRoutes } from "./control/control-page";
@@ -127,7 +126,6 @@ export async function startFinchEmulator(options: FinchEmulatorOptions): Promise
     ...authorizeRoutes(ctx),
     ...controlRoutes(ctx),
     ...caseControlRoutes(ctx),
-    ...bulkConnectionRoutes(ctx),
     ...controlPageRoutes(ctx),
     ...rateLimitRoutes(ctx.rateLimits),
     ...requestLogRoutes(ctx.requestLog, ctx.rateLimits),

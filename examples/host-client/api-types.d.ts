@@ -75,6 +75,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/connections/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import connections
+     * @description Imports a connection from a Finch access token you already hold: Finch's /introspect (within the shared Finch call budget) proves the token live and names its connection. The organization is found by external_id or created, and admin_emails are invited once each. The same Finch connection imported again keeps one row and takes the imported token. With `items`, up to 10,000 imports run as a background job; follow it at /api/v1/imports/{id}.
+     */
+    post: operations["importConnections"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/imports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Report on a bulk import */
+    get: operations["getImport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/login-links": {
     parameters: {
       query?: never;
@@ -211,6 +248,44 @@ export interface components {
       /** @enum {string} */
       outcome: "changed" | "unchanged" | "stale";
       connection: components["schemas"]["Connection"];
+    };
+    ImportConnections200: {
+      connection: components["schemas"]["Connection"];
+    };
+    ImportConnections201: {
+      connection: components["schemas"]["Connection"];
+    };
+    ImportConnections202: {
+      import: {
+        id: string;
+        /** @enum {string} */
+        status: "queued" | "running" | "completed";
+      };
+    };
+    GetImport200: {
+      import: {
+        id: string;
+        /** @enum {string} */
+        status: "queued" | "running" | "completed";
+        total: number;
+        succeeded: number;
+        failed: number;
+        pending: number;
+        /**
+         * Format: date-time
+         * @description ISO 8601, UTC.
+         */
+        created_at: string;
+        finished_at: string | null;
+        failures: {
+          /** @description The item's index in `items`, from 0. */
+          position: number;
+          organization_external_id: string;
+          /** @enum {string} */
+          code: "token_rejected" | "conflict" | "upstream_unavailable" | "internal";
+          message: string;
+        }[];
+      };
     };
     CreateLoginLink201: {
       url: string;
@@ -520,6 +595,227 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ReportSignal202"];
+        };
+      };
+      /** @description Malformed JSON, a missing or ill-formed field, or a bad id. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope this endpoint needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such connection, organization, import or endpoint. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests for this key; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Something failed on our side; nothing was changed. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  importConnections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          organization?: {
+            /** @description Your own id for this customer (unique). */
+            external_id: string;
+            /** @description Used when the organization is new here; an existing one keeps its name. */
+            name: string;
+          };
+          /** @description The connection's Finch access token; stored encrypted, never echoed. */
+          access_token?: string;
+          /** @description Invited to the organization once each; members are not invited again. */
+          admin_emails?: string[];
+          /** @description Bulk form: 1 to 10,000 items of the single form; answered 202 at once. */
+          items?: {
+            organization: {
+              /** @description Your own id for this customer (unique). */
+              external_id: string;
+              /** @description Used when the organization is new here; an existing one keeps its name. */
+              name: string;
+            };
+            /** @description The connection's Finch access token; stored encrypted, never echoed. */
+            access_token: string;
+            /** @description Invited to the organization once each; members are not invited again. */
+            admin_emails?: string[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The connection was already here; it now holds the imported token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportConnections200"];
+        };
+      };
+      /** @description The connection was imported. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportConnections201"];
+        };
+      };
+      /** @description The bulk import is queued. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportConnections202"];
+        };
+      };
+      /** @description Malformed JSON, a missing or ill-formed field, or a bad id. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope this endpoint needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request contradicts what is stored (e.g. another organization's connection). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Finch refused the access token (it is revoked or not a Finch token). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests for this key; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Something failed on our side; nothing was changed. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Finch could not be reached or its budget is spent; retry later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The import's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Progress so far, and each failed item with its reason. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GetImport200"];
         };
       };
       /** @description Malformed JSON, a missing or ill-formed field, or a bad id. */

@@ -3,12 +3,14 @@
 // and the document (and the types generated from it) must not depend on how it was loaded.
 import * as connectionActions from "./contract/connection-actions";
 import * as connections from "./contract/connections";
+import * as imports from "./contract/imports";
 import * as links from "./contract/links";
 import * as webhooks from "./contract/webhooks";
 
 export const API_ENDPOINTS = [
   ...Object.values(connections),
   ...Object.values(connectionActions),
+  ...Object.values(imports),
   ...Object.values(links),
   ...Object.values(webhooks),
 ].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

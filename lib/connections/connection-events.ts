@@ -25,6 +25,9 @@ export type ConnectionEventType =
   | "handed_off"
   // The host's backend read the access token through the API (the detail names the key).
   | "token_read"
+  // The host's backend imported it (POST /api/v1/connections/import), or imported it again with a new token.
+  | "imported"
+  | "token_replaced"
   // Operator console actions (actorUserId is the operator).
   | "operator_resend"
   | "operator_check"

@@ -1,4 +1,4 @@
-// The only module that reads or writes a connection's access token.
+// The only module that reads or writes a connection's access token (and a bulk import item's, until it is worked).
 import "server-only";
 import { decryptToken, encryptToken, parseKeyring, type TokenKeyring } from "@/lib/crypto/token-cipher";
 import { db, type Tx } from "@/lib/db";
@@ -41,4 +41,22 @@ export async function replaceAccessToken(tx: Tx, connectionId: string, accessTok
     where: { id: connectionId },
     data: sealAccessToken(connectionId, accessToken),
   });
+}
+
+/** A bulk import item's token, sealed until the item is worked; bound to the import and position. */
+export function sealImportItemToken(importId: string, position: number, accessToken: string) {
+  const sealed = encryptToken(accessToken, tokenKeyring(), `import:${importId}:${position}`);
+  return { accessTokenCiphertext: sealed.ciphertext, accessTokenKeyId: sealed.keyId };
+}
+
+export function openImportItemToken(
+  importId: string,
+  position: number,
+  sealed: { accessTokenCiphertext: string; accessTokenKeyId: string },
+): string {
+  return decryptToken(
+    { keyId: sealed.accessTokenKeyId, ciphertext: sealed.accessTokenCiphertext },
+    tokenKeyring(),
+    `import:${importId}:${position}`,
+  );
 }

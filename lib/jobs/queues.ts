@@ -26,6 +26,9 @@ export const companySyncJobSchema = z.object({
 /** An outbox row to deliver (an email, a Slack or webhook alert, an event to the host). */
 export const outboxSendJobSchema = z.object({ outboxId: z.string().min(1).max(64) });
 
+/** A bulk import to work through (lib/imports): its items carry everything else. */
+export const connectionImportJobSchema = z.object({ importId: z.string().min(1).max(64) });
+
 /** Scheduled scans (email-outbox-relay, email-reminders) carry nothing. */
 const scheduledJobSchema = z.object({});
 
@@ -94,6 +97,26 @@ export const queues = {
   "email-outbox-relay": {
     schema: scheduledJobSchema,
     // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).
+    options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+    localConcurrency: 1,
+  },
+  // A bulk import: one job per import at a time (singletonKey = import id) works a slice of its items
+  // for at most a few minutes and queues its own continuation. Items are leased, so a killed worker's
+  // items are taken again once their lease passes, and none is worked twice at once.
+  "connection-import": {
+    schema: connectionImportJobSchema,
+    options: {
+      policy: "stately",
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+    },
+    localConcurrency: 2,
+  },
+  // The safety net: every minute, re-queues each unfinished import whose job was lost.
+  "connection-import-relay": {
+    schema: scheduledJobSchema,
     options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
     localConcurrency: 1,
   },

@@ -24,6 +24,28 @@ export function upsertInvitation(
   });
 }
 
+/** The invitation email: sign in with this address to join. */
+export async function sendInvitationEmail(options: {
+  email: string;
+  organizationName: string;
+  invitedBy: string;
+  /** Resend delivers one message per key, so a retried send is never a second email. */
+  idempotencyKey?: string;
+}) {
+  const url = new URL("/login", env().APP_URL);
+  url.searchParams.set("email", options.email);
+  await sendEmail({
+    to: options.email,
+    subject: `${options.invitedBy} invited you to ${options.organizationName}`,
+    idempotencyKey: options.idempotencyKey,
+    react: createElement(InvitationEmail, {
+      organizationName: options.organizationName,
+      invitedBy: options.invitedBy,
+      url: url.toString(),
+    }),
+  });
+}
+
 export async function inviteMember({ inviter, email }: { inviter: CurrentMember; email: string }) {
   if (inviter.role !== "owner") throw new AppError("forbidden", "Only owners can invite colleagues.");
   const parsed = parseEmailAddress(email);
@@ -40,16 +62,10 @@ export async function inviteMember({ inviter, email }: { inviter: CurrentMember;
     email: address,
     invitedById: inviter.id,
   });
-  const url = new URL("/login", env().APP_URL);
-  url.searchParams.set("email", address);
-  await sendEmail({
-    to: address,
-    subject: `${inviter.email} invited you to ${inviter.organization.name}`,
-    react: createElement(InvitationEmail, {
-      organizationName: inviter.organization.name,
-      invitedBy: inviter.email,
-      url: url.toString(),
-    }),
+  await sendInvitationEmail({
+    email: address,
+    organizationName: inviter.organization.name,
+    invitedBy: inviter.email,
   });
   return invitation;
 }

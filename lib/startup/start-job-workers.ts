@@ -6,6 +6,8 @@ import { alertOutbox } from "@/lib/alerts/alert-outbox";
 import { env } from "@/lib/env";
 import { hostEventOutbox } from "@/lib/host-events/host-event-outbox";
 import { runCompanySyncJob } from "@/lib/finch/company-sync-job";
+import { relayImports } from "@/lib/imports/relay-imports";
+import { runImportJob } from "@/lib/imports/run-import-job";
 import { runSweepBatch } from "@/lib/sweep/run-sweep-batch";
 import { runSweepJob } from "@/lib/sweep/run-sweep-job";
 import { scheduleDueSweeps } from "@/lib/sweep/schedule-due-sweeps";
@@ -26,6 +28,8 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "sweep-schedule": () => scheduleDueSweeps({ chain: true }),
   "sweep-batch": (data) => runSweepBatch(data),
   "company-sync": (data) => runCompanySyncJob(data),
+  "connection-import": (data) => runImportJob(data),
+  "connection-import-relay": () => relayImports(),
   "email-send": (data) => runOutboxJob(emailOutbox, data),
   "alert-send": (data) => runOutboxJob(alertOutbox, data),
   "host-event-send": (data) => runOutboxJob(hostEventOutbox, data),
@@ -64,6 +68,12 @@ async function startWorkers(boss: PgBoss): Promise<WorkerIds> {
   }
   await boss.schedule("email-reminders", env().REMINDER_CRON, {}, { singletonKey: "email-reminders" });
   await boss.schedule("email-outbox-relay", "* * * * *", {}, { singletonKey: "email-outbox-relay" });
+  await boss.schedule(
+    "connection-import-relay",
+    "* * * * *",
+    {},
+    { singletonKey: "connection-import-relay" },
+  );
   return workers;
 }
 

@@ -12,6 +12,7 @@ import { isFormBody, parseJsonOrFormBody } from "../../shared/http/body";
 import type { EmulatorRequest } from "../http/request";
 import type { Route } from "../http/router";
 import { validate } from "../http/validate";
+import { bulkConnectionRoutes } from "./bulk-connections";
 import { connectionView } from "./connection-view";
 import { FAULT_STATUSES } from "./fault-registry";
 
@@ -178,5 +179,5 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       },
     },
   ];
-  return routes.map((route) => ({ ...route, kind: "control" }));
+  return [...bulkConnectionRoutes(ctx), ...routes].map((route) => ({ ...route, kind: "control" }));
 }

@@ -1,20 +1,19 @@
 // The Connect callback's work: consume the state, exchange the code once, check whose connection the
 // new token belongs to, and only then store it (encrypted) in one transaction.
 import "server-only";
-import crypto from "node:crypto";
 import type Finch from "@tryfinch/finch-api";
 import { afterConnectionChange } from "@/lib/signals/after-connection-change";
 import { transitionConnection } from "@/lib/signals/apply-connection-signal";
 import { transitionEntities } from "@/lib/signals/apply-entity-statuses";
 import { multiEntityReports } from "@/lib/finch/introspect-connection";
 import { recordConnectionEvent } from "@/lib/connections/connection-events";
-import { replaceAccessToken, sealAccessToken } from "@/lib/connections/connection-token";
+import { replaceAccessToken } from "@/lib/connections/connection-token";
 import { db } from "@/lib/db";
 import { dispatchHostEvents } from "@/lib/host-events/dispatch-host-events";
 import { queueHostEvent } from "@/lib/host-events/queue-host-event";
 import { finchAppClient, finchConnectionClient } from "@/lib/finch/finch-client";
-import { providerDisplayName } from "@/lib/finch/provider-name";
 import { syncAfterConnect } from "@/lib/finch/company-sync-job";
+import { storeNewConnection } from "@/lib/finch/store-new-connection";
 import { takeRepairReceipt } from "@/lib/finch/take-repair-receipt";
 import { logError } from "@/lib/log";
 import { consumeConnectAttempt, type ConsumedAttempt } from "./connect-attempts";
@@ -140,40 +139,26 @@ async function connect(attempt: ConsumedAttempt, token: NewToken, userId: string
     return { kind: "reconnected", connectionId: existing.id, returnTo: attempt.returnTo };
   }
 
-  const id = `conn_${crypto.randomBytes(12).toString("base64url")}`;
-  const finch = finchConnectionClient(token.accessToken);
   const introspection = await introspectQuietly(token.accessToken);
-  const providerName = await providerDisplayName(finch, token.providerId);
   const entities = multiEntityReports(introspection?.entities);
-  const outcome = await db().$transaction(async (tx) => {
-    await tx.connection.create({
-      data: {
-        id,
-        organizationId: attempt.organizationId,
-        finchConnectionId: token.connectionId,
-        finchCompanyId: token.companyId ?? introspection?.company_id ?? null,
-        providerId: token.providerId,
-        providerName,
-        products: token.products,
-        authenticationType: introspection?.authentication_methods?.[0]?.type ?? null,
-        finchStatus: "connected",
-        ...sealAccessToken(id, token.accessToken),
-      },
-    });
-    await recordConnectionEvent(tx, {
-      connectionId: id,
-      organizationId: attempt.organizationId,
-      type: "connected",
-      source: "connect",
-      actorUserId: userId,
-    });
-    // Multi-entity mode: each picked entity is stored, and the status derives from them.
-    return entities
-      ? transitionEntities(tx, { connectionId: id, entities, source: "connect", actorUserId: userId })
-      : null;
+  const id = await storeNewConnection({
+    organizationId: attempt.organizationId,
+    accessToken: token.accessToken,
+    facts: {
+      finchConnectionId: token.connectionId,
+      companyId: token.companyId ?? introspection?.company_id ?? null,
+      providerId: token.providerId,
+      products: token.products,
+      authenticationType: introspection?.authentication_methods?.[0]?.type ?? null,
+      // Finch only issues a code after a completed Connect flow.
+      finchStatus: "connected",
+      ...(entities && { entities }),
+    },
+    event: { type: "connected", source: "connect" },
+    source: "connect",
+    actorUserId: userId,
+    syncCompany: true,
   });
-  if (outcome) await afterConnectionChange(outcome);
-  await syncAfterConnect({ connectionId: id, organizationId: attempt.organizationId });
   return { kind: "connected", connectionId: id, returnTo: attempt.returnTo };
 }
 
