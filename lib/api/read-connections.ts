@@ -1,21 +1,14 @@
 // Connections as the API shows them (<Connection>): one by id, or a filtered page in id order.
 import "server-only";
+import { connectionFacts, CONNECTION_FACTS_SELECT } from "@/lib/connections/connection-facts";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "./api-errors";
 import type { ApiConnection } from "./contract/shared";
 
 const SELECT = {
-  id: true,
-  finchConnectionId: true,
-  providerId: true,
-  providerName: true,
-  finchStatus: true,
-  statusSince: true,
-  statusSource: true,
+  ...CONNECTION_FACTS_SELECT,
   products: true,
-  tokenUpdatedAt: true,
-  organization: { select: { id: true, externalId: true, name: true } },
   entities: {
     select: { finchEntityId: true, name: true, finchStatus: true },
     orderBy: { finchEntityId: "asc" },
@@ -27,19 +20,8 @@ type Row = Prisma.ConnectionGetPayload<{ select: typeof SELECT }>;
 export function toApiConnection(row: Row): ApiConnection {
   return {
     id: row.id,
-    finch_connection_id: row.finchConnectionId,
-    organization: {
-      id: row.organization.id,
-      external_id: row.organization.externalId,
-      name: row.organization.name,
-    },
-    provider_id: row.providerId,
-    provider_name: row.providerName,
-    status: row.finchStatus,
-    status_since: row.statusSince.toISOString(),
-    detection_path: row.statusSource,
+    ...connectionFacts(row),
     products: row.products,
-    token_rotated_at: row.tokenUpdatedAt.toISOString(),
     entities: row.entities.map((entity) => ({
       finch_entity_id: entity.finchEntityId,
       name: entity.name,
