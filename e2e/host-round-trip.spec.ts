@@ -29,11 +29,15 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  // Every endpoint receives every event: the next specs' events need not reach this one.
-  if (cleanup) await callHostApi(cleanup.key, `webhook-endpoints/${cleanup.endpointId}`, undefined, "DELETE");
-  cleanup = null;
+  // The stand-in as the run started it: old tokens kept on reauth, Finch's webhook to the app.
   await revokeOldTokensOnReauth(false);
   await setWebhookUrls([APP_WEBHOOK_URL]);
+  // Every endpoint receives every event: the next specs' events need not reach this one.
+  if (cleanup) {
+    const { key, endpointId } = cleanup;
+    cleanup = null;
+    expect((await callHostApi(key, `webhook-endpoints/${endpointId}`, undefined, "DELETE")).status).toBe(204);
+  }
 });
 
 /** The events about this connection at the inbox path, oldest first, once `count` have arrived. */
