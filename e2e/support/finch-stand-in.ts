@@ -1,4 +1,5 @@
 // Drives the Finch stand-in's control API, the way a person uses its control page during a demo.
+import Finch from "@tryfinch/finch-api";
 import { APP_URL, FINCH_URL } from "./ports";
 
 export { FINCH_URL };
@@ -65,4 +66,23 @@ export async function entitiesOf(finchConnectionId: string): Promise<Record<stri
   }>("GET", "/connections");
   const connection = connections.find((c) => c.connection_id === finchConnectionId);
   return Object.fromEntries((connection?.entities ?? []).map((e) => [e.name, e.id]));
+}
+
+export interface SandboxConnection {
+  connection_id: string;
+  company_id: string;
+  access_token: string;
+}
+
+/** A sandbox connection and its access token, as a host backend already holds one in its own database. */
+export function createSandboxConnection(providerId = "gusto", employeeSize = 5) {
+  return control<SandboxConnection>("POST", "/connections", {
+    provider_id: providerId,
+    employee_size: employeeSize,
+  });
+}
+
+/** The stand-in's API as the host's backend calls it with one access token (the real SDK, no retries). */
+export function finchWithToken(accessToken: string): Finch {
+  return new Finch({ accessToken, baseURL: FINCH_URL, maxRetries: 0 });
 }

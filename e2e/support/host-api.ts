@@ -32,16 +32,18 @@ export async function seedHostOrganization(name: string): Promise<{ id: string; 
   return organization;
 }
 
-/** POST /api/v1/<path> with the key, answering the status and the JSON body. */
+/** POST (or `method`) /api/v1/<path> with the key, answering the status and the JSON body (null if none). */
 export async function callHostApi<T>(
   key: string,
   path: string,
-  body: unknown,
+  body?: unknown,
+  method = "POST",
 ): Promise<{ status: number; body: T }> {
   const response = await fetch(`${APP_URL}/api/v1/${path}`, {
-    method: "POST",
+    method,
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as T };
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
