@@ -20,6 +20,15 @@ describe("budget classes", () => {
     }
   });
 
+  it("make the product classes rolling windows of their whole share, and keep the per-IP class a bucket", () => {
+    const company = budgetClass("product:company", defaults);
+    expect(company.lanes.interactive.window).toEqual({ calls: 4, seconds: 60 });
+    expect(company.lanes.shared.window).toEqual({ calls: 12, seconds: 60 });
+    // A customer's burst may use the whole unused share at once, not the 3 a bucket would allow.
+    expect(company.lanes.interactive.window!.calls + company.lanes.shared.window!.calls).toBe(company.budget);
+    expect(budgetClass("ip", defaults).lanes.shared.window).toBeUndefined();
+  });
+
   it("derive the documented limits and scale the windows", () => {
     expect(budgetClass("ip", defaults)).toMatchObject({ finchLimit: 1000, budget: 800, windowSeconds: 300 });
     expect(budgetClass("product:payment", defaults)).toMatchObject({ finchLimit: 12, windowSeconds: 60 });
