@@ -94,9 +94,12 @@ async function main() {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     await control("/_emulator/rate-limits", "PUT", { enabled: true, windowScale: SCALE });
+    // The first instance creates pg-boss's queues; starting all at once on a fresh database can
+    // deadlock in pg-boss's createQueue and leave an instance without its instrumentation hook.
+    instances.push(await startBenchApp(appDir, database.url, appEnv));
     instances.push(
       ...(await Promise.all(
-        Array.from({ length: INSTANCES }, () => startBenchApp(appDir, database.url, appEnv)),
+        Array.from({ length: INSTANCES - 1 }, () => startBenchApp(appDir, database.url, appEnv)),
       )),
     );
     progress(
