@@ -195,6 +195,12 @@ async function main() {
     const clicks = stats.reduce(
       (all, s) => ({
         latencies: [...all.latencies, ...s.latencies],
+        byRequest: Object.fromEntries(
+          [...new Set([...Object.keys(all.byRequest), ...Object.keys(s.byRequest)])].map((k) => [
+            k,
+            [...(all.byRequest[k] ?? []), ...(s.byRequest[k] ?? [])],
+          ]),
+        ),
         ok: {
           check: all.ok.check + s.ok.check,
           sync: all.ok.sync + s.ok.sync,
