@@ -20,13 +20,16 @@ describe("budget classes", () => {
     }
   });
 
-  it("make the product classes rolling windows of their whole share, and keep the per-IP class a bucket", () => {
+  it("make every lane a rolling window of its whole share but the sweep's (the per-IP shared bucket)", () => {
     const company = budgetClass("product:company", defaults);
     expect(company.lanes.interactive.window).toEqual({ calls: 4, seconds: 60 });
     expect(company.lanes.shared.window).toEqual({ calls: 12, seconds: 60 });
     // A customer's burst may use the whole unused share at once, not the 3 a bucket would allow.
     expect(company.lanes.interactive.window!.calls + company.lanes.shared.window!.calls).toBe(company.budget);
-    expect(budgetClass("ip", defaults).lanes.shared.window).toBeUndefined();
+    const ip = budgetClass("ip", defaults);
+    expect(ip.lanes.shared.window).toBeUndefined();
+    // Customers may use all 200 of their per-IP share every 5 minutes, not the 100 a bucket of 100 refills.
+    expect(ip.lanes.interactive.window).toEqual({ calls: 200, seconds: 300 });
   });
 
   it("derive the documented limits and scale the windows", () => {

@@ -22,9 +22,9 @@ export interface LaneLimit {
   /** Refill, calls per second. */
   ratePerSecond: number;
   /**
-   * Set for the per-product classes: the lane is a rolling window of `calls` (capacity + rate × window)
-   * instead of a bucket, so a burst may use the window's unused share; `capacity` is then what a lost
-   * row lets through in its first window (take-window-permit.ts).
+   * Set for every lane but the per-IP shared one: the lane is a rolling window of `calls`
+   * (capacity + rate × window) instead of a bucket, so a burst may use the window's unused share;
+   * `capacity` is then what a lost row lets through in its first window (take-window-permit.ts).
    */
   window?: WindowLimit;
 }
@@ -87,8 +87,10 @@ export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budg
     budget,
     defaultPauseSeconds: isIp ? FINCH_RATE_LIMITS.ipPenaltySeconds * settings.windowScale : windowSeconds,
     lanes: {
-      // A product class serves bursts (a receipt, a sync); the per-IP class serves the sweep evenly.
-      interactive: lane(interactive, windowSeconds, interactiveBurst, !isIp),
+      // Customers come in bursts (a receipt, a sync) and may use their whole share of every window:
+      // a bucket would hold them to (share - burst) a window. Only the per-IP shared lane, the sweep's,
+      // stays a bucket, so the sweep flows evenly.
+      interactive: lane(interactive, windowSeconds, interactiveBurst, true),
       shared: lane(shared, windowSeconds, sharedBurst, !isIp),
     },
   };
