@@ -24,6 +24,8 @@ export interface ClickStats {
   latencies: number[];
   /** The same, by request: check, sync, the reconnect's launch and its callback. */
   byRequest: Record<string, number[]>;
+  /** Requests that started before this (performance.now()) are not counted. */
+  since: number;
   ok: Record<ClickKind, number>;
   refused: number;
   failed: number;
@@ -33,6 +35,7 @@ export interface ClickStats {
 export const emptyClickStats = (): ClickStats => ({
   latencies: [],
   byRequest: {},
+  since: performance.now(),
   ok: { check: 0, sync: 0, reconnect: 0 },
   refused: 0,
   failed: 0,
@@ -108,6 +111,7 @@ async function timed<T>(stats: ClickStats, request: string, run: () => Promise<T
     return await run();
   } finally {
     const ms = performance.now() - started;
+    if (started < stats.since) return;
     stats.latencies.push(ms);
     (stats.byRequest[request] ??= []).push(ms);
   }
