@@ -111,9 +111,10 @@ async function timed<T>(stats: ClickStats, request: string, run: () => Promise<T
     return await run();
   } finally {
     const ms = performance.now() - started;
-    if (started < stats.since) return;
-    stats.latencies.push(ms);
-    (stats.byRequest[request] ??= []).push(ms);
+    if (started >= stats.since) {
+      stats.latencies.push(ms);
+      (stats.byRequest[request] ??= []).push(ms);
+    }
   }
 }
 
