@@ -94,9 +94,12 @@ async function main() {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     await control("/_emulator/rate-limits", "PUT", { enabled: true, windowScale: SCALE });
+    // The first instance creates pg-boss's queues; starting all at once on a fresh database can
+    // deadlock in pg-boss's createQueue and leave an instance without its instrumentation hook.
+    instances.push(await startBenchApp(appDir, database.url, appEnv));
     instances.push(
       ...(await Promise.all(
-        Array.from({ length: INSTANCES }, () => startBenchApp(appDir, database.url, appEnv)),
+        Array.from({ length: INSTANCES - 1 }, () => startBenchApp(appDir, database.url, appEnv)),
       )),
     );
     progress(
@@ -120,7 +123,6 @@ async function main() {
       seal: sealAccessToken,
       createSandbox: sandbox,
     });
-    const permitsBefore = await Promise.all(instances.map((i) => interactivePermits(i.url, metricsToken)));
     clicking = true;
     const stats: ClickStats[] = customers.map(() => emptyClickStats());
     const clickers = customers.map((customer, k) =>
@@ -145,8 +147,10 @@ async function main() {
     await scheduleFleet(client, windowStart, idealSeconds * 1000, CONNECTIONS);
     await sleep(Math.max(0, windowStart - Date.now()));
     await control("/_emulator/request-log", "DELETE");
-    // Customers' stats count from the window's start, as the log does.
+    // Customers' stats and permits count from the window's start, as the log does (the budget's rows
+    // are created by the first clicks, before it: a new window row lets only its burst go at first).
     for (const s of stats) Object.assign(s, emptyClickStats());
+    const permitsBefore = await Promise.all(instances.map((i) => interactivePermits(i.url, metricsToken)));
     progress(`window of ${WINDOW_MINUTES} min starts`);
 
     const rssMaxMb = instances.map(() => 0);
@@ -192,6 +196,13 @@ async function main() {
     const clicks = stats.reduce(
       (all, s) => ({
         latencies: [...all.latencies, ...s.latencies],
+        since: Math.min(all.since, s.since),
+        byRequest: Object.fromEntries(
+          [...new Set([...Object.keys(all.byRequest), ...Object.keys(s.byRequest)])].map((k) => [
+            k,
+            [...(all.byRequest[k] ?? []), ...(s.byRequest[k] ?? [])],
+          ]),
+        ),
         ok: {
           check: all.ok.check + s.ok.check,
           sync: all.ok.sync + s.ok.sync,

@@ -22,6 +22,10 @@ export type ClickKind = "check" | "sync" | "reconnect";
 export interface ClickStats {
   /** Milliseconds of each request to the product. */
   latencies: number[];
+  /** The same, by request: check, sync, the reconnect's launch and its callback. */
+  byRequest: Record<string, number[]>;
+  /** Requests that started before this (performance.now()) are not counted. */
+  since: number;
   ok: Record<ClickKind, number>;
   refused: number;
   failed: number;
@@ -30,6 +34,8 @@ export interface ClickStats {
 
 export const emptyClickStats = (): ClickStats => ({
   latencies: [],
+  byRequest: {},
+  since: performance.now(),
   ok: { check: 0, sync: 0, reconnect: 0 },
   refused: 0,
   failed: 0,
@@ -99,12 +105,16 @@ export async function seedCustomers(options: {
 
 const REFUSAL = /try again|too many|busy|rate/i;
 
-async function timed<T>(stats: ClickStats, run: () => Promise<T>): Promise<T> {
+async function timed<T>(stats: ClickStats, request: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await run();
   } finally {
-    stats.latencies.push(performance.now() - started);
+    const ms = performance.now() - started;
+    if (started >= stats.since) {
+      stats.latencies.push(ms);
+      (stats.byRequest[request] ??= []).push(ms);
+    }
   }
 }
 
@@ -117,10 +127,11 @@ function fail(stats: ClickStats, what: string, message: string): void {
 async function action(
   customer: Customer,
   stats: ClickStats,
+  request: string,
   actionId: string,
   fields?: Record<string, string>,
 ) {
-  const answer = await timed(stats, () =>
+  const answer = await timed(stats, request, () =>
     callServerAction({ baseUrl: customer.baseUrl, actionId, cookie: customer.cookie, fields }),
   );
   return answer;
@@ -128,7 +139,7 @@ async function action(
 
 /** Reconnect end to end; only the two requests to the product are timed (Connect is Finch's page). */
 async function reconnect(customer: Customer, stats: ClickStats, actionId: string, connectionId: string) {
-  const launched = await action(customer, stats, actionId, { connectionId });
+  const launched = await action(customer, stats, "launch", actionId, { connectionId });
   if (launched.kind === "error") return fail(stats, "reconnect", launched.message);
   const connectUrl = answerField(launched.body, "url");
   if (!connectUrl) return fail(stats, "reconnect", "no Connect URL in the answer");
@@ -140,7 +151,7 @@ async function reconnect(customer: Customer, stats: ClickStats, actionId: string
   const callback = signIn.headers.get("location");
   if (!callback?.startsWith(`${customer.baseUrl}/api/finch/callback`))
     return fail(stats, "reconnect", `Connect answered ${signIn.status} without the callback`);
-  const back = await timed(stats, () =>
+  const back = await timed(stats, "callback", () =>
     fetch(callback, { headers: { cookie: customer.cookie }, redirect: "manual" }),
   );
   const result = new URL(back.headers.get("location") ?? "/", customer.baseUrl).searchParams.get("connect");
@@ -162,11 +173,13 @@ export async function clickSteadily(options: {
     const connectionId = customer.connectionIds[Math.floor(turn / 3) % customer.connectionIds.length]!;
     try {
       if (turn % 3 === 0) {
-        const answer = await action(customer, stats, actionIds.checkStatusNowAction);
+        const answer = await action(customer, stats, "check", actionIds.checkStatusNowAction);
         if (answer.kind === "success") stats.ok.check++;
         else fail(stats, "check", answer.message);
       } else if (turn % 3 === 1) {
-        const answer = await action(customer, stats, actionIds.syncConnectionAction, { connectionId });
+        const answer = await action(customer, stats, "sync", actionIds.syncConnectionAction, {
+          connectionId,
+        });
         if (answer.kind === "success") stats.ok.sync++;
         else fail(stats, "sync", answer.message);
       } else await reconnect(customer, stats, actionIds.reconnectAction, connectionId);

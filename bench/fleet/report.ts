@@ -56,6 +56,12 @@ export function reportFleet(run: FleetRun): { lines: string[]; met: boolean } {
     `  re-checks: ${judgement.judged} connections due in the window, ${judgement.checks} checks, p99 ${(judgement.p99IntervalMs / 1000).toFixed(0)} s, max ${maxRecheck.toFixed(0)} s, unchecked at the end ${judgement.uncheckedDue} (${judgement.lateUnchecked} past ${run.tolerance} × ideal)`,
     `  product peaks: ${productPeaks.map((p) => `${p.product} ${p.peak}/${p.limit} (budget ${p.budget})`).join(", ")}`,
     `  customers: ${clicks.latencies.length} requests (check ${clicks.ok.check}, sync ${clicks.ok.sync}, reconnect ${clicks.ok.reconnect} ok), p50 ${percentile(clicks.latencies, 0.5).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, ${(waitShare * 100).toFixed(1)}% of their time waiting for permits; refused ${clicks.refused} + ${run.permits.refused} permits, failed ${clicks.failed}`,
+    `  customers by request: ${Object.entries(clicks.byRequest)
+      .map(
+        ([k, ms]) =>
+          `${k} ${ms.length}× p50 ${percentile(ms, 0.5).toFixed(0)} p95 ${percentile(ms, 0.95).toFixed(0)} max ${Math.max(...ms).toFixed(0)} ms`,
+      )
+      .join(", ")}`,
     ...clicks.failures.map((f) => `    ${f}`),
     `  rss max per instance: ${run.rssMaxMb.map((mb) => mb.toFixed(0)).join(", ")} MB`,
     `  goals: ${goals.map(([name, ok]) => `${name} ${ok ? "met" : "MISSED"}`).join("; ")}`,

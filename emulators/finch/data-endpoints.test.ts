@@ -115,6 +115,28 @@ describe("employer data endpoints", () => {
     expect(viaNewToken.individuals).toEqual(viaOldToken.individuals);
   });
 
+  it("lists the pay runs between the dates asked, every 14 days, paying everyone", async () => {
+    const payroll = await t.client.sandbox.connections.create({
+      provider_id: "gusto",
+      employee_size: 23,
+      products: ["company", "payment"],
+    });
+    const runs = await t
+      .withToken(payroll.access_token)
+      .hris.payments.list({ start_date: "2026-01-01", end_date: "2026-03-31" });
+    const items = runs.getPaginatedItems();
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    expect(items.length).toBeLessThanOrEqual(7);
+    for (const run of items) {
+      expect(run.pay_date! >= "2026-01-01" && run.pay_date! <= "2026-03-31").toBe(true);
+      expect(run.individual_ids).toHaveLength(23);
+    }
+    const missing = await fetch(`${t.url}/employer/payment`, {
+      headers: { authorization: `Bearer ${payroll.access_token}` },
+    });
+    expect(missing.status).toBe(400);
+  });
+
   it("answers unknown paths with a Finch 404 body", async () => {
     const response = await fetch(`${t.url}/employer/nothing-here`);
     expect(response.status).toBe(404);

@@ -66,7 +66,7 @@ async function someIndividualId(connectionId: string): Promise<string | null> {
   return person?.finchIndividualId ?? null;
 }
 
-/** Reads every granted product it knows how to read, one call each, in the order they were granted. */
+/** Reads every granted product it knows how to read, one call each, listed in the order they were granted. */
 export async function readGrantedProducts(options: CallFinchOptions): Promise<ProductCheck[]> {
   const connection = await db().connection.findFirst({
     where: { id: options.connectionId, organizationId: options.organizationId },
@@ -102,18 +102,19 @@ async function readProducts(
       return page.individuals[0]?.id ?? null;
     }).catch(() => null);
   }
-  const checks: ProductCheck[] = [];
-  for (const product of products) {
+  // The reads are independent and each draws its own product's budget: all at once, so the customer
+  // waits for the slowest read, not for their sum. The receipt keeps the order they were granted in.
+  const reads = products.map(async (product): Promise<ProductCheck | null> => {
     const read = READERS[product];
-    if (!read) continue; // e.g. ssn rides on individual; nothing of its own to read
+    if (!read) return null; // e.g. ssn rides on individual; nothing of its own to read
     try {
       await callFinch(options, (finch) => read(finch, individualId, query));
-      checks.push({ product, ok: true, problem: null, ...(entity && { entity }) });
+      return { product, ok: true, problem: null, ...(entity && { entity }) };
     } catch (error) {
-      checks.push({ product, ok: false, problem: problemOf(error), ...(entity && { entity }) });
+      return { product, ok: false, problem: problemOf(error), ...(entity && { entity }) };
     }
-  }
-  return checks;
+  });
+  return (await Promise.all(reads)).filter((check): check is ProductCheck => check !== null);
 }
 
 /** A "Reconnected" email held for this receipt (restored-email-receipt.ts) goes out now, not at its retry. */

@@ -3,6 +3,7 @@ import { BUDGET_USAGE_SQL } from "@/lib/finch/budget/get-finch-budget-usage";
 import { CREATE_CLASS_BUCKETS_SQL, PAUSE_CLASS_SQL } from "@/lib/finch/budget/pause-budget-class";
 import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
 import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
+import { CREATE_WINDOW_SQL, TAKE_WINDOW_PERMIT_SQL } from "@/lib/finch/budget/take-window-permit";
 import { findJobsSql } from "@/lib/jobs/find-jobs";
 import { JOB_SCHEMA } from "@/lib/jobs/job-engine";
 import {
@@ -30,6 +31,12 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
   "lib/finch/budget/take-lane-permit.ts": {
     TAKE_PERMIT_SQL: () => [{ text: TAKE_PERMIT_SQL, values: ["ip:shared", 10, 1.5, 0.5] }],
     CREATE_BUCKET_SQL: () => [{ text: CREATE_BUCKET_SQL, values: ["ip:shared", 10] }],
+  },
+  "lib/finch/budget/take-window-permit.ts": {
+    TAKE_WINDOW_PERMIT_SQL: () => [
+      { text: TAKE_WINDOW_PERMIT_SQL, values: ["product:company:shared", 12, 60, 1] },
+    ],
+    CREATE_WINDOW_SQL: () => [{ text: CREATE_WINDOW_SQL, values: ["product:company:shared", 11] }],
   },
   "lib/sweep/get-sweep-coverage.ts": {
     SWEEP_COVERAGE_SQL: () => [{ text: SWEEP_COVERAGE_SQL, values: [3600] }],

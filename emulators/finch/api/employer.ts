@@ -1,4 +1,5 @@
-// GET /employer/company, GET /employer/directory, POST /employer/individual, POST /employer/employment.
+// GET /employer/company, GET /employer/directory, POST /employer/individual, POST /employer/employment,
+// GET /employer/payment (the 12-a-minute class; pay runs every 14 days in the dates asked).
 import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { generateCompany, type GeneratedEmployee } from "../domain/company-generator";
@@ -20,6 +21,26 @@ const batchSchema = z.object({
   requests: z.array(z.object({ individual_id: z.string().min(1) })),
   options: z.object({ include: z.array(z.string()).optional() }).nullish(),
 });
+
+const paymentsSchema = z.object({ start_date: z.iso.date(), end_date: z.iso.date() });
+const DAY_MS = 24 * 60 * 60 * 1000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Pay runs every 14 days (counted from 1970-01-02, a Friday), on or before `end`, from `start`. */
+function payRuns(companyId: string, start: string, end: string, individualIds: string[]) {
+  const runs = [];
+  const first = Math.ceil((Date.parse(start) - DAY_MS) / (14 * DAY_MS)) * 14 * DAY_MS + DAY_MS;
+  for (let payDate = first; payDate <= Date.parse(end); payDate += 14 * DAY_MS)
+    runs.push({
+      id: `pay_${companyId}_${day(payDate)}`,
+      pay_date: day(payDate),
+      debit_date: day(payDate - 2 * DAY_MS),
+      pay_period: { start_date: day(payDate - 19 * DAY_MS), end_date: day(payDate - 6 * DAY_MS) },
+      individual_ids: individualIds,
+      pay_frequencies: ["bi_weekly"],
+    });
+  return runs;
+}
 
 const individualNotFound = (individualId: string) => ({
   individual_id: individualId,
@@ -66,8 +87,23 @@ export function employerRoutes(ctx: EmulatorContext): Route[] {
       return json({ responses });
     };
 
+  const payments = (req: EmulatorRequest) => {
+    const access = requireDataAccess(req, ctx.connections, "payment", 1);
+    const { start_date, end_date } = validate(paymentsSchema, Object.fromEntries(req.url.searchParams));
+    const data = dataFor(access);
+    return json(
+      payRuns(
+        data.company.id,
+        start_date,
+        end_date,
+        data.employees.map((e) => e.individual.id),
+      ),
+    );
+  };
+
   return [
     { method: "GET", pattern: "/employer/company", kind: "api", handle: company },
+    { method: "GET", pattern: "/employer/payment", kind: "api", handle: payments },
     { method: "GET", pattern: "/employer/directory", kind: "api", handle: directory },
     {
       method: "POST",

@@ -55,9 +55,9 @@ async function takeFromClass(
   if (priority === "background") return take(`${cls.key}:shared`, cls.lanes.shared, credit);
   const reserved = await take(`${cls.key}:interactive`, cls.lanes.interactive, 0);
   if (reserved.granted || reserved.paused) return reserved;
-  // The shared lane refills several times faster than the reserve (a product class's reserve gets
-  // 2 calls a window): a permit it has within a second beats seconds of waiting on the reserve. When
-  // the sweep keeps the shared lane busy (the per-IP class), it has none that soon and the reserve serves.
+  // The shared lane holds most of the class (a product class's shared window is 12 of its 16, mostly
+  // unused: the sweep never reads products), so a permit it has within a second beats waiting on the
+  // reserve. When the sweep keeps the shared lane busy (the per-IP class), the reserve serves.
   const spare = await take(`${cls.key}:shared`, cls.lanes.shared, Math.min(SPARE_CREDIT_SECONDS, credit));
   if (spare.granted) return spare;
   return take(`${cls.key}:interactive`, cls.lanes.interactive, credit);

@@ -20,6 +20,18 @@ describe("budget classes", () => {
     }
   });
 
+  it("make every lane a rolling window of its whole share but the sweep's (the per-IP shared bucket)", () => {
+    const company = budgetClass("product:company", defaults);
+    expect(company.lanes.interactive.window).toEqual({ calls: 4, seconds: 60 });
+    expect(company.lanes.shared.window).toEqual({ calls: 12, seconds: 60 });
+    // A customer's burst may use the whole unused share at once, not the 3 a bucket would allow.
+    expect(company.lanes.interactive.window!.calls + company.lanes.shared.window!.calls).toBe(company.budget);
+    const ip = budgetClass("ip", defaults);
+    expect(ip.lanes.shared.window).toBeUndefined();
+    // Customers may use all 200 of their per-IP share every 5 minutes, not the 100 a bucket of 100 refills.
+    expect(ip.lanes.interactive.window).toEqual({ calls: 200, seconds: 300 });
+  });
+
   it("derive the documented limits and scale the windows", () => {
     expect(budgetClass("ip", defaults)).toMatchObject({ finchLimit: 1000, budget: 800, windowSeconds: 300 });
     expect(budgetClass("product:payment", defaults)).toMatchObject({ finchLimit: 12, windowSeconds: 60 });

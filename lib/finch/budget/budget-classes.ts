@@ -10,6 +10,7 @@ import {
   rateLimitedProductForPath,
   type RateLimitedProduct,
 } from "@/lib/finch/spec/rate-limits";
+import type { WindowLimit } from "./take-window-permit";
 
 export type BudgetProduct = RateLimitedProduct;
 export type BudgetClassKey = "ip" | `product:${BudgetProduct}`;
@@ -20,6 +21,12 @@ export interface LaneLimit {
   capacity: number;
   /** Refill, calls per second. */
   ratePerSecond: number;
+  /**
+   * Set for every lane but the per-IP shared one: the lane is a rolling window of `calls`
+   * (capacity + rate × window) instead of a bucket, so a burst may use the window's unused share;
+   * `capacity` is then what a lost row lets through in its first window (take-window-permit.ts).
+   */
+  window?: WindowLimit;
 }
 
 export interface BudgetClass {
@@ -51,8 +58,9 @@ export function budgetSettings(): BudgetSettings {
 }
 
 /** A lane's budget per window (≥ 2): `capacity` of it may come at once, the rest refills over the window. */
-function lane(perWindow: number, windowSeconds: number, capacity: number): LaneLimit {
-  return { capacity, ratePerSecond: (perWindow - capacity) / windowSeconds };
+function lane(perWindow: number, windowSeconds: number, capacity: number, rolling: boolean): LaneLimit {
+  const limit = { capacity, ratePerSecond: (perWindow - capacity) / windowSeconds };
+  return rolling ? { ...limit, window: { calls: perWindow, seconds: windowSeconds } } : limit;
 }
 
 export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budgetSettings()): BudgetClass {
@@ -79,8 +87,11 @@ export function budgetClass(key: BudgetClassKey, settings: BudgetSettings = budg
     budget,
     defaultPauseSeconds: isIp ? FINCH_RATE_LIMITS.ipPenaltySeconds * settings.windowScale : windowSeconds,
     lanes: {
-      interactive: lane(interactive, windowSeconds, interactiveBurst),
-      shared: lane(shared, windowSeconds, sharedBurst),
+      // Customers come in bursts (a receipt, a sync) and may use their whole share of every window:
+      // a bucket would hold them to (share - burst) a window. Only the per-IP shared lane, the sweep's,
+      // stays a bucket, so the sweep flows evenly.
+      interactive: lane(interactive, windowSeconds, interactiveBurst, true),
+      shared: lane(shared, windowSeconds, sharedBurst, !isIp),
     },
   };
 }

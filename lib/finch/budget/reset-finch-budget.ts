@@ -1,5 +1,5 @@
 // Forgets every bucket and pause (tests; an operator who knows Finch lifted a penalty). The rows come
-// back full on the next call (take-lane-permit.ts).
+// back on the next call: a bucket full, a rolling window with only its burst left.
 import "server-only";
 import { db } from "@/lib/db";
 

@@ -1,11 +1,13 @@
 // One permit from one lane's token bucket, in one statement on database time, so every instance
 // shares the bucket and no instance clock matters. A lane may hand out a permit "on credit" (the
 // bucket goes below one) when the refill covers it within `maxWaitSeconds`: the caller then waits
-// that long before calling Finch, which keeps the rate exact without anyone polling.
+// that long before calling Finch, which keeps the rate exact without anyone polling. A lane with a
+// `window` (the per-product classes) is a rolling window instead (take-window-permit.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { DATABASE_NOW } from "./database-now";
 import type { LaneLimit } from "./budget-classes";
+import { takeWindowPermit } from "./take-window-permit";
 
 export type LanePermit =
   { granted: true; waitSeconds: number } | { granted: false; retryInSeconds: number; paused: boolean };
@@ -46,6 +48,7 @@ export async function takeLanePermit(
   limit: LaneLimit,
   maxWaitSeconds: number,
 ): Promise<LanePermit> {
+  if (limit.window) return takeWindowPermit(key, limit.window, limit.capacity, maxWaitSeconds);
   for (let attempt = 0; attempt < 2; attempt++) {
     const rows = await db().$queryRawUnsafe<Row[]>(
       TAKE_PERMIT_SQL,

@@ -1,0 +1,76 @@
+// One permit from a rolling-window lane (the per-product classes): granted while fewer than the lane's
+// calls per window were granted in the last window, so a burst may use the window's whole unused share.
+import "server-only";
+import { db } from "@/lib/db";
+import { DATABASE_NOW } from "./database-now";
+import type { LanePermit } from "./take-lane-permit";
+
+export interface WindowLimit {
+  /** Calls this lane may grant in any rolling window. */
+  calls: number;
+  seconds: number;
+}
+
+interface Row {
+  granted: boolean;
+  free_in: number | null;
+  paused_for: number | null;
+}
+
+const NOW_EPOCH = `EXTRACT(EPOCH FROM ${DATABASE_NOW})::float8`;
+
+// $1 key, $2 calls per window, $3 window seconds, $4 max wait in seconds. A permit whose slot frees
+// within the wait is stamped when it frees (the caller waits until then), so the log stays exact.
+export const TAKE_WINDOW_PERMIT_SQL = `
+WITH b AS (
+  SELECT key, "pausedUntil", ${NOW_EPOCH} AS now_s,
+         ARRAY(SELECT g FROM unnest(COALESCE(recent, '{}')) g WHERE g > ${NOW_EPOCH} - $3::float8 ORDER BY g) AS live
+  FROM "FinchBudgetBucket" WHERE key = $1 FOR UPDATE
+), f AS (
+  SELECT key, "pausedUntil", now_s, live,
+         CASE WHEN cardinality(live) < $2::int THEN 0
+              ELSE live[cardinality(live) - $2::int + 1] + $3::float8 - now_s END AS free_in
+  FROM b
+), d AS (
+  SELECT *, ("pausedUntil" IS NULL OR "pausedUntil" <= ${DATABASE_NOW}) AND free_in <= $4::float8 AS granted FROM f
+)
+UPDATE "FinchBudgetBucket" t
+SET recent = CASE WHEN d.granted THEN d.live || (d.now_s + d.free_in) ELSE d.live END,
+    granted = t.granted + CASE WHEN d.granted THEN 1 ELSE 0 END
+FROM d WHERE t.key = d.key
+RETURNING d.granted, d.free_in::float8 AS free_in,
+          EXTRACT(EPOCH FROM (d."pausedUntil" - ${DATABASE_NOW}))::float8 AS paused_for`;
+
+// A missing row is recreated as if all but `burst` calls had just gone: a lost log then lets at most
+// `burst` through in the next window, which the headroom absorbs (budget-classes.ts).
+export const CREATE_WINDOW_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt", recent)
+SELECT $1, 0, ${DATABASE_NOW}, array_fill(${NOW_EPOCH}, ARRAY[GREATEST(0, $2::int)])
+ON CONFLICT (key) DO NOTHING`;
+
+export async function takeWindowPermit(
+  key: string,
+  limit: WindowLimit,
+  burst: number,
+  maxWaitSeconds: number,
+): Promise<LanePermit> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const rows = await db().$queryRawUnsafe<Row[]>(
+      TAKE_WINDOW_PERMIT_SQL,
+      key,
+      limit.calls,
+      limit.seconds,
+      maxWaitSeconds,
+    );
+    const row = rows[0];
+    if (!row) {
+      await db().$executeRawUnsafe(CREATE_WINDOW_SQL, key, limit.calls - burst);
+      continue;
+    }
+    const freeIn = Math.max(0, row.free_in ?? 0);
+    const pausedFor = row.paused_for ?? 0;
+    if (row.granted) return { granted: true, waitSeconds: freeIn };
+    if (pausedFor > 0) return { granted: false, retryInSeconds: pausedFor, paused: true };
+    return { granted: false, retryInSeconds: Math.max(0.05, freeIn - maxWaitSeconds), paused: false };
+  }
+  throw new Error(`finch budget: window ${key} could not be created`);
+}

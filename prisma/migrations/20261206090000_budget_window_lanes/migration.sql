@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FinchBudgetBucket" ADD COLUMN     "recent" DOUBLE PRECISION[] DEFAULT ARRAY[]::DOUBLE PRECISION[];
