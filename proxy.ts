@@ -1,9 +1,11 @@
 // Runs before every request: refuses cross-site writes (server actions included), and adds the security
 // headers (CSP, no framing, nosniff, referrer rules, HSTS) built from the runtime configuration, so the
-// Finch and stand-in origins are the configured ones. One exception, by the matcher below: the poll
+// Finch and stand-in origins are the configured ones. Two exceptions, by the matcher below: the poll
 // of every open dashboard tab (`/api/connections`), which takes no writes (GET only; jsonRoute would
-// refuse a cross-site one) and sends its own headers (jsonSecurityHeaders): the proxy's pass weighed
-// on the poll's 304 answer (bench/README.md).
+// refuse a cross-site one), and the host's API (`/api/v1/…`), which takes no cookies (an API key in the
+// Authorization header, which no cross-site form can send, is its only authority) and answers JSON
+// only. Both send their own headers (jsonSecurityHeaders): the proxy's pass weighed on the poll's 304
+// answer and on the host's token read (bench/README.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/same-origin";
@@ -30,9 +32,10 @@ function headersFor(pathname: string): [string, string][] {
 }
 
 export const config = {
-  // Every path but exactly /api/connections (its sub-paths, such as /api/connections/sweep, included)
-  // and the probes and metrics, which orchestrators and scrapers call often and no browser renders.
-  matcher: ["/((?!api/connections$|api/health$|api/ready$|api/metrics$).*)"],
+  // Every path but exactly /api/connections (its sub-paths, such as /api/connections/sweep, included),
+  // the probes and metrics, which orchestrators and scrapers call often and no browser renders, and
+  // everything under /api/v1/ (apiRoute, openapi.json and the catch-all 404 set the headers).
+  matcher: ["/((?!api/connections$|api/health$|api/ready$|api/metrics$|api/v1/).*)"],
 };
 
 export function proxy(request: NextRequest) {

@@ -1,6 +1,6 @@
 // npm run bench [-- --suite=NAME] [-- --connections=N --latency=MS --concurrency=4,8 --db=auto|postgresql|pglite]
 // npm run bench -- --suite=http [--duration=S --connections=N --rounds=N --burst=N --db=all|postgresql|pglite --quick]
-// npm run bench -- --suite=api [--tokens=5000 --scale=0.03 --duration=S --connections=N --rounds=N]
+// npm run bench -- --suite=api [--tokens=5000 --scale=0.03 --requests=N --connections=N --rounds=N]
 // Runs each benchmark in its own process (with the react-server condition, as Next.js runs server
 // modules, so `server-only` imports load) and stops it if it ever outlives its time limit.
 import { spawn } from "node:child_process";

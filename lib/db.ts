@@ -42,8 +42,9 @@ const prismaTypes = {
 };
 
 /**
- * Rows of one read-only statement straight from the pool, as `db().$queryRaw` would return them (dates
- * as UTC, JSON parsed), without the client's per-query compilation: for the hottest read paths only.
+ * Rows of one statement straight from the pool, as `db().$queryRaw` would return them (dates as UTC,
+ * JSON parsed), without the client's per-query compilation: for the hottest paths only. Its values go
+ * as pg sends them, so a statement passes times as ISO text with an explicit type.
  */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   const client = db();

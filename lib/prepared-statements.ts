@@ -57,8 +57,10 @@ function isStaleStatement(error: unknown): boolean {
 }
 
 /**
- * Runs a read-only query on the pool, named when the mode and the server allow it. A named statement
- * that went stale is renamed for every connection and run once more (reads are safe to repeat).
+ * Runs one statement on the pool, named when the mode and the server allow it. A named statement that
+ * went stale is renamed for every connection and run once more: PostgreSQL refuses a stale one when it
+ * binds or re-plans it, before it runs, so a statement that writes (the API key check, the host's
+ * token read) is not run twice.
  */
 export async function queryPrepared<R extends pg.QueryResultRow>(
   pool: pg.Pool,

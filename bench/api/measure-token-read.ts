@@ -1,6 +1,9 @@
-// The token read's p95 against the bare route handler of the benchmark build (POST /api/bench-baseline,
-// which exists only there), in alternating rounds of the same run; the best round of each side counts.
-import { BASELINE_ROUTE } from "../http/build-bench-app";
+// The token read's p95 against the bare route handler of the benchmark build, both past the same
+// middleware (none: the proxy skips /api/v1/, so the bare route is POST /api/v1/bench-baseline, which
+// exists only there). Each side answers the same number of requests at the same concurrency, after a
+// warm-up, in rounds whose order alternates; the best round of each side counts. The bare route behind
+// the proxy (POST /api/bench-baseline) is measured alongside, for what the proxy's pass costs.
+import { BASELINE_API_ROUTE, BASELINE_ROUTE } from "../http/build-bench-app";
 import {
   bestRound,
   describeLoad,
@@ -11,8 +14,18 @@ import {
 
 export const TOKEN_READ_GOAL = 1.5;
 
+type Side = "baseline" | "product" | "proxied";
+
 export type TokenReadFigures =
-  | { kind: "measured"; ratio: number; baseline: LoadResult; product: LoadResult; problems: string[] }
+  | {
+      kind: "measured";
+      ratio: number;
+      baseline: LoadResult;
+      product: LoadResult;
+      /** The bare route behind the proxy, for comparison only. */
+      proxied: LoadResult;
+      problems: string[];
+    }
   /** The endpoint is not in this build (the branch that adds it is not merged yet). */
   | { kind: "absent"; status: number };
 
@@ -21,33 +34,41 @@ export async function measureTokenRead(options: {
   apiKey: string;
   connectionId: string;
   connections: number;
-  durationSeconds: number;
+  /** Requests per side and round. */
+  requests: number;
   rounds: number;
   progress: (line: string) => void;
 }): Promise<TokenReadFigures> {
   const { appUrl, apiKey, connectionId } = options;
-  const product: LoadRequest = {
+  const bare = (path: string): LoadRequest => ({
     method: "POST",
-    path: `/api/v1/connections/${connectionId}/access-token`,
-    headers: { authorization: `Bearer ${apiKey}` },
-  };
-  const baseline: LoadRequest = {
-    method: "POST",
-    path: BASELINE_ROUTE,
+    path,
     headers: { "content-type": "application/json" },
     next: () => ({ body: "{}" }),
+  });
+  const requests: Record<Side, LoadRequest> = {
+    baseline: bare(BASELINE_API_ROUTE),
+    proxied: bare(BASELINE_ROUTE),
+    product: {
+      method: "POST",
+      path: `/api/v1/connections/${connectionId}/access-token`,
+      headers: { authorization: `Bearer ${apiKey}` },
+    },
   };
-  const probe = await fetch(`${appUrl}${product.path}`, { method: "POST", headers: product.headers });
+  const probe = await fetch(`${appUrl}${requests.product.path}`, {
+    method: "POST",
+    headers: requests.product.headers,
+  });
   if (probe.status === 404 || probe.status === 405) return { kind: "absent", status: probe.status };
-  const load = (request: LoadRequest, seconds: number) =>
-    measureLoad({ baseUrl: appUrl, request, connections: options.connections, durationSeconds: seconds });
-  await load(baseline, 2);
-  await load(product, 2);
-  const sides: Record<"baseline" | "product", LoadResult[]> = { baseline: [], product: [] };
+  const load = (side: Side, amount: number) =>
+    measureLoad({ baseUrl: appUrl, request: requests[side], connections: options.connections, amount });
+  const order: Side[] = ["baseline", "proxied", "product"];
+  for (const side of order) await load(side, Math.ceil(options.requests / 5));
+  const sides: Record<Side, LoadResult[]> = { baseline: [], product: [], proxied: [] };
   const problems: string[] = [];
   for (let round = 1; round <= options.rounds; round++) {
-    for (const side of ["baseline", "product"] as const) {
-      const result = await load(side === "baseline" ? baseline : product, options.durationSeconds);
+    for (const side of round % 2 === 1 ? order : [...order].reverse()) {
+      const result = await load(side, options.requests);
       sides[side].push(result);
       options.progress(`token read, round ${round}, ${side}: ${describeLoad(result)}`);
       const other = result.requests - (result.statuses[200] ?? 0);
@@ -55,6 +76,10 @@ export async function measureTokenRead(options: {
         problems.push(`${side}: ${other} answers other than 200, ${result.errors} errors`);
     }
   }
-  const best = { baseline: bestRound(sides.baseline, "p95"), product: bestRound(sides.product, "p95") };
+  const best = {
+    baseline: bestRound(sides.baseline, "p95"),
+    product: bestRound(sides.product, "p95"),
+    proxied: bestRound(sides.proxied, "p95"),
+  };
   return { kind: "measured", ratio: best.product.p95 / best.baseline.p95, ...best, problems };
 }

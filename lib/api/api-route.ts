@@ -1,11 +1,13 @@
 // Every /api/v1 route goes through apiRoute: the key is checked (401, 403, 429), the path, query and
 // JSON body are validated against the endpoint's schemas (400 with the field named), and any failure
 // becomes the API's error body; an unexpected one is logged and answers 500 with nothing changed.
+// The proxy skips /api/v1 (proxy.ts), so the security headers are set here on every answer.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { bearerKey } from "@/lib/api-keys/api-key-secret";
 import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
+import { setJsonSecurityHeaders } from "@/lib/auth/route-handler";
 import { env } from "@/lib/env";
 import { logError, withLogContext } from "@/lib/log";
 import { ApiError, apiErrorResponse, knownErrorResponse } from "./api-errors";
@@ -41,11 +43,18 @@ export function apiRoute<
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = (request.headers.get("x-request-id") || randomUUID()).slice(0, 64);
+    return setJsonSecurityHeaders(await respond(request, context, requestId));
+  };
+
+  function respond(request: Request, context: RouteContext, requestId: string): Promise<Response> {
     return withLogContext({ requestId }, async () => {
       try {
         const caller = await authenticate(request, spec);
         const params = validate(spec.params, await context.params, "path");
-        const query = validate(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+        // The URL is parsed only for an endpoint that reads its query.
+        const query = spec.query
+          ? validate(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+          : undefined;
         const body = spec.body ? validate(spec.body, await readJson(request), "body") : undefined;
         const answer = await handler({
           request,
@@ -62,7 +71,7 @@ export function apiRoute<
         return apiErrorResponse("internal", "Something went wrong on our side; nothing was changed.");
       }
     });
-  };
+  }
 }
 
 async function authenticate(request: Request, spec: EndpointSpec<z.ZodType | undefined>): Promise<ApiCaller> {

@@ -1,11 +1,9 @@
 // The host's backend reads a connection's current access token. Every read is written on the
-// connection's timeline first, naming the key (its name and prefix, never the key), so no token leaves
-// without a trace.
+// connection's timeline in the same statement that reads it, naming the key (its name and prefix,
+// never the key), so no token leaves without a trace.
 import "server-only";
 import type { ApiCaller } from "@/lib/api-keys/authenticate-api-key";
-import { recordConnectionEvent } from "@/lib/connections/connection-events";
-import { readAccessToken } from "@/lib/connections/connection-token";
-import { db } from "@/lib/db";
+import { readAccessTokenWithEvent } from "@/lib/connections/connection-token";
 import { ApiError } from "./api-errors";
 
 export interface AccessTokenAnswer {
@@ -23,22 +21,15 @@ export async function readAccessTokenForHost(
   connectionId: string,
   caller: ApiCaller,
 ): Promise<AccessTokenAnswer> {
-  const row = await db().connection.findUnique({
-    where: { id: connectionId },
-    select: { organizationId: true, finchStatus: true, tokenUpdatedAt: true },
-  });
-  if (!row) throw new ApiError("not_found", "No connection has this id.");
-  await recordConnectionEvent(db(), {
-    connectionId,
-    organizationId: row.organizationId,
+  // One statement: the token, its status and rotation time, and the read on the timeline.
+  const read = await readAccessTokenWithEvent(connectionId, {
     type: "token_read",
     detail: `Read with the API key ${describeApiKey(caller)}.`,
   });
-  const accessToken = await readAccessToken(connectionId, row.organizationId);
-  if (!accessToken) throw new ApiError("not_found", "No connection has this id.");
+  if (!read) throw new ApiError("not_found", "No connection has this id.");
   return {
-    access_token: accessToken,
-    token_rotated_at: row.tokenUpdatedAt.toISOString(),
-    status: row.finchStatus,
+    access_token: read.accessToken,
+    token_rotated_at: read.tokenUpdatedAt.toISOString(),
+    status: read.finchStatus,
   };
 }

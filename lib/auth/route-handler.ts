@@ -53,15 +53,17 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
 
 let securityHeaders: [string, string][] | undefined;
 
+/** Sets the JSON security headers on an answer of a route the proxy skips (see proxy.ts). */
+export function setJsonSecurityHeaders(response: Response): Response {
+  securityHeaders ??= jsonSecurityHeaders({
+    appUrl: env().APP_URL,
+    production: env().NODE_ENV === "production",
+  });
+  for (const [name, value] of securityHeaders) response.headers.set(name, value);
+  return response;
+}
+
 /** For a route the proxy skips (see proxy.ts): its own security headers on every answer. */
 export function withJsonSecurityHeaders(handler: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    const response = await handler(request);
-    securityHeaders ??= jsonSecurityHeaders({
-      appUrl: env().APP_URL,
-      production: env().NODE_ENV === "production",
-    });
-    for (const [name, value] of securityHeaders) response.headers.set(name, value);
-    return response;
-  };
+  return async (request: Request): Promise<Response> => setJsonSecurityHeaders(await handler(request));
 }

@@ -8,6 +8,7 @@ describe("GET /api/v1/openapi.json", () => {
     const response = GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const text = await response.text();
     const document = JSON.parse(text) as {
       openapi: string;

@@ -30,6 +30,10 @@ describe("POST /api/v1/connections/{id}/access-token", () => {
     const answer = await read(connection.id, key);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("cache-control")).toBe("no-store");
+    // The proxy skips /api/v1: the route sends the JSON security headers itself.
+    expect(answer.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answer.headers.get("x-frame-options")).toBe("DENY");
+    expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
     expect(answer.body).toMatchObject({ access_token: connection.accessToken, status: "connected" });
 
     // The token read through the API works at the Finch stand-in, through the SDK.
@@ -70,6 +74,7 @@ describe("POST /api/v1/connections/{id}/access-token", () => {
     const reader = await apiKeyForTests(["connections:read", "connections:write"]);
     const forbidden = await read(connection.id, reader.key);
     expect(forbidden).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    expect(forbidden.headers.get("x-frame-options")).toBe("DENY");
     expect(JSON.stringify(forbidden.body)).not.toContain(connection.accessToken);
     const { key } = await apiKeyForTests(["tokens:read"]);
     expect((await read("cnope0000000000000000000", key)).status).toBe(404);
