@@ -1,12 +1,19 @@
 // Every /api/v1 route goes through apiRoute: the key is checked (401, 403, 429), the path, query and
 // JSON body are validated against the endpoint's schemas (400 with the field named), and any failure
 // becomes the API's error body; an unexpected one is logged and answers 500 with nothing changed.
-// The proxy skips /api/v1 (proxy.ts), so the security headers are set here on every answer.
+// The proxy skips /api/v1 (proxy.ts), so the security headers are set here on every answer. The token
+// read checks the key inside its own statement (apiRouteCheckingKeyItself): one round trip per read.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { bearerKey } from "@/lib/api-keys/api-key-secret";
-import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
+import {
+  authenticateApiKey,
+  presentApiKey,
+  type ApiCaller,
+  type Authentication,
+  type PresentedKey,
+} from "@/lib/api-keys/authenticate-api-key";
 import { setJsonSecurityHeaders } from "@/lib/auth/route-handler";
 import { env } from "@/lib/env";
 import { logError, withLogContext } from "@/lib/log";
@@ -33,6 +40,13 @@ export interface ApiAnswer {
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
+export interface KeyedApiRequest<P, Q, B> extends Omit<ApiRequest<P, Q, B>, "caller"> {
+  /** The presented key, for the handler's own statement to check (see `callerOrThrow`). */
+  key: PresentedKey;
+}
+
+type AnyEndpoint = EndpointSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
 export function apiRoute<
   P extends z.ZodType | undefined,
   Q extends z.ZodType | undefined,
@@ -41,29 +55,45 @@ export function apiRoute<
   spec: EndpointSpec<P, Q, B>,
   handler: (input: ApiRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<ApiAnswer>,
 ) {
+  return wrap(spec, async (request, context) => {
+    const caller = await authenticate(request, spec);
+    const input = await parseInput(spec, request, context);
+    return handler({ request, caller, ...input });
+  });
+}
+
+/**
+ * For an endpoint whose own statement checks the key, so a request is one round trip (the token read):
+ * the handler gets the presented key and must pass its verdict through `callerOrThrow`. A request that
+ * fails validation is still answered 401/403/429 first when its key would be, as every endpoint does.
+ */
+export function apiRouteCheckingKeyItself<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+>(
+  spec: EndpointSpec<P, Q, B>,
+  handler: (input: KeyedApiRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<ApiAnswer>,
+) {
+  return wrap(spec, async (request, context) => {
+    const key = presentedKey(request);
+    let input: ParsedInput<P, Q, B>;
+    try {
+      input = await parseInput(spec, request, context);
+    } catch (invalid) {
+      await authenticate(request, spec);
+      throw invalid;
+    }
+    return handler({ request, key: presentApiKey(key), ...input });
+  });
+}
+
+function wrap(spec: AnyEndpoint, run: (request: Request, context: RouteContext) => Promise<ApiAnswer>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = (request.headers.get("x-request-id") || randomUUID()).slice(0, 64);
-    return setJsonSecurityHeaders(await respond(request, context, requestId));
-  };
-
-  function respond(request: Request, context: RouteContext, requestId: string): Promise<Response> {
-    return withLogContext({ requestId }, async () => {
+    const response = await withLogContext({ requestId }, async () => {
       try {
-        const caller = await authenticate(request, spec);
-        const params = validate(spec.params, await context.params, "path");
-        // The URL is parsed only for an endpoint that reads its query.
-        const query = spec.query
-          ? validate(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query")
-          : undefined;
-        const body = spec.body ? validate(spec.body, await readJson(request), "body") : undefined;
-        const answer = await handler({
-          request,
-          caller,
-          params: params as Parsed<P>,
-          query: query as Parsed<Q>,
-          body: body as Parsed<B>,
-        });
-        return toResponse(answer);
+        return toResponse(await run(request, context));
       } catch (error) {
         const known = knownErrorResponse(error);
         if (known) return known;
@@ -71,13 +101,42 @@ export function apiRoute<
         return apiErrorResponse("internal", "Something went wrong on our side; nothing was changed.");
       }
     });
-  }
+    return setJsonSecurityHeaders(response);
+  };
 }
 
-async function authenticate(request: Request, spec: EndpointSpec<z.ZodType | undefined>): Promise<ApiCaller> {
+interface ParsedInput<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+> {
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+}
+
+async function parseInput<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+>(spec: EndpointSpec<P, Q, B>, request: Request, context: RouteContext): Promise<ParsedInput<P, Q, B>> {
+  const params = validate(spec.params, await context.params, "path");
+  // The URL is parsed only for an endpoint that reads its query.
+  const query = spec.query
+    ? validate(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+    : undefined;
+  const body = spec.body ? validate(spec.body, await readJson(request), "body") : undefined;
+  return { params: params as Parsed<P>, query: query as Parsed<Q>, body: body as Parsed<B> };
+}
+
+function presentedKey(request: Request): string {
   const key = bearerKey(request.headers.get("authorization"));
   if (!key) throw new ApiError("unauthorized", "Send an API key as Authorization: Bearer <key>.");
-  const verdict = await authenticateApiKey(key, env().API_KEY_REQUESTS_PER_MINUTE);
+  return key;
+}
+
+/** The caller a verdict allows for this endpoint's scope; otherwise the error to answer (401, 429, 403). */
+export function callerOrThrow(verdict: Authentication, spec: Pick<AnyEndpoint, "scope">): ApiCaller {
   if (verdict.kind === "unknown") throw new ApiError("unauthorized", "This API key is unknown or revoked.");
   if (verdict.kind === "limited") {
     throw new ApiError("rate_limited", "Too many requests for this API key.", verdict.retryAfterSeconds);
@@ -86,6 +145,13 @@ async function authenticate(request: Request, spec: EndpointSpec<z.ZodType | und
     throw new ApiError("forbidden", `This API key lacks the scope ${spec.scope}.`);
   }
   return verdict.caller;
+}
+
+async function authenticate(request: Request, spec: AnyEndpoint): Promise<ApiCaller> {
+  return callerOrThrow(
+    await authenticateApiKey(presentedKey(request), env().API_KEY_REQUESTS_PER_MINUTE),
+    spec,
+  );
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {

@@ -39,25 +39,40 @@ export async function readAccessToken(connectionId: string, organizationId: stri
 }
 
 /**
- * One statement reads a connection's token with its status and rotation time, and writes an event on
- * its timeline (a data-modifying CTE runs whether or not the outer query reads it); no row, no event.
- * The event id is made here, as `conn_` ids are: the column's cuid default is Prisma's, not the table's.
+ * What decides, inside the token read's own statement, whether the read may happen: `rows` yields one
+ * row (the caller, say) or none; `passes` and `detail` are expressions over that row, aliased `g`.
  */
-export function readAccessTokenWithEventSql(
+export interface TokenReadGate {
+  rows: Prisma.Sql;
+  passes: Prisma.Sql;
+  /** The history entry's words, e.g. naming who read the token. */
+  detail: Prisma.Sql;
+}
+
+/**
+ * One statement checks the gate, reads a connection's token with its status and rotation time, and writes
+ * an event on its timeline (a data-modifying CTE runs whether or not the outer query reads it): the gate's
+ * row comes back in every case, with the token only when the gate passed and the connection exists, and
+ * the event is written exactly then. The event id is made here, as `conn_` ids are: the column's cuid
+ * default is Prisma's, not the table's.
+ */
+export function readAccessTokenBehindGateSql(
   connectionId: string,
-  event: { id: string; type: ConnectionEventType; detail: string; at: Date },
+  gate: TokenReadGate,
+  event: { id: string; type: ConnectionEventType; at: Date },
 ): Prisma.Sql {
   return Prisma.sql`
-    WITH c AS (
+    WITH g AS (${gate.rows}), c AS (
       SELECT id, "organizationId", "finchStatus", "tokenUpdatedAt", "accessTokenCiphertext", "accessTokenKeyId"
-        FROM "Connection" WHERE id = ${connectionId}
+        FROM "Connection" WHERE id = ${connectionId} AND EXISTS (SELECT 1 FROM g WHERE ${gate.passes})
     ), recorded AS (
       INSERT INTO "ConnectionEvent" (id, "connectionId", "organizationId", type, detail, "createdAt")
-      SELECT ${event.id}::text, c.id, c."organizationId", ${event.type}::text, ${event.detail}::text,
-             ${event.at.toISOString()}::timestamp(3) FROM c
+      SELECT ${event.id}::text, c.id, c."organizationId", ${event.type}::text, ${gate.detail},
+             ${event.at.toISOString()}::timestamp(3) FROM c, g
       RETURNING 1
     )
-    SELECT "finchStatus", "tokenUpdatedAt", "accessTokenCiphertext", "accessTokenKeyId" FROM c`;
+    SELECT g.*, c."finchStatus", c."tokenUpdatedAt", c."accessTokenCiphertext", c."accessTokenKeyId"
+      FROM g LEFT JOIN c ON true`;
 }
 
 export interface TokenRead {
@@ -66,26 +81,38 @@ export interface TokenRead {
   tokenUpdatedAt: Date;
 }
 
-/** Reads and decrypts a connection's token, recording the read on its timeline; null if there is none. */
-export async function readAccessTokenWithEvent(
+interface TokenColumns {
+  finchStatus: string | null;
+  tokenUpdatedAt: Date | null;
+  accessTokenCiphertext: string | null;
+  accessTokenKeyId: string | null;
+}
+
+/**
+ * Reads and decrypts a connection's token behind a gate, recording the read on its timeline: null when the
+ * gate yields no row; otherwise the gate's row, and the token when the gate passed and the connection exists.
+ */
+export async function readAccessTokenBehindGate<G extends object>(
   connectionId: string,
-  event: { type: ConnectionEventType; detail: string },
-): Promise<TokenRead | null> {
+  gate: TokenReadGate,
+  eventType: ConnectionEventType,
+): Promise<{ gate: G; token: TokenRead | null } | null> {
   const id = `evt_${crypto.randomBytes(12).toString("base64url")}`;
   // Straight from the pool (queryRows): the host's token read is the API's hottest call.
-  const [row] = await queryRows<{
-    finchStatus: string;
-    tokenUpdatedAt: Date;
-    accessTokenCiphertext: string;
-    accessTokenKeyId: string;
-  }>(readAccessTokenWithEventSql(connectionId, { id, ...event, at: new Date() }));
+  const [row] = await queryRows<G & TokenColumns>(
+    readAccessTokenBehindGateSql(connectionId, gate, { id, type: eventType, at: new Date() }),
+  );
   if (!row) return null;
+  const { finchStatus, tokenUpdatedAt, accessTokenCiphertext, accessTokenKeyId, ...gateRow } = row;
+  if (finchStatus === null || tokenUpdatedAt === null || !accessTokenCiphertext || !accessTokenKeyId) {
+    return { gate: gateRow as unknown as G, token: null };
+  }
   const accessToken = decryptToken(
-    { keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext },
+    { keyId: accessTokenKeyId, ciphertext: accessTokenCiphertext },
     tokenKeyring(),
     connectionId,
   );
-  return { accessToken, finchStatus: row.finchStatus, tokenUpdatedAt: row.tokenUpdatedAt };
+  return { gate: gateRow as unknown as G, token: { accessToken, finchStatus, tokenUpdatedAt } };
 }
 
 /** Replaces the token inside the caller's transaction. */

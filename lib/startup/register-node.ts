@@ -1,6 +1,7 @@
 // Server start-up on the Node runtime: refuse to serve without valid configuration, start tracing when
 // configured, start this instance's background workers (unless ROLE=web), and register what SIGTERM
-// stops (workers, then traces, then the database pool; see lib/ops/lifecycle.ts).
+// stops (workers, then traces, then the API keys' unwritten counts, then the database pool; see
+// lib/ops/lifecycle.ts).
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { env, EnvError, runsJobWorkers, type Env } from "@/lib/env";
 import { onShutdown } from "@/lib/ops/lifecycle";
@@ -29,8 +30,10 @@ export async function registerNode(): Promise<void> {
   }
   const { stopJobs } = await import("@/lib/jobs/job-engine");
   const { closeDb } = await import("@/lib/db");
+  const { flushApiKeyUsage } = await import("@/lib/api-keys/api-key-usage");
   onShutdown("job workers", (deadline) => stopJobs(Math.max(1000, deadline - Date.now())));
   if (stopTracing) onShutdown("traces", stopTracing);
+  onShutdown("API key usage", flushApiKeyUsage);
   onShutdown("database pool", closeDb);
   if (!runsJobWorkers(config)) return;
   const { startJobWorkers } = await import("@/lib/startup/start-job-workers");

@@ -48,8 +48,7 @@ describe("POST /api/v1/connections/{id}/access-token", () => {
       select: { detail: true },
     });
     expect(events).toHaveLength(1);
-    expect(events[0].detail).toContain(apiKey.name);
-    expect(events[0].detail).toContain(apiKey.prefix);
+    expect(events[0].detail).toBe(`Read with the API key "${apiKey.name}" (${apiKey.prefix}…).`);
     expect(events[0].detail).not.toContain(key);
     expect(events[0].detail).not.toContain(connection.accessToken);
 
@@ -79,6 +78,9 @@ describe("POST /api/v1/connections/{id}/access-token", () => {
     const { key } = await apiKeyForTests(["tokens:read"]);
     expect((await read("cnope0000000000000000000", key)).status).toBe(404);
     expect((await read("a\u0000b", key)).status).toBe(400);
+    // The key is judged before the input, as on every endpoint.
+    expect((await read("a\u0000b", null)).status).toBe(401);
+    expect((await read("a\u0000b", reader.key)).status).toBe(403);
     expect(
       await db().connectionEvent.count({ where: { connectionId: connection.id, type: "token_read" } }),
     ).toBe(0);
