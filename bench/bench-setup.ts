@@ -82,6 +82,32 @@ export async function seedOwnerWithSession(client: Client, organizationName: str
   return { organizationId, userId, cookie: await insertSession(client, userId) };
 }
 
+/** A sandbox connection as the stand-in's bulk route answers it. */
+export interface MintedConnection {
+  connection_id: string;
+  company_id: string;
+  products: string[];
+  access_token: string;
+}
+
+/**
+ * Many sandbox connections (Gusto) at once, through the stand-in's bulk route
+ * (`POST /_emulator/connections/bulk`, at most 20,000 a call): nothing is stored in the app's database.
+ */
+export async function mintSandboxConnections(options: {
+  finchUrl: string;
+  count: number;
+  employeeSize: number;
+}): Promise<MintedConnection[]> {
+  const response = await fetch(`${options.finchUrl}/_emulator/connections/bulk`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count: options.count, provider_id: "gusto", employee_size: options.employeeSize }),
+  });
+  if (!response.ok) throw new Error(`bulk connections: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { connections: MintedConnection[] }).connections;
+}
+
 export interface SeededConnection {
   row: {
     id: string;
