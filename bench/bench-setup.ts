@@ -1,9 +1,10 @@
 // What the benchmarks share to set up a run: loopback checks, free ports, the app's environment for a throwaway
-// database and the Finch stand-in (development credentials, fresh secrets), an SDK client for the
-// stand-in, and a fleet of sandbox connections stored the way the app stores them.
+// database and the Finch stand-in (development credentials, fresh secrets), an organization's owner signed
+// in, and a fleet of sandbox connections stored the way the app stores them.
 import crypto from "node:crypto";
 import net from "node:net";
 import Finch from "@tryfinch/finch-api";
+import type { Client } from "pg";
 import { DEVELOPMENT_CREDENTIALS } from "@/emulators/shared/development-credentials";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 
@@ -40,6 +41,71 @@ export function benchAppEnv(options: { databaseUrl: string; finchUrl?: string })
     ...(options.finchUrl ? { FINCH_BASE_URL: options.finchUrl } : {}),
     RESEND_API_KEY: "re_bench_unused",
   };
+}
+
+/** A row id for a benchmark's own rows: the prefix, then 20 random hex digits. */
+export const benchId = (prefix: string) => `${prefix}${crypto.randomBytes(10).toString("hex")}`;
+
+/** A next-auth database session for a user, valid for 30 days, as the cookie that carries it. */
+export async function insertSession(client: Client, userId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString("hex");
+  await client.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '30 days')`,
+    [benchId("ses"), token, userId],
+  );
+  return `next-auth.session-token=${token}`;
+}
+
+export interface SeededOwner {
+  organizationId: string;
+  userId: string;
+  /** The session cookie the owner's requests carry. */
+  cookie: string;
+}
+
+/** A new organization and its owner (a verified user), signed in with a next-auth database session. */
+export async function seedOwnerWithSession(client: Client, organizationName: string): Promise<SeededOwner> {
+  const organizationId = benchId("org");
+  const userId = benchId("usr");
+  await client.query(`INSERT INTO "Organization" (id, name) VALUES ($1, $2)`, [
+    organizationId,
+    organizationName,
+  ]);
+  await client.query(`INSERT INTO "User" (id, email, "emailVerified") VALUES ($1, $2, now())`, [
+    userId,
+    `owner-${userId}@example.com`,
+  ]);
+  await client.query(
+    `INSERT INTO "Membership" (id, "userId", "organizationId", role) VALUES ($1, $2, $3, 'owner')`,
+    [benchId("mem"), userId, organizationId],
+  );
+  return { organizationId, userId, cookie: await insertSession(client, userId) };
+}
+
+/** A sandbox connection as the stand-in's bulk route answers it. */
+export interface MintedConnection {
+  connection_id: string;
+  company_id: string;
+  products: string[];
+  access_token: string;
+}
+
+/**
+ * Many sandbox connections (Gusto) at once, through the stand-in's bulk route
+ * (`POST /_emulator/connections/bulk`, at most 20,000 a call): nothing is stored in the app's database.
+ */
+export async function mintSandboxConnections(options: {
+  finchUrl: string;
+  count: number;
+  employeeSize: number;
+}): Promise<MintedConnection[]> {
+  const response = await fetch(`${options.finchUrl}/_emulator/connections/bulk`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count: options.count, provider_id: "gusto", employee_size: options.employeeSize }),
+  });
+  if (!response.ok) throw new Error(`bulk connections: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { connections: MintedConnection[] }).connections;
 }
 
 export interface SeededConnection {
@@ -87,7 +153,7 @@ export async function seedSandboxConnections(options: SeedSandboxOptions): Promi
     Array.from({ length: options.count }, (_, i) => i),
     async () => {
       const created = await sdk.sandbox.connections.create({ provider_id: "gusto", employee_size: 5 });
-      const id = `${options.idPrefix}${crypto.randomBytes(10).toString("hex")}`;
+      const id = benchId(options.idPrefix);
       seeded.push({
         accessToken: created.access_token,
         row: {

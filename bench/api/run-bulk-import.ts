@@ -2,6 +2,7 @@
 // POST /api/v1/connections/import with all of them, the report polled until the import completes, and
 // meanwhile interactive permits timed, to show the background import never starves a customer.
 import type { RateLimitUsage } from "@/emulators/finch/rate-limits/finch-rate-limiter";
+import { mintSandboxConnections } from "../bench-setup";
 
 export interface BulkImportFigures {
   tokens: number;
@@ -40,15 +41,9 @@ export async function runBulkImport(options: {
   const { appUrl, finchUrl, apiKey, progress } = options;
   const { acquireFinchPermit } = await import("@/lib/finch/budget/acquire-finch-permit");
   const { budgetClass } = await import("@/lib/finch/budget/budget-classes");
-  const minted = await json<{ connections: { access_token: string }[] }>(
-    await fetch(`${finchUrl}/_emulator/connections/bulk`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ count: options.tokens, provider_id: "gusto", employee_size: 5 }),
-    }),
-  );
-  progress(`minted ${minted.connections.length} sandbox tokens`);
-  const items = minted.connections.map((connection, i) => ({
+  const minted = await mintSandboxConnections({ finchUrl, count: options.tokens, employeeSize: 5 });
+  progress(`minted ${minted.length} sandbox tokens`);
+  const items = minted.map((connection, i) => ({
     organization: { external_id: `bench-${i}`, name: `Bench customer ${i}` },
     access_token: connection.access_token,
     admin_emails: [],
@@ -76,7 +71,7 @@ export async function runBulkImport(options: {
       if (permit.kind === "refused") refused++;
       else
         await fetch(`${finchUrl}/introspect`, {
-          headers: { authorization: `Bearer ${minted.connections[i % items.length].access_token}` },
+          headers: { authorization: `Bearer ${minted[i % items.length].access_token}` },
         });
       await sleep(500);
     }

@@ -2,9 +2,8 @@
 // "Check status now" and "Sync now" (the dashboard's server actions), and Reconnect (the action that
 // opens Finch Connect, the sign-in on the stand-in's Connect page, then the product's callback, which
 // exchanges the code, introspects and takes the repair receipt). Every product request is timed.
-import crypto from "node:crypto";
 import type { Client } from "pg";
-import { insertSession } from "../http/seed-bench-data";
+import { benchId, seedOwnerWithSession } from "../bench-setup";
 import { answerField, callServerAction } from "./server-actions";
 
 // Every product a reconnect's repair receipt reads, payment included (the 12-a-minute class).
@@ -47,8 +46,6 @@ type Seal = (
   token: string,
 ) => { accessTokenCiphertext: string; accessTokenKeyId: string };
 
-const id = (prefix: string) => `${prefix}${crypto.randomBytes(10).toString("hex")}`;
-
 /** One organization per instance with its signed-in owner and a few connections of its own. */
 export async function seedCustomers(options: {
   client: Client;
@@ -61,25 +58,11 @@ export async function seedCustomers(options: {
   const { client } = options;
   const customers: Customer[] = [];
   for (const baseUrl of options.instanceUrls) {
-    const orgId = id("org");
-    const userId = id("usr");
-    await client.query(`INSERT INTO "Organization" (id, name) VALUES ($1, 'Customer on ' || $2)`, [
-      orgId,
-      baseUrl,
-    ]);
-    await client.query(`INSERT INTO "User" (id, email, "emailVerified") VALUES ($1, $2, now())`, [
-      userId,
-      `owner-${userId}@example.com`,
-    ]);
-    await client.query(
-      `INSERT INTO "Membership" (id, "userId", "organizationId", role) VALUES ($1, $2, $3, 'owner')`,
-      [id("mem"), userId, orgId],
-    );
-    const cookie = await insertSession(client, userId);
+    const { organizationId, cookie } = await seedOwnerWithSession(client, `Customer on ${baseUrl}`);
     const connectionIds: string[] = [];
     for (let i = 0; i < options.connectionsEach; i++) {
       const created = await options.createSandbox(PRODUCTS);
-      const connectionId = id("con");
+      const connectionId = benchId("con");
       const sealed = options.seal(connectionId, created.access_token);
       await client.query(
         `INSERT INTO "Connection" (id, "organizationId", "finchConnectionId", "providerId", "providerName", products,
@@ -89,7 +72,7 @@ export async function seedCustomers(options: {
            (now() AT TIME ZONE 'UTC') - interval '60 days', now() AT TIME ZONE 'UTC')`,
         [
           connectionId,
-          orgId,
+          organizationId,
           created.connection_id,
           PRODUCTS,
           sealed.accessTokenCiphertext,

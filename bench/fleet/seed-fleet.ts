@@ -3,14 +3,11 @@
 // mid-steady-state, its last checks spread evenly over one ideal interval before the window starts.
 import crypto from "node:crypto";
 import type { Client } from "pg";
+import { mintSandboxConnections } from "../bench-setup";
 
 export const FLEET_ID_PREFIX = "flt";
 const BATCH = 5_000;
 const ORGANIZATIONS = 100;
-
-interface Bulk {
-  connections: { connection_id: string; access_token: string }[];
-}
 
 export interface SeededFleet {
   /** Finch connection ids, in seeding order (its index places its last check). */
@@ -56,13 +53,11 @@ export async function seedFleet(options: {
   const finchIds: string[] = [];
   for (let from = 0; from < count; from += BATCH) {
     const size = Math.min(BATCH, count - from);
-    const response = await fetch(`${options.finchUrl}/_emulator/connections/bulk`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ count: size, provider_id: "gusto", employee_size: 1 }),
+    const connections = await mintSandboxConnections({
+      finchUrl: options.finchUrl,
+      count: size,
+      employeeSize: 1,
     });
-    if (!response.ok) throw new Error(`bulk connections: ${response.status}`);
-    const { connections } = (await response.json()) as Bulk;
     const columns: string[][] = [[], [], [], [], []];
     connections.forEach((connection, k) => {
       const index = from + k;

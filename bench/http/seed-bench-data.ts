@@ -2,6 +2,7 @@
 // next-auth stores it) and a few connections, one of them needing reauthentication (the banner shows).
 import crypto from "node:crypto";
 import { Client } from "pg";
+import { benchId, seedOwnerWithSession } from "../bench-setup";
 
 export interface BenchData {
   sessionCookie: string;
@@ -10,35 +11,12 @@ export interface BenchData {
   finchConnectionId: string;
 }
 
-const id = (prefix: string) => `${prefix}${crypto.randomBytes(10).toString("hex")}`;
-
-/** A next-auth database session for a user, valid for 30 days, as the cookie that carries it. */
-export async function insertSession(client: Client, userId: string): Promise<string> {
-  const token = crypto.randomBytes(32).toString("hex");
-  await client.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '30 days')`,
-    [id("ses"), token, userId],
-  );
-  return `next-auth.session-token=${token}`;
-}
-
 export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const orgId = id("org");
-    const userId = id("usr");
     const organizationName = "Benchmark Payroll Co";
-    await client.query(`INSERT INTO "Organization" (id, name) VALUES ($1, $2)`, [orgId, organizationName]);
-    await client.query(`INSERT INTO "User" (id, email, "emailVerified") VALUES ($1, $2, now())`, [
-      userId,
-      `owner-${userId}@example.com`,
-    ]);
-    await client.query(
-      `INSERT INTO "Membership" (id, "userId", "organizationId", role) VALUES ($1, $2, $3, 'owner')`,
-      [id("mem"), userId, orgId],
-    );
-    const sessionCookie = await insertSession(client, userId);
+    const owner = await seedOwnerWithSession(client, organizationName);
     const providers = [
       ["gusto", "Gusto", "healthy", "connected"],
       ["adp_run", "ADP RUN", "needs_reauth", "reauth"],
@@ -46,7 +24,7 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
     ] as const;
     const finchIds: string[] = [];
     for (const [providerId, providerName, status, finchStatus] of providers) {
-      const connectionId = id("con");
+      const connectionId = benchId("con");
       const finchConnectionId = crypto.randomUUID();
       finchIds.push(finchConnectionId);
       await client.query(
@@ -57,7 +35,7 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
            'not-a-real-token', 'bench', now(), now())`,
         [
           connectionId,
-          orgId,
+          owner.organizationId,
           finchConnectionId,
           crypto.randomUUID(),
           providerId,
@@ -77,11 +55,11 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchData> {
       if (status === "needs_reauth")
         await client.query(
           `INSERT INTO "Incident" (id, "connectionId", source, reason) VALUES ($1, $2, 'webhook', 'reauth')`,
-          [id("inc"), connectionId],
+          [benchId("inc"), connectionId],
         );
     }
     return {
-      sessionCookie,
+      sessionCookie: owner.cookie,
       organizationName,
       finchConnectionId: finchIds[0],
     };

@@ -4,9 +4,9 @@
 // (an operator for /operator and /operator/funnel, the owner of a fleet organization for /). The
 // three take turns in every round; the best round of each is kept, and p95 is compared.
 import { Client } from "pg";
+import { insertSession } from "../bench-setup";
 import { buildBenchApp } from "../http/build-bench-app";
 import { bestRound, describeLoad, measureLoad, type LoadResult } from "../http/measure-load";
-import { insertSession } from "../http/seed-bench-data";
 import { startBenchApp } from "../http/start-bench-app";
 import { cleanUpOnSignal } from "../http/stop-on-signal";
 

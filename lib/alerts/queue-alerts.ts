@@ -3,6 +3,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { newOutboxRows } from "@/lib/outbox/new-outbox-rows";
 import { alertDedupeKey, type AlertEvent, type AlertPayload } from "./alert-events";
 
 export interface QueueAlertsOptions {
@@ -47,17 +48,15 @@ export async function queueAlerts(tx: Writer, options: QueueAlertsOptions): Prom
     ...(reminderNumber && { reminderNumber }),
   };
   const rows = await tx.alertOutbox.createManyAndReturn({
-    data: channels.map((channel) => ({
-      dedupeKey: alertDedupeKey(event, incidentId, channel.id, reminderNumber),
-      channelId: channel.id,
-      event,
-      organizationId,
-      connectionId,
-      incidentId,
-      payload,
-      createdAt: at,
-      nextAttemptAt: at,
-    })),
+    data: newOutboxRows(
+      channels,
+      (channel) => ({
+        dedupeKey: alertDedupeKey(event, incidentId, channel.id, reminderNumber),
+        channelId: channel.id,
+        event,
+      }),
+      { organizationId, connectionId, incidentId, payload, at },
+    ),
     skipDuplicates: true,
     select: { id: true },
   });

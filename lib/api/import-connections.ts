@@ -9,6 +9,7 @@ import { ImportFailure } from "@/lib/imports/import-failure";
 import { importReport } from "@/lib/imports/import-report";
 import { ApiError } from "./api-errors";
 import type { ImportItem } from "./contract/import-body";
+import type { ImportReport } from "./contract/import-report";
 import type { ApiConnection } from "./contract/shared";
 import { getApiConnection } from "./read-connections";
 
@@ -45,12 +46,12 @@ export async function startBulkImport(items: ImportItem[], caller: ApiCaller) {
   return createBulkImport({ items: items.map(toImport), apiKeyId: caller.keyId });
 }
 
-export async function getImportReport(importId: string) {
+export async function getImportReport(importId: string): Promise<ImportReport> {
   const report = await importReport(importId);
   if (!report) throw new ApiError("not_found", "No import has this id.");
   return {
     id: report.id,
-    status: report.status as "queued" | "running" | "completed",
+    status: report.status as ImportReport["status"],
     total: report.total,
     succeeded: report.succeeded,
     failed: report.failed,
@@ -60,7 +61,7 @@ export async function getImportReport(importId: string) {
     failures: report.failures.map((failure) => ({
       position: failure.position,
       organization_external_id: failure.organizationExternalId,
-      code: failure.code as "token_rejected" | "conflict" | "upstream_unavailable" | "internal",
+      code: failure.code as ImportReport["failures"][number]["code"],
       message: failure.message,
     })),
   };

@@ -3,6 +3,7 @@
 // The caller dispatches the rows after commit (dispatchHostEvents), or the relay does.
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { newOutboxRows } from "@/lib/outbox/new-outbox-rows";
 import { EVENT_CONNECTION_SELECT, hostEventData, type EventExtras } from "./host-event-data";
 import { hostEventDedupeKey, type HostEvent } from "./host-events";
 
@@ -32,17 +33,21 @@ export async function queueHostEvent(tx: Writer, options: QueueHostEventOptions)
   const once = occurrence ?? `token:${connection.tokenUpdatedAt.toISOString()}`;
   const payload = hostEventData(connection, { incidentId, how });
   const rows = await tx.hostEventOutbox.createManyAndReturn({
-    data: endpoints.map((endpoint) => ({
-      dedupeKey: hostEventDedupeKey(event, once, endpoint.id),
-      endpointId: endpoint.id,
-      event,
-      organizationId: connection.organization.id,
-      connectionId,
-      incidentId: incidentId ?? null,
-      payload,
-      createdAt: at,
-      nextAttemptAt: at,
-    })),
+    data: newOutboxRows(
+      endpoints,
+      (endpoint) => ({
+        dedupeKey: hostEventDedupeKey(event, once, endpoint.id),
+        endpointId: endpoint.id,
+        event,
+      }),
+      {
+        organizationId: connection.organization.id,
+        connectionId,
+        incidentId: incidentId ?? null,
+        payload,
+        at,
+      },
+    ),
     skipDuplicates: true,
     select: { id: true },
   });

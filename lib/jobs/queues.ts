@@ -46,6 +46,16 @@ const outboxSendQueue = {
   localConcurrency: 4,
 } satisfies QueueDefinition;
 
+/**
+ * A scan started every minute (the sweep's scheduler tick, the outboxes' and the imports' safety nets):
+ * one at a time cluster-wide and never retried, as the next run does the same work.
+ */
+const scheduledScanQueue = {
+  schema: scheduledJobSchema,
+  options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+  localConcurrency: 1,
+} satisfies QueueDefinition;
+
 export const queues = {
   "connections-sweep": {
     schema: sweepJobSchema,
@@ -63,11 +73,7 @@ export const queues = {
   },
   // The continuous sweep: one scheduler tick at a time cluster-wide (it queues its own next tick; a
   // cron every minute restarts the chain if it ever breaks), and batches every instance drains.
-  "sweep-schedule": {
-    schema: scheduledJobSchema,
-    options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
-    localConcurrency: 1,
-  },
+  "sweep-schedule": scheduledScanQueue,
   "sweep-batch": {
     schema: sweepBatchJobSchema,
     // Workers wait for background permits inside the job, hence the long expiry. A lost batch is
@@ -94,12 +100,8 @@ export const queues = {
   "email-send": outboxSendQueue,
   "alert-send": outboxSendQueue,
   "host-event-send": outboxSendQueue,
-  "email-outbox-relay": {
-    schema: scheduledJobSchema,
-    // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).
-    options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
-    localConcurrency: 1,
-  },
+  // The safety net: re-dispatches due outbox rows (emails and alerts) whose job was lost (a crash after commit).
+  "email-outbox-relay": scheduledScanQueue,
   // A bulk import: one job per import at a time (singletonKey = import id) works a slice of its items
   // for at most a few minutes and queues its own continuation. Items are leased, so a killed worker's
   // items are taken again once their lease passes, and none is worked twice at once.
@@ -115,11 +117,7 @@ export const queues = {
     localConcurrency: 2,
   },
   // The safety net: every minute, re-queues each unfinished import whose job was lost.
-  "connection-import-relay": {
-    schema: scheduledJobSchema,
-    options: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
-    localConcurrency: 1,
-  },
+  "connection-import-relay": scheduledScanQueue,
   "email-reminders": {
     schema: scheduledJobSchema,
     options: { policy: "stately", retryLimit: 1, retryDelay: 60, expireInSeconds: 10 * 60 },

@@ -1,6 +1,7 @@
-// One outbox row per recipient of an incident's email, built the same way for every kind: the dedupe
-// key, the incident's ids and the due time. Callers choose the recipients and insert the rows.
+// One outbox row per recipient of an incident's email, built by the outbox's newOutboxRows for every kind:
+// the dedupe key, the incident's ids and the due time. Callers choose the recipients and insert the rows.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { newOutboxRows } from "@/lib/outbox/new-outbox-rows";
 import { outboxDedupeKey, type OutboxKind, type OutboxPayload } from "./outbox-email-kinds";
 
 export interface BuildOutboxRowsOptions {
@@ -23,16 +24,14 @@ export function buildOutboxRows({
   at,
   payload = {},
 }: BuildOutboxRowsOptions): Prisma.EmailOutboxCreateManyInput[] {
-  return recipients.map(({ userId, to }) => ({
-    dedupeKey: outboxDedupeKey(kind, incidentId, userId, payload.reminderNumber),
-    kind,
-    organizationId,
-    connectionId,
-    incidentId,
-    userId,
-    to,
-    payload,
-    createdAt: at,
-    nextAttemptAt: at,
-  }));
+  return newOutboxRows(
+    recipients,
+    ({ userId, to }) => ({
+      dedupeKey: outboxDedupeKey(kind, incidentId, userId, payload.reminderNumber),
+      kind,
+      userId,
+      to,
+    }),
+    { organizationId, connectionId, incidentId, payload, at },
+  );
 }

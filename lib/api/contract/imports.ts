@@ -3,16 +3,8 @@
 import { z } from "zod";
 import { defineEndpoint } from "../define-endpoint";
 import { importBody } from "./import-body";
-import { connectionSchema, idParams, timestamp } from "./shared";
-
-const importStatus = z.enum(["queued", "running", "completed"]);
-
-const importFailureSchema = z.object({
-  position: z.number().int().meta({ description: "The item's index in `items`, from 0." }),
-  organization_external_id: z.string(),
-  code: z.enum(["token_rejected", "conflict", "upstream_unavailable", "internal"]),
-  message: z.string(),
-});
+import { importReportSchema, importStatus } from "./import-report";
+import { connectionSchema, idParams } from "./shared";
 
 export const importConnections = defineEndpoint({
   operationId: "importConnections",
@@ -49,19 +41,7 @@ export const getImport = defineEndpoint({
   responses: {
     200: {
       description: "Progress so far, and each failed item with its reason.",
-      schema: z.object({
-        import: z.object({
-          id: z.string(),
-          status: importStatus,
-          total: z.number().int(),
-          succeeded: z.number().int(),
-          failed: z.number().int(),
-          pending: z.number().int(),
-          created_at: timestamp,
-          finished_at: timestamp.nullable(),
-          failures: z.array(importFailureSchema),
-        }),
-      }),
+      schema: z.object({ import: importReportSchema }),
     },
   },
 });

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/connections/import/route";
 import { GET as reportRoute } from "@/app/api/v1/imports/[id]/route";
+import type { ImportReport } from "@/lib/api/contract/import-report";
 import { db } from "@/lib/db";
 import { resetFinchBudget } from "@/lib/finch/budget/reset-finch-budget";
 import { claimImportItems } from "@/lib/imports/import-items-sql";
@@ -14,18 +15,7 @@ import { uniqueSuffix } from "@/test/finch-test-kit";
 const finch = finchForTestFile({ resetBudget: true });
 beforeEach(() => finch().control("DELETE", "/_emulator/faults"));
 
-type Report = {
-  import: {
-    id: string;
-    status: string;
-    total: number;
-    succeeded: number;
-    failed: number;
-    pending: number;
-    finished_at: string | null;
-    failures: { position: number; organization_external_id: string; code: string; message: string }[];
-  };
-};
+type Report = { import: ImportReport };
 
 const item = (externalId: string, accessToken: string) => ({
   organization: { external_id: externalId, name: `Customer ${externalId}` },
