@@ -24,7 +24,8 @@ export interface LaneLimit {
   /**
    * Set for every lane but the per-IP shared one: the lane is a rolling window of `calls`
    * (capacity + rate × window) instead of a bucket, so a burst may use the window's unused share;
-   * `capacity` is then what a lost row lets through in its first window (take-window-permit.ts).
+   * `capacity` is then what a lost row lets through in its first window (a lane's first row ever
+   * starts empty: take-window-permit.ts).
    */
   window?: WindowLimit;
 }

@@ -38,8 +38,9 @@ FROM d WHERE t.key = d.key
 RETURNING d.granted, d.avail::float8 AS avail,
           EXTRACT(EPOCH FROM (d."pausedUntil" - ${DATABASE_NOW}))::float8 AS paused_for`;
 
-// A missing row is recreated full: rows are created this way on first use, and if one is lost the
-// headroom below Finch's limit absorbs the one extra burst (README "Finch call budget").
+// A missing row is recreated full, on first use and after a loss alike (no need to tell them apart,
+// as a rolling window must): the headroom below Finch's limit absorbs the one extra burst (README
+// "Finch call budget").
 export const CREATE_BUCKET_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt") VALUES ($1, $2, ${DATABASE_NOW})
 ON CONFLICT (key) DO NOTHING`;
 

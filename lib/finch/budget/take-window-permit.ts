@@ -41,10 +41,20 @@ FROM d WHERE t.key = d.key
 RETURNING d.granted, d.free_in::float8 AS free_in,
           EXTRACT(EPOCH FROM (d."pausedUntil" - ${DATABASE_NOW}))::float8 AS paused_for`;
 
-// A missing row is recreated as if all but `burst` calls had just gone: a lost log then lets at most
-// `burst` through in the next window, which the headroom absorbs (budget-classes.ts).
+// A missing row is created empty when its lane has never had a row in this database (FinchBudgetLane,
+// kept by a trigger on every insert, in the same transaction): no permit of this lane was ever
+// granted, by any instance, so the whole share is really free. A missing row whose lane is remembered
+// was lost (resetFinchBudget, a manual delete); the calls it logged may still count at Finch, so it
+// is recreated as if all but `burst` calls ($2 = calls - burst) had just gone: the next window lets at
+// most `burst` through, which the headroom absorbs (budget-classes.ts). Two instances creating the
+// same first row at once: one insert wins, the other's does nothing, and both then take from it.
+// Calls made outside this database (another deployment on the same Finch application or IP) are
+// never visible to the budget, first window or not.
 export const CREATE_WINDOW_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt", recent)
-SELECT $1, 0, ${DATABASE_NOW}, array_fill(${NOW_EPOCH}, ARRAY[GREATEST(0, $2::int)])
+SELECT $1, 0, ${DATABASE_NOW},
+       CASE WHEN EXISTS (SELECT 1 FROM "FinchBudgetLane" WHERE key = $1)
+            THEN array_fill(${NOW_EPOCH}, ARRAY[GREATEST(0, $2::int)])
+            ELSE ARRAY[]::float8[] END
 ON CONFLICT (key) DO NOTHING`;
 
 export async function takeWindowPermit(
