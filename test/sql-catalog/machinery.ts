@@ -1,6 +1,6 @@
 // The machinery's statements, texts with numbered parameters: the Finch call budget, the sweep and the jobs.
 import { BUDGET_USAGE_SQL } from "@/lib/finch/budget/get-finch-budget-usage";
-import { CREATE_CLASS_BUCKETS_SQL, PAUSE_CLASS_SQL } from "@/lib/finch/budget/pause-budget-class";
+import { PAUSE_CLASS_SQL } from "@/lib/finch/budget/pause-budget-class";
 import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
 import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
 import { CREATE_WINDOW_SQL, TAKE_WINDOW_PERMIT_SQL } from "@/lib/finch/budget/take-window-permit";
@@ -22,7 +22,6 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
     BUDGET_USAGE_SQL: () => [{ text: BUDGET_USAGE_SQL, values: [] }],
   },
   "lib/finch/budget/pause-budget-class.ts": {
-    CREATE_CLASS_BUCKETS_SQL: () => [{ text: CREATE_CLASS_BUCKETS_SQL, values: [["ip:shared"]] }],
     PAUSE_CLASS_SQL: () => [{ text: PAUSE_CLASS_SQL, values: [["ip:shared"], 60] }],
   },
   "lib/finch/budget/reset-finch-budget.ts": {

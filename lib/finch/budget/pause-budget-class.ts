@@ -1,13 +1,17 @@
 // Finch answered 429 even so: every instance stops calling for that class until Retry-After (or the
-// documented window or penalty) is over. Stored on database time in both lanes of the class; the
-// buckets restart empty when the pause ends, so calls resume at the steady rate, not in a burst.
+// documented window or penalty) is over. Stored on database time in both lanes of the class; a bucket
+// lane restarts empty when the pause ends, so calls resume at the steady rate, not in a burst.
 import "server-only";
 import { db } from "@/lib/db";
 import { DATABASE_NOW } from "./database-now";
-import { budgetClass, classesForPath, type BudgetClassKey } from "./budget-classes";
-
-export const CREATE_CLASS_BUCKETS_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt")
-SELECT unnest($1::text[]), 0, ${DATABASE_NOW} ON CONFLICT (key) DO NOTHING`;
+import {
+  budgetClass,
+  classesForPath,
+  type BudgetClassKey,
+  type BudgetSettings,
+  type Lane,
+} from "./budget-classes";
+import { createLaneRow } from "./take-lane-permit";
 
 export const PAUSE_CLASS_SQL = `
 UPDATE "FinchBudgetBucket" SET
@@ -31,12 +35,14 @@ export function classForFinch429({ path, finchCode }: Finch429): BudgetClassKey 
   return first ?? "ip";
 }
 
+/** `settings` defaults to lib/env.ts, as the permit path's do. */
 export async function pauseBudgetClass(
   answer: Finch429,
+  settings?: BudgetSettings,
 ): Promise<{ key: BudgetClassKey; seconds: number } | null> {
   const key = classForFinch429(answer);
   if (!key) return null;
-  const cls = budgetClass(key);
+  const cls = budgetClass(key, settings);
   const seconds =
     answer.retryAfterSeconds ??
     (key === "ip" && answer.finchCode !== "finch_api_ip_rl"
@@ -44,8 +50,14 @@ export async function pauseBudgetClass(
       : cls.defaultPauseSeconds);
   // A Retry-After of 0 must not turn into a tight loop against Finch.
   const pause = Math.max(1, seconds);
-  const lanes = [`${key}:interactive`, `${key}:shared`];
-  await db().$executeRawUnsafe(CREATE_CLASS_BUCKETS_SQL, lanes); // a pause must stick even if the rows were lost
-  await db().$executeRawUnsafe(PAUSE_CLASS_SQL, lanes, pause);
+  const lanes: Lane[] = ["interactive", "shared"];
+  // A pause must stick even if the rows were lost. They are created as the permit path creates them
+  // (a lost window row keeps only its burst), or a short Retry-After would free a lost lane's share.
+  await Promise.all(lanes.map((lane) => createLaneRow(`${key}:${lane}`, cls.lanes[lane])));
+  await db().$executeRawUnsafe(
+    PAUSE_CLASS_SQL,
+    lanes.map((lane) => `${key}:${lane}`),
+    pause,
+  );
   return { key, seconds: pause };
 }

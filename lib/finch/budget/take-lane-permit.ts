@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DATABASE_NOW } from "./database-now";
 import type { LaneLimit } from "./budget-classes";
-import { takeWindowPermit } from "./take-window-permit";
+import { createWindowRow, takeWindowPermit } from "./take-window-permit";
 
 export type LanePermit =
   { granted: true; waitSeconds: number } | { granted: false; retryInSeconds: number; paused: boolean };
@@ -44,6 +44,12 @@ RETURNING d.granted, d.avail::float8 AS avail,
 export const CREATE_BUCKET_SQL = `INSERT INTO "FinchBudgetBucket" (key, tokens, "refilledAt") VALUES ($1, $2, ${DATABASE_NOW})
 ON CONFLICT (key) DO NOTHING`;
 
+/** Creates a lane's missing row the one way the permit path does, a bucket or a window alike. */
+export async function createLaneRow(key: string, limit: LaneLimit): Promise<void> {
+  if (limit.window) await createWindowRow(key, limit.window, limit.capacity);
+  else await db().$executeRawUnsafe(CREATE_BUCKET_SQL, key, limit.capacity);
+}
+
 export async function takeLanePermit(
   key: string,
   limit: LaneLimit,
@@ -60,7 +66,7 @@ export async function takeLanePermit(
     );
     const row = rows[0];
     if (!row) {
-      await db().$executeRawUnsafe(CREATE_BUCKET_SQL, key, limit.capacity);
+      await createLaneRow(key, limit);
       continue;
     }
     const pausedFor = row.paused_for ?? 0;

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { acquireFinchPermit } from "./acquire-finch-permit";
 import { budgetClass, type BudgetSettings } from "./budget-classes";
+import { pauseBudgetClass } from "./pause-budget-class";
 import { resetFinchBudget } from "./reset-finch-budget";
 import { takeWindowPermit } from "./take-window-permit";
 
@@ -94,5 +95,18 @@ describe("a product class", () => {
     expect(after.filter((k) => k === "granted")).toHaveLength(bursts);
     // The whole budget, then the bursts, in one window: still under Finch's limit.
     expect(cls.budget + bursts).toBeLessThanOrEqual(cls.finchLimit);
+  });
+
+  it("after its rows were lost, a 429 with a short Retry-After still lets only the bursts through", async () => {
+    const cls = budgetClass("product:company", SETTINGS);
+    for (let i = 0; i < cls.budget; i++) expect(await ask()).toMatchObject({ kind: "granted" });
+    await resetFinchBudget();
+    // The pause recreates the lost rows; after it they must be as conservative as the permit path's.
+    await pauseBudgetClass({ path: "/employer/company", retryAfterSeconds: 1 }, SETTINGS);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const after = [];
+    for (let i = 0; i < cls.budget; i++) after.push((await ask()).kind);
+    const bursts = cls.lanes.interactive.capacity + cls.lanes.shared.capacity;
+    expect(after.filter((k) => k === "granted")).toHaveLength(bursts);
   });
 });

@@ -57,6 +57,11 @@ SELECT $1, 0, ${DATABASE_NOW},
             ELSE ARRAY[]::float8[] END
 ON CONFLICT (key) DO NOTHING`;
 
+/** Creates a window lane's missing row as above (a pause after Finch's 429 creates it the same way). */
+export async function createWindowRow(key: string, limit: WindowLimit, burst: number): Promise<void> {
+  await db().$executeRawUnsafe(CREATE_WINDOW_SQL, key, limit.calls - burst);
+}
+
 export async function takeWindowPermit(
   key: string,
   limit: WindowLimit,
@@ -73,7 +78,7 @@ export async function takeWindowPermit(
     );
     const row = rows[0];
     if (!row) {
-      await db().$executeRawUnsafe(CREATE_WINDOW_SQL, key, limit.calls - burst);
+      await createWindowRow(key, limit, burst);
       continue;
     }
     const freeIn = Math.max(0, row.free_in ?? 0);
