@@ -32,10 +32,10 @@ export function FinchBudgetTable({ usage }: { usage: FinchBudgetClassUsage[] }) 
                 {row.budget} / {row.finchLimit} per {row.windowSeconds} s
               </td>
               <td>
-                {Math.floor(row.lanes.interactive.available)} / {row.lanes.interactive.capacity}
+                {Math.floor(row.lanes.interactive.available)} / {row.lanes.interactive.maxAvailable}
               </td>
               <td>
-                {Math.floor(row.lanes.shared.available)} / {row.lanes.shared.capacity}
+                {Math.floor(row.lanes.shared.available)} / {row.lanes.shared.maxAvailable}
               </td>
               <td>{row.lanes.interactive.granted + row.lanes.shared.granted}</td>
               <td>{row.finch429s}</td>

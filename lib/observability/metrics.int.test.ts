@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
 import { POST as webhook } from "@/app/api/finch/webhook/route";
 import { db } from "@/lib/db";
+import { budgetClass } from "@/lib/finch/budget/budget-classes";
 import { parsePrometheusText, sampleValue, type Exposition } from "@/test/prometheus-text";
 import { accountUpdated, signedWebhookRequest } from "@/test/finch-test-kit";
 
@@ -21,6 +22,9 @@ const tag = crypto.randomBytes(4).toString("hex");
 const provider = `metrics-${tag}`;
 
 async function seed() {
+  const unused = { key: { startsWith: "product:pay_statement:" } };
+  await db().finchBudgetBucket.deleteMany({ where: unused });
+  await db().finchBudgetLane.deleteMany({ where: unused });
   const org = await db().organization.create({ data: { name: `Metrics ${tag}` } });
   const user = await db().user.create({ data: { email: `m-${tag}@example.com` } });
   const connection = (i: number, status: "healthy" | "needs_reauth") =>
@@ -84,6 +88,10 @@ describe("GET /api/metrics", () => {
     expect(age).toBeLessThan(700);
     expect(sampleValue(after, `${P}sweep_worst_staleness_seconds`)).toBeGreaterThanOrEqual(0);
     expect(sampleValue(after, `${P}finch_budget_available`, { class: "ip" })).toBeGreaterThan(0);
+    // A class no call ever used: both its lanes are rolling windows with their whole share free.
+    expect(sampleValue(after, `${P}finch_budget_available`, { class: "product:pay_statement" })).toBe(
+      budgetClass("product:pay_statement").budget,
+    );
     const webhooks = (exposition: Exposition, outcome: string) =>
       sampleValue(exposition, `${P}webhooks_received_total`, { outcome }) ?? 0;
     expect(webhooks(after, "ignored") - webhooks(before, "ignored")).toBe(1);

@@ -19,7 +19,15 @@ import type { FileStatements } from "./index";
 
 export const MACHINERY_SQL: Record<string, FileStatements> = {
   "lib/finch/budget/get-finch-budget-usage.ts": {
-    BUDGET_USAGE_SQL: () => [{ text: BUDGET_USAGE_SQL, values: [] }],
+    BUDGET_USAGE_SQL: () => [
+      {
+        text: BUDGET_USAGE_SQL,
+        values: [
+          ["ip:interactive", "ip:shared"],
+          [300, 0],
+        ],
+      },
+    ],
   },
   "lib/finch/budget/pause-budget-class.ts": {
     PAUSE_CLASS_SQL: () => [{ text: PAUSE_CLASS_SQL, values: [["ip:shared"], 60] }],

@@ -4,20 +4,15 @@ import { acquireFinchPermit } from "./acquire-finch-permit";
 import { budgetClass, type BudgetSettings } from "./budget-classes";
 import { pauseBudgetClass } from "./pause-budget-class";
 import { resetFinchBudget } from "./reset-finch-budget";
+import { freshBudgetDatabase } from "./test-support/fresh-budget-database";
 import { takeWindowPermit } from "./take-window-permit";
 
 const SETTINGS: BudgetSettings = { headroom: 0.8, interactiveShare: 0.25, ipLimit: 1000, windowScale: 1 };
 const WINDOW = { calls: 5, seconds: 60 };
 
-/** As a fresh deployment: no budget row, and no lane ever used from this database. */
-async function freshDatabase(): Promise<void> {
-  await resetFinchBudget();
-  await db().finchBudgetLane.deleteMany();
-}
-
-beforeEach(freshDatabase);
+beforeEach(freshBudgetDatabase);
 afterAll(async () => {
-  await freshDatabase();
+  await freshBudgetDatabase();
   await db().$disconnect();
 });
 

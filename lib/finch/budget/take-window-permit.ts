@@ -2,7 +2,7 @@
 // calls per window were granted in the last window, so a burst may use the window's whole unused share.
 import "server-only";
 import { db } from "@/lib/db";
-import { DATABASE_NOW } from "./database-now";
+import { DATABASE_NOW, DATABASE_NOW_EPOCH as NOW_EPOCH } from "./database-now";
 import type { LanePermit } from "./take-lane-permit";
 
 export interface WindowLimit {
@@ -16,8 +16,6 @@ interface Row {
   free_in: number | null;
   paused_for: number | null;
 }
-
-const NOW_EPOCH = `EXTRACT(EPOCH FROM ${DATABASE_NOW})::float8`;
 
 // $1 key, $2 calls per window, $3 window seconds, $4 max wait in seconds. A permit whose slot frees
 // within the wait is stamped when it frees (the caller waits until then), so the log stays exact.
@@ -57,9 +55,14 @@ SELECT $1, 0, ${DATABASE_NOW},
             ELSE ARRAY[]::float8[] END
 ON CONFLICT (key) DO NOTHING`;
 
+/** The permits a lost row's recreated log holds: all of the window but the burst. */
+export function lostWindowGrants(limit: WindowLimit, burst: number): number {
+  return limit.calls - burst;
+}
+
 /** Creates a window lane's missing row as above (a pause after Finch's 429 creates it the same way). */
 export async function createWindowRow(key: string, limit: WindowLimit, burst: number): Promise<void> {
-  await db().$executeRawUnsafe(CREATE_WINDOW_SQL, key, limit.calls - burst);
+  await db().$executeRawUnsafe(CREATE_WINDOW_SQL, key, lostWindowGrants(limit, burst));
 }
 
 export async function takeWindowPermit(
