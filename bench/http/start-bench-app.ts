@@ -31,7 +31,11 @@ export async function startBenchApp(
 ): Promise<BenchApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
+  // BENCH_CPU_PROF_DIR: each server writes a V8 CPU profile there when it stops (see bench/README.md).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...nextStartArgs(port, "127.0.0.1")], {
     cwd: appDir,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
