@@ -45,13 +45,11 @@ export interface KeyedApiRequest<P, Q, B> extends Omit<ApiRequest<P, Q, B>, "cal
   key: PresentedKey;
 }
 
-type AnyEndpoint = EndpointSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+/** A schema of a path, query or body, or none. */
+type S = z.ZodType | undefined;
+type AnyEndpoint = EndpointSpec<S, S, S>;
 
-export function apiRoute<
-  P extends z.ZodType | undefined,
-  Q extends z.ZodType | undefined,
-  B extends z.ZodType | undefined,
->(
+export function apiRoute<P extends S, Q extends S, B extends S>(
   spec: EndpointSpec<P, Q, B>,
   handler: (input: ApiRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<ApiAnswer>,
 ) {
@@ -67,11 +65,7 @@ export function apiRoute<
  * the handler gets the presented key and must pass its verdict through `callerOrThrow`. A request that
  * fails validation is still answered 401/403/429 first when its key would be, as every endpoint does.
  */
-export function apiRouteCheckingKeyItself<
-  P extends z.ZodType | undefined,
-  Q extends z.ZodType | undefined,
-  B extends z.ZodType | undefined,
->(
+export function apiRouteCheckingKeyItself<P extends S, Q extends S, B extends S>(
   spec: EndpointSpec<P, Q, B>,
   handler: (input: KeyedApiRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<ApiAnswer>,
 ) {
@@ -105,21 +99,17 @@ function wrap(spec: AnyEndpoint, run: (request: Request, context: RouteContext) 
   };
 }
 
-interface ParsedInput<
-  P extends z.ZodType | undefined,
-  Q extends z.ZodType | undefined,
-  B extends z.ZodType | undefined,
-> {
+interface ParsedInput<P extends S, Q extends S, B extends S> {
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
 }
 
-async function parseInput<
-  P extends z.ZodType | undefined,
-  Q extends z.ZodType | undefined,
-  B extends z.ZodType | undefined,
->(spec: EndpointSpec<P, Q, B>, request: Request, context: RouteContext): Promise<ParsedInput<P, Q, B>> {
+async function parseInput<P extends S, Q extends S, B extends S>(
+  spec: EndpointSpec<P, Q, B>,
+  request: Request,
+  context: RouteContext,
+): Promise<ParsedInput<P, Q, B>> {
   const params = validate(spec.params, await context.params, "path");
   // The URL is parsed only for an endpoint that reads its query.
   const query = spec.query
@@ -154,7 +144,7 @@ async function authenticate(request: Request, spec: AnyEndpoint): Promise<ApiCal
   );
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+function validate(schema: S, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
