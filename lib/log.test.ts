@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, describeError, redact, withLogContext } from "./log";
+import { createLogger, describeError, redact, scopedValue, withLogContext, withScopedValue } from "./log";
 
 describe("log redaction", () => {
   it("masks bearer tokens, basic credentials, Resend keys and access_token fields", () => {
@@ -53,6 +53,22 @@ describe("JSON logs", () => {
     expect(new Date(String(first.time)).getTime()).toBeGreaterThan(0);
     expect(second).toMatchObject({ level: "warn", msg: "outside" });
     expect(second).not.toHaveProperty("jobId");
+  });
+
+  it("carries scoped values to the work inside, never into a line", () => {
+    const { lines, stream } = capture();
+    const logger = createLogger(stream, "json");
+    const key = Symbol("span");
+    const seen = withLogContext({ jobId: "job-2" }, () =>
+      withScopedValue(key, { secret: "span-internals" }, () => {
+        logger.info("inside");
+        return scopedValue(key);
+      }),
+    );
+    expect(seen).toEqual({ secret: "span-internals" });
+    expect(scopedValue(key)).toBeUndefined();
+    expect(JSON.parse(lines[0])).toMatchObject({ msg: "inside", jobId: "job-2" });
+    expect(lines[0]).not.toContain("span-internals");
   });
 
   it("keeps masking token-shaped strings through the logging functions", async () => {

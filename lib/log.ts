@@ -38,11 +38,23 @@ export function describeError(error: unknown): string {
 /** Ids that tie a line to its work: `requestId` in route handlers, `jobId` and `queue` in job workers. */
 export type LogContext = { requestId?: string; jobId?: string; queue?: string };
 
-const context = new AsyncLocalStorage<LogContext>();
+// The work's scope: its log ids, and values under symbol keys that follow the work but never reach a
+// line (pino writes string keys only), such as the current span. One store, so no other
+// AsyncLocalStorage has to be kept for every promise of the process.
+const context = new AsyncLocalStorage<LogContext & { [key: symbol]: unknown }>();
 
 /** Runs `work` with these ids added to every line it logs. */
 export function withLogContext<T>(fields: LogContext, work: () => T): T {
   return context.run({ ...context.getStore(), ...fields }, work);
+}
+
+/** Runs `work` with a value under `key` in its scope, for `scopedValue` to find; never logged. */
+export function withScopedValue<T>(key: symbol, value: unknown, work: () => T): T {
+  return context.run({ ...context.getStore(), [key]: value }, work);
+}
+
+export function scopedValue(key: symbol): unknown {
+  return context.getStore()?.[key];
 }
 
 function settings(): { format: "json" | "pretty"; level: string } {
