@@ -3,6 +3,7 @@
 import {
   SpanStatusCode,
   context,
+  propagation,
   trace,
   type Attributes,
   type ProxyTracerProvider,
@@ -52,8 +53,12 @@ export function startTracing({
     // Without Next's spans, the SDK's context manager goes too: Next does context work for its spans
     // whether or not they are recorded (an AsyncLocalStorage run each, several a request, and one more
     // store kept for every promise), which cost the webhook about a tenth of its CPU (bench/README.md).
-    // Our spans find their parent in the work's log scope instead.
-    if (nextSpans === "none") context.disable();
+    // Our spans find their parent in the work's log scope instead. Nor does Next then put trace headers
+    // into each page it renders (the SDK's propagator), for spans nobody records.
+    if (nextSpans === "none") {
+      context.disable();
+      propagation.disable();
+    }
     tracing = { sdk, tracer: provider.getTracer(TRACER_NAME) };
     globalForTracing.payrollTracing = tracing;
   }
