@@ -51,6 +51,18 @@ test("an operator creates a key, sees it once, and revoking it turns the API's a
   const used = await request.get("/api/v1/connections", { headers });
   expect(used.status()).toBe(200);
   expect(await used.json()).toHaveProperty("data");
+  // The server writes its keys' use about once a second (lib/api-keys/api-key-usage.ts), then the list shows it.
+  await expect
+    .poll(
+      async () =>
+        (
+          await query<{ lastUsedAt: Date | null }>(`SELECT "lastUsedAt" FROM "ApiKey" WHERE name = $1`, [
+            name,
+          ])
+        )[0].lastUsedAt,
+      { timeout: 10_000 },
+    )
+    .not.toBeNull();
   await page.reload();
   const keyRow = keys.getByRole("row", { name: new RegExp(name) });
   await expect(keyRow.getByRole("cell").nth(3)).not.toHaveText("Never");
