@@ -161,9 +161,10 @@ async function startBoth(
 ): Promise<Record<Side, BenchApp>> {
   const started = await Promise.allSettled([
     startBenchApp(options.appDir, options.databaseUrl),
+    // BENCH_OBS=metrics or =tracing turns on only that one (to tell their costs apart); both by default.
     startBenchApp(options.appDir, options.databaseUrl, {
-      METRICS_TOKEN,
-      OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
+      ...(process.env.BENCH_OBS !== "tracing" ? { METRICS_TOKEN } : {}),
+      ...(process.env.BENCH_OBS !== "metrics" ? { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl } : {}),
     }),
   ]);
   const [off, on] = started;
