@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectResultNotice } from "@/components/connections/connect-result-notice";
 import { ConnectionsHome } from "@/components/connections/connections-home";
+import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { requireDashboard } from "@/lib/dashboard/require-dashboard";
@@ -26,7 +27,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <DashboardShell dashboard={dashboard}>
       <ConnectionsHome
         organizationName={dashboard.member.organization.name}
-        health={dashboard.health}
+        healthSummary={<OrganizationHealthSummary health={dashboard.health} />}
         notice={<ConnectResultNotice result={connect} receipt={newestReceipt(dashboard.connections)} />}
       />
     </DashboardShell>

@@ -7,6 +7,8 @@ import { assertLoopback } from "./measure-load";
 export interface FirstLoadJs {
   files: number;
   gzipBytes: number;
+  /** Each script's path and gzip size, to tell where two pages differ. */
+  sizes: Map<string, number>;
 }
 
 export async function measureFirstLoadJs(
@@ -25,12 +27,24 @@ export async function measureFirstLoadJs(
   for (const match of html.matchAll(/<link[^>]*as="script"[^>]*rel="preload"[^>]*href="([^"]+)"/g))
     sources.add(match[1]);
   let gzipBytes = 0;
+  const sizes = new Map<string, number>();
   for (const source of sources) {
     const url = new URL(source.replaceAll("&amp;", "&"), pageUrl);
     assertLoopback(url.toString());
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    gzipBytes += zlib.gzipSync(Buffer.from(await response.arrayBuffer()), { level: 9 }).length;
+    const size = zlib.gzipSync(Buffer.from(await response.arrayBuffer()), { level: 9 }).length;
+    sizes.set(url.pathname, size);
+    gzipBytes += size;
   }
-  return { files: sources.size, gzipBytes };
+  return { files: sources.size, gzipBytes, sizes };
+}
+
+/** The scripts one page loads and the other does not, with their gzip sizes ("+a 1.2 kB, -b 0.3 kB"). */
+export function scriptsApart(mine: FirstLoadJs, theirs: FirstLoadJs): string {
+  const only = (a: FirstLoadJs, b: FirstLoadJs, sign: string) =>
+    [...a.sizes]
+      .filter(([path]) => !b.sizes.has(path))
+      .map(([path, size]) => `${sign}${path.split("/").pop()} ${(size / 1000).toFixed(1)} kB`);
+  return [...only(mine, theirs, "+"), ...only(theirs, mine, "-")].join(", ");
 }

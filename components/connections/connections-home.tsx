@@ -1,22 +1,21 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { OrganizationHealthSummary } from "@/components/health/organization-health-summary";
-import type { OrganizationHealth } from "@/lib/health/organization-health";
 import { CheckNowButton } from "./check-now-button";
 import { ConnectPayrollButton } from "./connect-payroll-button";
 import { ConnectionList } from "./connection-list";
 import { useConnections } from "./use-connections";
 
-/** The dashboard home's content, fed with data: the organization's connections (from SWR's fallback,
- *  then refreshed by the poll) with their health. */
+/** The dashboard home's content, fed with data: the organization's connections (the server's answer,
+ *  then refreshed by the poll) under their health summary. */
 export function ConnectionsHome({
   organizationName,
-  health,
+  healthSummary,
   notice,
 }: {
   organizationName: string;
-  health: OrganizationHealth;
+  /** The last 30 days at a glance (rendered on the server: it does not change with the poll). */
+  healthSummary: ReactNode;
   /** The outcome of the Connect round trip that led here, if any (rendered on the server). */
   notice: ReactNode;
 }) {
@@ -38,7 +37,7 @@ export function ConnectionsHome({
         )}
       </div>
       {notice}
-      <OrganizationHealthSummary health={health} />
+      {healthSummary}
       <ConnectionList connections={connections} />
     </div>
   );

@@ -3,6 +3,8 @@
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { readJson } from "@/lib/fetch-json";
 
+export const CONNECTIONS_KEY = "/api/connections";
+
 export interface ConnectionsAnswer {
   connections: ConnectionSummary[];
 }

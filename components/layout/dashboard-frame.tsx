@@ -4,11 +4,10 @@
 // connections the banner and the pages share, and the status banner above the page. Rendered from the
 // server as markup, the same frame cost React a serialized element tree to write, parse and render again
 // on every request; as data it is written once (bench/README.md, issue 13).
-import { useMemo, type ReactNode } from "react";
-import { SWRConfig } from "swr";
+import type { ReactNode } from "react";
 import { FinchConnectProvider } from "@/components/connections/finch-connect-provider";
 import { StatusBanner } from "@/components/connections/status-banner";
-import { connectionsFallback } from "@/components/connections/use-connections";
+import { LiveConnections } from "@/components/connections/use-connections";
 import type { ConnectionSummary } from "@/lib/connections/connection-summary";
 import { AppHeader, type AppHeaderProps } from "./app-header";
 
@@ -26,16 +25,14 @@ export function DashboardFrame({
   children,
   ...header
 }: DashboardFrameProps) {
-  // Given once to every useConnections below (the banner and the pages), so the page carries it once.
-  const swr = useMemo(() => ({ fallback: connectionsFallback(connections) }), [connections]);
   return (
     <div className="min-h-screen">
       <AppHeader {...header} />
       <FinchConnectProvider connectUrl={connectUrl}>
-        <SWRConfig value={swr}>
+        <LiveConnections connections={connections}>
           <StatusBanner supportEmail={supportEmail} />
           <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
-        </SWRConfig>
+        </LiveConnections>
       </FinchConnectProvider>
     </div>
   );
