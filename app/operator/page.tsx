@@ -1,4 +1,5 @@
 import { BrokenConnectionsTable } from "@/components/operator/broken-connections-table";
+import { OperatorShell } from "@/components/operator/operator-shell";
 import { FleetCounts } from "@/components/operator/fleet-counts";
 import { FleetFiltersForm } from "@/components/operator/fleet-filters-form";
 import { FleetPagination } from "@/components/operator/fleet-pagination";
@@ -7,9 +8,13 @@ import { buttonClasses } from "@/components/ui/button";
 import { fleetFiltersQuery, parseFleetFilters } from "@/lib/operator/fleet-filters";
 import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
 import { FLEET_PAGE_SIZE, listBrokenConnections } from "@/lib/operator/list-broken-connections";
+import { packBrokenRow } from "@/lib/operator/packed-broken-row";
 import { requireOperator } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "Fleet health · Operator" };
+
+// Per-request: who is asking decides whether this exists at all.
+export const dynamic = "force-dynamic";
 
 export default async function FleetHealthPage({
   searchParams,
@@ -19,14 +24,14 @@ export default async function FleetHealthPage({
   const filters = parseFleetFilters(await searchParams);
   // The gate and the reads side by side: the reads only reach the page once the gate has passed
   // (requireOperator throws not-found otherwise, and Promise.all with it).
-  const [, overview, broken] = await Promise.all([
+  const [operator, overview, broken] = await Promise.all([
     requireOperator(),
     getFleetOverview(),
     listBrokenConnections({ filters }),
   ]);
   const exportQuery = fleetFiltersQuery({ ...filters, page: 1 });
   return (
-    <>
+    <OperatorShell email={operator.email}>
       <h1 className="text-2xl font-semibold text-slate-900">Fleet health</h1>
       <OutagesPanel outages={overview.outages} />
       <FleetCounts overview={overview} />
@@ -44,9 +49,9 @@ export default async function FleetHealthPage({
           </a>
         </div>
         <FleetFiltersForm filters={filters} providers={overview.byProvider} />
-        <BrokenConnectionsTable rows={broken.rows} />
+        <BrokenConnectionsTable packedRows={broken.rows.map(packBrokenRow)} />
         <FleetPagination filters={filters} total={broken.total} pageSize={FLEET_PAGE_SIZE} />
       </section>
-    </>
+    </OperatorShell>
   );
 }

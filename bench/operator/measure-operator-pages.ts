@@ -7,6 +7,7 @@ import { Client } from "pg";
 import { insertSession } from "../bench-setup";
 import { buildBenchApp } from "../http/build-bench-app";
 import { bestRound, describeLoad, measureLoad, type LoadResult } from "../http/measure-load";
+import { processCpuMs } from "../http/process-cpu";
 import { startBenchApp } from "../http/start-bench-app";
 import { cleanUpOnSignal } from "../http/stop-on-signal";
 
@@ -66,6 +67,7 @@ export async function measureOperatorPages(settings: PageLoadSettings): Promise<
       const body = await response.text();
       if (response.status !== 200 || !body.includes(shows))
         problems.push(`${path} answered ${response.status} without "${shows}"`);
+      console.log(`  ${path}: ${(Buffer.byteLength(body) / 1000).toFixed(1)} kB of HTML`);
     }
     const load = (name: Name, durationSeconds: number) =>
       measureLoad({
@@ -81,9 +83,12 @@ export async function measureOperatorPages(settings: PageLoadSettings): Promise<
     >;
     for (let round = 1; round <= settings.rounds; round++) {
       for (const name of names) {
+        const cpuBefore = processCpuMs(app.pid);
         const result = await load(name, settings.durationSeconds);
+        const cpuMs = (processCpuMs(app.pid) ?? NaN) - (cpuBefore ?? NaN);
         results[name].push(result);
-        console.log(`  ${pages[name].path}, round ${round}: ${describeLoad(result)}`);
+        const perRequest = `server CPU ${(cpuMs / Math.max(1, result.requests)).toFixed(2)} ms a request`;
+        console.log(`  ${pages[name].path}, round ${round}: ${describeLoad(result)}, ${perRequest}`);
         const other = result.requests - (result.statuses[200] ?? 0);
         if (result.requests === 0 || other > 0 || result.errors > 0)
           problems.push(`${pages[name].path}: ${other} answers other than 200, ${result.errors} errors`);

@@ -1,6 +1,10 @@
-// The operator console's header: the logo, the console's navigation and who is signed in, behind a menu on phones.
+"use client";
+
+// The operator console's header: the logo, the console's navigation and who is signed in, behind a menu on
+// phones. A client component fed with data, as the customer's header is: the page carries the operator's
+// address, not the header's element tree.
 import Link from "next/link";
-import { Logo } from "@/components/logo";
+import type { ReactNode } from "react";
 import { HeaderMenu } from "@/components/layout/header-menu";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
@@ -11,12 +15,19 @@ const links = [
   { href: "/operator/api-keys", label: "API keys" },
 ];
 
-export function OperatorHeader({ email }: { email: string }) {
+export function OperatorHeader({
+  logo,
+  email,
+}: {
+  /** The logo link, rendered on the server (components/logo.tsx computes its image there). */
+  logo: ReactNode;
+  email: string;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-3 gap-y-3 px-4 py-3 sm:px-6">
         <span className="flex items-center gap-2">
-          <Logo />
+          {logo}
           <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">
             Operator
           </span>

@@ -1,4 +1,5 @@
 import { ApiKeysTable } from "@/components/operator/api-keys-table";
+import { OperatorShell } from "@/components/operator/operator-shell";
 import { CreateApiKeyForm } from "@/components/operator/create-api-key-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
@@ -6,11 +7,14 @@ import { requireOperator } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "API keys · Operator" };
 
+// Per-request: who is asking decides whether this exists at all.
+export const dynamic = "force-dynamic";
+
 export default async function ApiKeysPage() {
-  await requireOperator();
+  const operator = await requireOperator();
   const keys = await listApiKeys();
   return (
-    <>
+    <OperatorShell email={operator.email}>
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">API keys</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
@@ -31,6 +35,6 @@ export default async function ApiKeysPage() {
           <ApiKeysTable keys={keys} />
         </div>
       </Card>
-    </>
+    </OperatorShell>
   );
 }

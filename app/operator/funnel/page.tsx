@@ -1,4 +1,5 @@
 import { FunnelBarChart, RepairTrendChart } from "@/components/operator/funnel-charts";
+import { OperatorShell } from "@/components/operator/operator-shell";
 import { FunnelSplitTable, FunnelStepsTable } from "@/components/operator/funnel-tables";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -11,6 +12,9 @@ import { detectionLabel } from "@/lib/connections/detection-labels";
 
 export const metadata = { title: "Repair funnel · Operator" };
 
+// Per-request: who is asking decides whether this exists at all.
+export const dynamic = "force-dynamic";
+
 const field = "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function RepairFunnelPage({
@@ -20,13 +24,13 @@ export default async function RepairFunnelPage({
 }) {
   const range = parseFunnelRange(await searchParams);
   // The gate and the read side by side; the funnel only reaches the page once the gate has passed.
-  const [, funnel] = await Promise.all([
+  const [operator, funnel] = await Promise.all([
     requireOperator(),
     getRepairFunnel({ from: range.from, to: range.to }),
   ]);
   const weeks = funnel.byWeek.map((row) => ({ ...row, group: row.week.toISOString().slice(0, 10) }));
   return (
-    <>
+    <OperatorShell email={operator.email}>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold text-slate-900">Repair funnel</h1>
         <form method="get" aria-label="Date range" className="flex flex-wrap items-end gap-3">
@@ -97,6 +101,6 @@ export default async function RepairFunnelPage({
           />
         </div>
       </Card>
-    </>
+    </OperatorShell>
   );
 }

@@ -1,4 +1,5 @@
 import { FailedEmailsTable } from "@/components/operator/failed-emails-table";
+import { OperatorShell } from "@/components/operator/operator-shell";
 import { FinchBudgetTable } from "@/components/operator/finch-budget-table";
 import { Card, CardTitle } from "@/components/ui/card";
 import { timeAgo } from "@/lib/format-time";
@@ -8,6 +9,9 @@ import { getMachineryStatus, listFailedEmails } from "@/lib/operator/get-machine
 import { requireOperator } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "Machinery · Operator" };
+
+// Per-request: who is asking decides whether this exists at all.
+export const dynamic = "force-dynamic";
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -19,7 +23,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 export default async function MachineryPage() {
-  await requireOperator();
+  const operator = await requireOperator();
   const [status, failed, coverage, budget] = await Promise.all([
     getMachineryStatus(),
     listFailedEmails(),
@@ -29,7 +33,7 @@ export default async function MachineryPage() {
   const hours = (seconds: number) => `${(seconds / 3600).toFixed(1)} h`;
   const ago = (date: Date | null) => (date ? timeAgo(date.toISOString()) : "—");
   return (
-    <>
+    <OperatorShell email={operator.email}>
       <h1 className="text-2xl font-semibold text-slate-900">Machinery</h1>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card>
@@ -71,6 +75,6 @@ export default async function MachineryPage() {
           <FailedEmailsTable emails={failed} />
         </div>
       </Card>
-    </>
+    </OperatorShell>
   );
 }
