@@ -1,5 +1,5 @@
-// OpenTelemetry traces, exported over OTLP/HTTP (JSON) when OTEL_EXPORTER_OTLP_ENDPOINT is set. Off, a
-// span is a plain function call: withSpan only touches OpenTelemetry once tracing has started.
+// OpenTelemetry traces, exported over OTLP/HTTP (protobuf, or JSON) when OTEL_EXPORTER_OTLP_ENDPOINT is
+// set. Off, a span is a plain function call: withSpan only touches OpenTelemetry once tracing has started.
 import {
   ROOT_CONTEXT,
   SpanStatusCode,
@@ -12,7 +12,8 @@ import {
   type Span,
   type Tracer,
 } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as JsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as ProtobufTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 import { scopedValue, withScopedValue } from "@/lib/log";
 import { shareTracingWithNext, type NextSpans } from "./next-spans";
@@ -37,19 +38,29 @@ export interface StartTracingOptions {
   serviceName: string;
   /** Next.js's own spans: none (the default), each request's server span, or every one Next emits. */
   nextSpans?: NextSpans;
+  /**
+   * The encoding (OTEL_EXPORTER_OTLP_PROTOCOL): protobuf by default, OTLP's own default, because per
+   * span it is about a third of JSON's bytes and half its encoding CPU (bench/observability/span-cost.ts).
+   */
+  protocol?: OtlpProtocol;
 }
+
+export type OtlpProtocol = "http/protobuf" | "http/json";
 
 /** Starts the SDK once per process; returns a function that flushes and stops it. */
 export function startTracing({
   endpoint,
   serviceName,
   nextSpans = "none",
+  protocol = "http/protobuf",
 }: StartTracingOptions): () => Promise<void> {
   let tracing = globalForTracing.payrollTracing;
   if (!tracing) {
+    const url = `${endpoint.replace(/\/+$/, "")}/v1/traces`;
     const sdk = new NodeSDK({
       serviceName,
-      traceExporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, "")}/v1/traces` }),
+      traceExporter:
+        protocol === "http/json" ? new JsonTraceExporter({ url }) : new ProtobufTraceExporter({ url }),
       // Traces only: metrics are Prometheus's (/api/metrics) and logs go to stdout.
       metricReaders: [],
       logRecordProcessors: [],
