@@ -2,7 +2,7 @@
 // webhook-like spans per mode, each mode in a fresh process, the modes interleaved over the repetitions,
 // against a local OTLP/HTTP receiver in a process of its own. Modes, each adding to the one before:
 //   off         withSpan with tracing off (the baseline: the loop, the log scope, the pacing)
-//   wrap        withSpan's own steps as first written (log scope, two contexts), around a bare span
+//   wrap        withSpan's steps as first written (two contexts, the log scope), around a bare span
 //   span        the SDK's span start and end (NodeSDK as startTracing builds it, a no-op processor)
 //   batch       + the BatchSpanProcessor, an exporter that drops each batch
 //   json|proto  + the OTLP encoding of each batch (JSON or protobuf), not sent
