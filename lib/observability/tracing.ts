@@ -1,16 +1,19 @@
-// OpenTelemetry traces, exported over OTLP/HTTP (JSON) when OTEL_EXPORTER_OTLP_ENDPOINT is set. Off, a
-// span is a plain function call: withSpan only touches OpenTelemetry once tracing has started.
+// OpenTelemetry traces, exported over OTLP/HTTP (protobuf, or JSON) when OTEL_EXPORTER_OTLP_ENDPOINT is
+// set. Off, a span is a plain function call: withSpan only touches OpenTelemetry once tracing has started.
 import {
+  ROOT_CONTEXT,
   SpanStatusCode,
   context,
   propagation,
   trace,
   type Attributes,
+  type Context,
   type ProxyTracerProvider,
   type Span,
   type Tracer,
 } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as JsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as ProtobufTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 import { scopedValue, withScopedValue } from "@/lib/log";
 import { shareTracingWithNext, type NextSpans } from "./next-spans";
@@ -20,7 +23,14 @@ const CURRENT_SPAN = Symbol("current span");
 
 const TRACER_NAME = "payroll-connections";
 
-const globalForTracing = globalThis as unknown as { payrollTracing?: { sdk: NodeSDK; tracer: Tracer } };
+interface Tracing {
+  sdk: NodeSDK;
+  tracer: Tracer;
+  /** Whether the SDK's global context manager is kept (Next's spans traced): spans then enter it too. */
+  globalContext: boolean;
+}
+
+const globalForTracing = globalThis as unknown as { payrollTracing?: Tracing };
 
 export interface StartTracingOptions {
   /** The collector's base URL (spans go to `<endpoint>/v1/traces`). */
@@ -28,19 +38,29 @@ export interface StartTracingOptions {
   serviceName: string;
   /** Next.js's own spans: none (the default), each request's server span, or every one Next emits. */
   nextSpans?: NextSpans;
+  /**
+   * The encoding (OTEL_EXPORTER_OTLP_PROTOCOL): protobuf by default, OTLP's own default, because per
+   * span it is about a third of JSON's bytes and half its encoding CPU (bench/observability/span-cost.ts).
+   */
+  protocol?: OtlpProtocol;
 }
+
+export type OtlpProtocol = "http/protobuf" | "http/json";
 
 /** Starts the SDK once per process; returns a function that flushes and stops it. */
 export function startTracing({
   endpoint,
   serviceName,
   nextSpans = "none",
+  protocol = "http/protobuf",
 }: StartTracingOptions): () => Promise<void> {
   let tracing = globalForTracing.payrollTracing;
   if (!tracing) {
+    const url = `${endpoint.replace(/\/+$/, "")}/v1/traces`;
     const sdk = new NodeSDK({
       serviceName,
-      traceExporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, "")}/v1/traces` }),
+      traceExporter:
+        protocol === "http/json" ? new JsonTraceExporter({ url }) : new ProtobufTraceExporter({ url }),
       // Traces only: metrics are Prometheus's (/api/metrics) and logs go to stdout.
       metricReaders: [],
       logRecordProcessors: [],
@@ -59,7 +79,7 @@ export function startTracing({
       context.disable();
       propagation.disable();
     }
-    tracing = { sdk, tracer: provider.getTracer(TRACER_NAME) };
+    tracing = { sdk, tracer: provider.getTracer(TRACER_NAME), globalContext: nextSpans !== "none" };
     globalForTracing.payrollTracing = tracing;
   }
   const started = tracing;
@@ -75,29 +95,44 @@ export function tracingEnabled(): boolean {
   return globalForTracing.payrollTracing !== undefined;
 }
 
+/** The context a span starts in: its parent from the log scope, and the global one when it is kept. */
+function parentContext(parentSpan: Span | undefined, globalContext: boolean): Context {
+  const base = globalContext ? context.active() : ROOT_CONTEXT;
+  return parentSpan ? trace.setSpan(base, parentSpan) : base;
+}
+
 /**
  * Runs `work` inside a span (when tracing is on). Attributes are chosen by the caller and must never
  * carry a token or an email address; a failure records only the error's class, never its message.
+ * Not an async function: each promise costs a hook call for the log scope, so the span ends in one
+ * `then` (bench/observability/span-cost.ts measures it).
  */
-export async function withSpan<T>(
+export function withSpan<T>(
   name: string,
   attributes: Attributes,
   work: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
-  const tracer = globalForTracing.payrollTracing?.tracer;
-  if (!tracer) return work(undefined);
-  const parentSpan = scopedValue(CURRENT_SPAN) as Span | undefined;
-  const parent = parentSpan ? trace.setSpan(context.active(), parentSpan) : context.active();
-  const span = tracer.startSpan(name, { attributes }, parent);
+  const tracing = globalForTracing.payrollTracing;
+  if (!tracing) return work(undefined);
+  const parent = parentContext(scopedValue(CURRENT_SPAN) as Span | undefined, tracing.globalContext);
+  const span = tracing.tracer.startSpan(name, { attributes }, parent);
+  const run = () => withScopedValue(CURRENT_SPAN, span, () => work(span));
+  let running: Promise<T>;
   try {
     // The global context too, when it is kept: Next's and libraries' spans inside are then children.
-    return await context.with(trace.setSpan(parent, span), () =>
-      withScopedValue(CURRENT_SPAN, span, () => work(span)),
-    );
+    running = tracing.globalContext ? context.with(trace.setSpan(parent, span), run) : run();
   } catch (error) {
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "error" });
-    throw error;
-  } finally {
-    span.end();
+    running = Promise.reject(error);
   }
+  return running.then(
+    (value) => {
+      span.end();
+      return value;
+    },
+    (error: unknown) => {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "error" });
+      span.end();
+      throw error;
+    },
+  );
 }

@@ -25,6 +25,7 @@ export async function registerNode(): Promise<void> {
     stopTracing = startTracing({
       endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
       serviceName: config.OTEL_SERVICE_NAME,
+      protocol: config.OTEL_EXPORTER_OTLP_PROTOCOL,
       nextSpans: config.OTEL_NEXT_SPANS,
     });
   }
