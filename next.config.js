@@ -14,7 +14,8 @@ const nextConfig = {
     "pino",
     "pino-pretty",
     "@opentelemetry/api",
-    "@opentelemetry/sdk-node",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/resources",
     "@opentelemetry/exporter-trace-otlp-http",
   ],
   // Types are checked once, by `npm run typecheck` (a step of `npm test` and CI); the build does not

@@ -5,14 +5,14 @@ import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
-import { NodeSDK } from "@opentelemetry/sdk-node";
 import {
   BatchSpanProcessor,
   NoopSpanProcessor,
   type ReadableSpan,
   type SpanExporter,
   type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
+  NodeTracerProvider,
+} from "@opentelemetry/sdk-trace-node";
 import { scopedValue, withLogContext, withScopedValue } from "@/lib/log";
 import { startTracing, withSpan } from "@/lib/observability/tracing";
 
@@ -48,20 +48,10 @@ const PROCESSORS: Record<string, (url: string) => SpanProcessor> = {
   "proto-http": (url) => batch(new ProtoExporter({ url })),
 };
 
-/** The SDK as startTracing builds it, with `processor` instead of the OTLP batch processor. */
+/** The provider as startTracing builds it, with `processor` instead of the OTLP batch processor. */
 function sdkTracer(processor: SpanProcessor): { tracer: Tracer; flush: () => Promise<void> } {
-  const sdk = new NodeSDK({
-    serviceName: "span-cost",
-    spanProcessors: [processor],
-    metricReaders: [],
-    logRecordProcessors: [],
-    instrumentations: [],
-  });
-  sdk.start();
-  const tracer = trace.getTracer("span-cost");
-  trace.disable();
-  context.disable();
-  return { tracer, flush: () => processor.forceFlush() };
+  const provider = new NodeTracerProvider({ spanProcessors: [processor] });
+  return { tracer: provider.getTracer("span-cost"), flush: () => processor.forceFlush() };
 }
 
 const CURRENT = Symbol("current span");
