@@ -4,7 +4,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { queryPrepared } from "@/lib/prepared-statements";
 
@@ -57,6 +57,19 @@ export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
     types: prismaTypes,
   });
   return rows as T[];
+}
+
+/**
+ * A one-row statement's row as one JSON value: a page's reads ride inside another statement this way
+ * (lib/auth/require-operator.ts), and read alone they come back in the same shape.
+ */
+export function rowAsJsonSql(read: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT row_to_json(d) FROM (${read}) d)`;
+}
+
+/** The statement that reads a one-row statement alone, as `data` in rowAsJsonSql's shape. */
+export function jsonRowSql(read: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT ${rowAsJsonSql(read)} AS data`;
 }
 
 /** Closes this process's pool (shutdown); a later db() opens a new one. */

@@ -6,10 +6,10 @@ import { FleetPagination } from "@/components/operator/fleet-pagination";
 import { OutagesPanel } from "@/components/operator/outages-panel";
 import { buttonClasses } from "@/components/ui/button";
 import { fleetFiltersQuery, parseFleetFilters } from "@/lib/operator/fleet-filters";
-import { getFleetOverview } from "@/lib/operator/get-fleet-overview";
-import { FLEET_PAGE_SIZE, listBrokenConnections } from "@/lib/operator/list-broken-connections";
+import { FLEET_PAGE_SIZE } from "@/lib/operator/list-broken-connections";
 import { packBrokenRow } from "@/lib/operator/packed-broken-row";
-import { requireOperator } from "@/lib/auth/require-operator";
+import { fleetHealthSql, toFleetHealth, type FleetHealthRow } from "@/lib/operator/read-fleet-health";
+import { requireOperatorWith } from "@/lib/auth/require-operator";
 
 export const metadata = { title: "Fleet health · Operator" };
 
@@ -22,13 +22,10 @@ export default async function FleetHealthPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const filters = parseFleetFilters(await searchParams);
-  // The gate and the reads side by side: the reads only reach the page once the gate has passed
-  // (requireOperator throws not-found otherwise, and Promise.all with it).
-  const [operator, overview, broken] = await Promise.all([
-    requireOperator(),
-    getFleetOverview(),
-    listBrokenConnections({ filters }),
-  ]);
+  // The gate and the reads in one statement: they only reach the page once the gate has passed
+  // (requireOperatorWith answers not-found otherwise).
+  const { operator, data } = await requireOperatorWith<FleetHealthRow>(fleetHealthSql(filters, new Date()));
+  const { overview, broken } = await toFleetHealth(data);
   const exportQuery = fleetFiltersQuery({ ...filters, page: 1 });
   return (
     <OperatorShell email={operator.email}>

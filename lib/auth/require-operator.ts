@@ -5,8 +5,17 @@
 // work to do.
 import "server-only";
 import { notFound } from "next/navigation";
+import { jsonRowSql, queryRows, rowAsJsonSql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getCurrentUser, isOperator, type CurrentUser } from "@/lib/auth/session";
-import { ASK_NEXT_AUTH, readSessionMember } from "@/lib/auth/session-member";
+import {
+  ASK_NEXT_AUTH,
+  readSessionMember,
+  readSessionToken,
+  sessionMemberSql,
+  toSessionMember,
+  type SessionMemberRow,
+} from "@/lib/auth/session-member";
 
 /** The operator making this request, or null for anyone else (route handlers answer notFoundResponse()). */
 export async function findOperator(): Promise<CurrentUser | null> {
@@ -20,4 +29,35 @@ export async function requireOperator(): Promise<CurrentUser> {
   const operator = await findOperator();
   if (!operator) notFound();
   return operator;
+}
+
+/**
+ * The session's member (if any) and a page's one-row read (as JSON, `data`) in one statement. The read
+ * runs whoever asks, as the pages' reads ran beside the gate before; only an operator ever sees it.
+ */
+export function operatorReadSql(token: string, read: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT me.*, ${rowAsJsonSql(read)} AS data
+      FROM (SELECT 1) one LEFT JOIN (${sessionMemberSql(token)}) me ON true
+     LIMIT 1`;
+}
+
+type MemberAndData<Data> = { [K in keyof SessionMemberRow]: SessionMemberRow[K] | null } & { data: Data };
+
+/**
+ * For pages: the gate and the page's reads in one round trip, as the dashboard reads its frame and
+ * content. The operator and the read's row, or the not-found page for anyone else.
+ */
+export async function requireOperatorWith<Data>(
+  read: Prisma.Sql,
+): Promise<{ operator: CurrentUser; data: Data }> {
+  const token = await readSessionToken();
+  const [row] = token ? await queryRows<MemberAndData<Data>>(operatorReadSql(token, read)) : [];
+  const member = toSessionMember(row?.userId ? (row as SessionMemberRow & { data: Data }) : undefined);
+  const user = member === ASK_NEXT_AUTH ? await getCurrentUser() : member.user;
+  if (!user || !isOperator(user.email)) notFound();
+  if (row) return { operator: user, data: row.data };
+  // next-auth knew a session this request's cookie did not carry: read the page alone.
+  const [alone] = await queryRows<{ data: Data }>(jsonRowSql(read));
+  return { operator: user, data: alone.data };
 }

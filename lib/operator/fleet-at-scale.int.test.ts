@@ -8,6 +8,7 @@ import { parseFleetFilters } from "./fleet-filters";
 import { getFleetOverview } from "./get-fleet-overview";
 import { getRepairFunnel } from "./get-repair-funnel";
 import { listBrokenConnections } from "./list-broken-connections";
+import { readFleetHealth } from "./read-fleet-health";
 
 const N = 100_000;
 const tag = `s${crypto.randomBytes(3).toString("hex")}`;
@@ -115,6 +116,18 @@ describe("the operator console with 100,000 connections", () => {
     expect(search.rows.map((row) => row.connectionId)).toEqual([`${tag}c35`]);
     // g = 35: its notice was delivered and its link opened (g mod 10 = 5, g mod 3 ≠ 0), no Connect.
     expect(search.rows[0]).toMatchObject({ emailsDelivered: 1, linkOpened: true, reconnectAttempts: 0 });
+  });
+
+  it("reads the Fleet health page in one statement as the separate reads do", async () => {
+    const provider = `${tag}_gusto`;
+    for (const query of [{}, { provider, page: "3" }, { age: "1_3d" }, { q: `owner7@${tag}.scale.test` }]) {
+      const filters = parseFleetFilters(query);
+      const [overview, broken] = await Promise.all([
+        getFleetOverview({ now }),
+        listBrokenConnections({ filters, now }),
+      ]);
+      expect(await readFleetHealth({ filters, now }), JSON.stringify(query)).toEqual({ overview, broken });
+    }
   });
 
   it("computes the repair funnel over the fleet", async () => {

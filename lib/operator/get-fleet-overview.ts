@@ -19,7 +19,7 @@ export interface FleetOverview {
   outages: OpenOutage[];
 }
 
-interface OverviewRow {
+export interface OverviewRow {
   counters: { providerId: string; providerName: string; status: string; count: number; pieces: number }[];
   pieces: number;
   broken: number;
@@ -56,6 +56,11 @@ export function fleetOverviewSql(now: Date): Prisma.Sql {
 export async function getFleetOverview({ now = new Date() }: { now?: Date } = {}): Promise<FleetOverview> {
   // Straight from the pool (queryRows), like the dashboard's one statement.
   const [row] = await queryRows<OverviewRow>(fleetOverviewSql(now));
+  return toFleetOverview(row);
+}
+
+/** The overview from fleetOverviewSql's row (as read, or as JSON inside a larger statement). */
+export async function toFleetOverview(row: OverviewRow | undefined): Promise<FleetOverview> {
   const counters = row?.counters ?? [];
   const pieces = counters.reduce((sum, counter) => sum + counter.pieces, row?.pieces ?? 0);
   if (pieces > FOLD_AFTER_ROWS) await foldFleetCounts();

@@ -1,6 +1,7 @@
 // The signed-in customer's statements: the session, the dashboard, the poll, connections and health.
 import { liveSessionSql } from "@/lib/auth/live-session-sql";
 import { consumeVerificationTokenSql } from "@/lib/auth/prisma-adapter";
+import { operatorReadSql } from "@/lib/auth/require-operator";
 import { sessionMemberSql } from "@/lib/auth/session-member";
 import { connectionsStampSql, sessionConnectionsStampSql } from "@/lib/connections/connections-etag";
 import { recordWebhookEventSql } from "@/lib/signals/handle-account-updated";
@@ -24,6 +25,9 @@ export const DASHBOARD_SQL: Record<string, FileStatements> = {
     consumeVerificationTokenSql: () => [consumeVerificationTokenSql("a@b.c", "t")],
   },
   "lib/auth/session-member.ts": { sessionMemberSql: () => [sessionMemberSql("token")] },
+  "lib/auth/require-operator.ts": {
+    operatorReadSql: () => [operatorReadSql("token", Prisma.sql`SELECT 1 AS one`)],
+  },
   "lib/connections/connections-etag.ts": {
     connectionsStampSql: () => [connectionsStampSql("org")],
     sessionConnectionsStampSql: () => [sessionConnectionsStampSql("token")],

@@ -5,6 +5,7 @@ import { foldBrokenAgesSql, foldFleetCountsSql, foldRepairFunnelSql } from "@/li
 import type { FleetFilters } from "@/lib/operator/fleet-filters";
 import { fleetWhere } from "@/lib/operator/fleet-where";
 import { fleetOverviewSql } from "@/lib/operator/get-fleet-overview";
+import { fleetHealthSql } from "@/lib/operator/read-fleet-health";
 import { failedEmailsSql, outboxStatusSql } from "@/lib/operator/get-machinery-status";
 import { repairFunnelSql } from "@/lib/operator/get-repair-funnel";
 import {
@@ -38,6 +39,9 @@ export const OPERATOR_SQL: Record<string, FileStatements> = {
   // Its conditions are planned inside the broken-connections statements below, one filter set each.
   "lib/operator/fleet-where.ts": {},
   "lib/operator/get-fleet-overview.ts": { fleetOverviewSql: () => [fleetOverviewSql(now)] },
+  "lib/operator/read-fleet-health.ts": {
+    fleetHealthSql: () => FILTERS.map((filters) => fleetHealthSql(filters, now)),
+  },
   "lib/operator/get-machinery-status.ts": {
     outboxStatusSql: () => [outboxStatusSql()],
     failedEmailsSql: () => [failedEmailsSql(50)],
