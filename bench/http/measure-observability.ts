@@ -1,7 +1,10 @@
 // The cost of metrics and tracing: the same build started twice, fresh, on the same database: "off" with
 // neither, "on" with METRICS_TOKEN (scraped every 5 s) and OTEL_EXPORTER_OTLP_ENDPOINT (a local sink
-// that accepts every export). The webhook and the dashboard are measured on both in interleaved rounds
-// (off-on, on-off, …). Ratio: off req/s ÷ on req/s, the median of the paired rounds (goal ≤ 1.05).
+// that accepts every export). The webhook and the dashboard are loaded on both servers at the same time,
+// half the connections each, in rounds: on this shared 2-core machine a server's speed swings by a third
+// from one round to the next (bench/README.md), and only load in the same window weighs on both alike.
+// The cost: each server's CPU per request over a round (read from /proc), on ÷ off, the median of the
+// rounds (goal ≤ 1.05); throughput (off req/s ÷ on req/s) beside it.
 import http from "node:http";
 import type net from "node:net";
 import type { Pair } from "./http-pairs";
@@ -16,9 +19,9 @@ export interface ObservabilityCostOptions {
   kind: string;
   pairs: Pair[];
   connections: number;
-  /** Each round's length; the warm-up on each server is 2 s. */
+  /** Each round's length; WARM_UP_ROUNDS rounds warm both servers up first. */
   roundSeconds: number;
-  /** Rounds per side and target; an even number keeps the order balanced. */
+  /** Measured rounds per target. */
   rounds: number;
   quick: boolean;
 }
@@ -34,6 +37,14 @@ export interface ObservabilityCost {
 type Side = "off" | "on";
 
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
+
+// What "on" turns on: BENCH_OBS=metrics or =tracing only that one (to tell their costs apart), =none
+// neither (the same server twice: the measure's own spread); both by default.
+const BENCH_OBS = process.env.BENCH_OBS ?? "both";
+const OBS = {
+  metrics: BENCH_OBS === "both" || BENCH_OBS === "metrics",
+  tracing: BENCH_OBS === "both" || BENCH_OBS === "tracing",
+};
 
 /** An OTLP/HTTP sink: reads and drops every export, as a collector would accept it. */
 async function startSink(): Promise<{ url: string; received: () => number; close(): void }> {
@@ -51,13 +62,13 @@ async function startSink(): Promise<{ url: string; received: () => number; close
 }
 
 /**
- * Scrapes the "on" server while it is being measured: once as each of its rounds starts, then every
+ * Scrapes the "on" server while it is being measured: once as the rounds start, then every
  * SCRAPE_EVERY_MS, three times as often as Prometheus's usual 15 s (at 1 s the scrapes' fixed cost, spread
  * over the few requests a slow round serves, was what the ratio measured; bench/README.md).
  */
 const SCRAPE_EVERY_MS = 5000;
 
-function startScraper(url: string) {
+function startScraper(url: string, metricsOn: boolean) {
   let active = false;
   let answered = 0;
   const scrape = () =>
@@ -71,7 +82,7 @@ function startScraper(url: string) {
   let timer: NodeJS.Timeout | undefined;
   return {
     set active(on: boolean) {
-      active = on;
+      active = on && metricsOn;
       clearInterval(timer);
       timer = undefined;
       if (!active) return;
@@ -83,8 +94,9 @@ function startScraper(url: string) {
   };
 }
 
-/** Off first in even rounds, on first in odd ones: a drift in the machine's load hits both sides alike. */
-const sideOrder = (round: number): Side[] => (round % 2 === 0 ? ["off", "on"] : ["on", "off"]);
+const SIDES: Side[] = ["off", "on"];
+// V8 keeps optimizing a fresh server for about 20 s of load (the webhook's CPU per request halves).
+const WARM_UP_ROUNDS = Number(process.env.BENCH_WARM_UP_ROUNDS ?? 4);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,29 +113,42 @@ async function measureTarget(
   options: ObservabilityCostOptions,
 ): Promise<ObservabilityCost> {
   const problems: string[] = [];
-  const load = async (side: Side, seconds: number) => {
-    scraper.active = side === "on";
-    try {
-      return await measureLoad({
-        baseUrl: servers[side].url,
-        request: pair.product,
-        connections: options.connections,
-        ...(options.quick ? { amount: options.connections * 3 } : { durationSeconds: seconds }),
-      });
-    } finally {
-      scraper.active = false;
-    }
+  const cpuNow = () => ({ off: processCpuMs(servers.off.pid), on: processCpuMs(servers.on.pid) });
+  /**
+   * One round: both servers under load at the same time, half the connections each, so whatever else the
+   * machine does in that window weighs on both alike; then each server's CPU per request over it.
+   */
+  const round = async (seconds: number) => {
+    const cpuStart = cpuNow();
+    const results = await Promise.all(
+      SIDES.map((side) =>
+        measureLoad({
+          baseUrl: servers[side].url,
+          request: pair.product,
+          connections: Math.max(1, Math.round(options.connections / 2)),
+          ...(options.quick ? { amount: options.connections * 3 } : { durationSeconds: seconds }),
+        }),
+      ),
+    );
+    const cpuEnd = cpuNow();
+    return SIDES.map((side, i) => {
+      const [start, end] = [cpuStart[side], cpuEnd[side]];
+      const cpuMs = start === undefined || end === undefined ? NaN : end - start;
+      return { side, result: results[i], cpuPerRequest: cpuMs / Math.max(1, results[i].requests) };
+    });
   };
-  // A warm-up on each server first: the first requests compile and cache what every later one reuses.
-  for (const side of ["off", "on"] as const) await load(side, 2);
-  const cpuBefore = { off: processCpuMs(servers.off.pid), on: processCpuMs(servers.on.pid) };
+  scraper.active = true;
+  // A warm-up first: the first requests compile and cache what every later one reuses.
+  for (let warm = 0; warm < WARM_UP_ROUNDS; warm++) await round(options.roundSeconds);
+  const cpuBefore = cpuNow();
   const rounds: Record<Side, LoadResult[]> = { off: [], on: [] };
-  for (let round = 0; round < options.rounds; round++) {
-    for (const side of sideOrder(round)) {
-      const result = await load(side, options.roundSeconds);
+  const cpu: Record<Side, number[]> = { off: [], on: [] };
+  for (let index = 0; index < options.rounds; index++) {
+    for (const { side, result, cpuPerRequest } of await round(options.roundSeconds)) {
       rounds[side].push(result);
+      cpu[side].push(cpuPerRequest);
       console.log(
-        `  ${options.kind} ${pair.key} metrics+tracing ${side}, round ${round + 1}: ${describeLoad(result)}`,
+        `  ${options.kind} ${pair.key} metrics+tracing ${side}, round ${index + 1}: ${describeLoad(result)}, server CPU ${cpuPerRequest.toFixed(2)} ms a request`,
       );
       const status = pair.expected[1];
       const other = result.requests - (result.statuses[status] ?? 0);
@@ -131,25 +156,28 @@ async function measureTarget(
         problems.push(`${pair.key} metrics+tracing ${side}: ${other} answers other than ${status}`);
     }
   }
-  const paired = rounds.off.map((off, i) => off.perSecond / rounds.on[i].perSecond);
-  const all = sum(rounds.off.map((r) => r.perSecond)) / sum(rounds.on.map((r) => r.perSecond));
-  // Each server's CPU over the whole measurement (its idle time while the other side ran included, so a
-  // span export that lands after its round still counts), per request it answered.
-  const cpuPerRequest = (side: Side) => {
+  scraper.active = false;
+  const paired = cpu.on.map((on, i) => on / cpu.off[i]);
+  const throughput = rounds.off.map((off, i) => off.perSecond / rounds.on[i].perSecond);
+  // Each server's CPU over the whole measurement (a span export that lands after its round still counts),
+  // per request it answered.
+  const wholeCpu = (side: Side) => {
     const [before, after] = [cpuBefore[side], processCpuMs(servers[side].pid)];
-    if (before === undefined || after === undefined) return undefined;
+    if (before === undefined || after === undefined) return NaN;
     return (after - before) / sum(rounds[side].map((r) => r.requests));
   };
-  const [cpuOff, cpuOn] = [cpuPerRequest("off"), cpuPerRequest("on")];
-  const cpu =
-    cpuOff && cpuOn
-      ? `, server CPU per request ${cpuOff.toFixed(2)} vs ${cpuOn.toFixed(2)} ms (${(cpuOn / cpuOff).toFixed(2)}x)`
-      : "";
-  const range = `${Math.min(...paired).toFixed(2)}-${Math.max(...paired).toFixed(2)}`;
+  const range = (values: number[]) => `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
+  const [wholeOff, wholeOn] = [wholeCpu("off"), wholeCpu("on")];
+  if (paired.some((ratio) => !Number.isFinite(ratio)))
+    problems.push(`${pair.key} metrics+tracing: the servers' CPU time could not be read from /proc`);
   return {
-    label: `${pair.key} metrics+tracing cost`,
+    label: `${pair.key} metrics+tracing cost (server CPU per request, on ÷ off)`,
     value: median(paired),
-    detail: `median of ${paired.length} paired rounds (${range}); all rounds ${all.toFixed(2)}x${cpu}`,
+    detail:
+      `median of ${paired.length} paired rounds (${range(paired)}), ${median(cpu.off).toFixed(2)} vs ` +
+      `${median(cpu.on).toFixed(2)} ms; whole measurement ${wholeOff.toFixed(2)} vs ${wholeOn.toFixed(2)} ms ` +
+      `(${(wholeOn / wholeOff).toFixed(2)}x); throughput off ÷ on ${median(throughput).toFixed(2)}x ` +
+      `(rounds ${range(throughput)})`,
     problems,
   };
 }
@@ -159,12 +187,15 @@ async function startBoth(
   options: ObservabilityCostOptions,
   sinkUrl: string,
 ): Promise<Record<Side, BenchApp>> {
+  // Web role only, as web replicas run (README "Deploying"): the cost is the requests'; the suite's own
+  // app runs the job workers for the database they share, so neither side takes a batch of jobs mid-round.
+  const web = { ROLE: "web" };
   const started = await Promise.allSettled([
-    startBenchApp(options.appDir, options.databaseUrl),
-    // BENCH_OBS=metrics or =tracing turns on only that one (to tell their costs apart); both by default.
+    startBenchApp(options.appDir, options.databaseUrl, web),
     startBenchApp(options.appDir, options.databaseUrl, {
-      ...(process.env.BENCH_OBS !== "tracing" ? { METRICS_TOKEN } : {}),
-      ...(process.env.BENCH_OBS !== "metrics" ? { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl } : {}),
+      ...web,
+      ...(OBS.metrics ? { METRICS_TOKEN } : {}),
+      ...(OBS.tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl } : {}),
     }),
   ]);
   const [off, on] = started;
@@ -181,7 +212,7 @@ export async function measureObservabilityCost(
   const forget = cleanUpOnSignal(() =>
     Promise.all([servers.off.stop(), servers.on.stop()]).then(() => undefined),
   );
-  const scraper = startScraper(servers.on.url);
+  const scraper = startScraper(servers.on.url, OBS.metrics);
   const costs: ObservabilityCost[] = [];
   try {
     for (const pair of options.pairs.filter((p) => p.key === "webhook" || p.key === "dashboard"))

@@ -170,7 +170,7 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
         const ratio = ratioOf(cost.label, cost.value, { atMost: 1.05 });
         ratios.push(ratio);
         problems.push(...cost.problems);
-        console.log(`http ${settings.kind} ${cost.label} (off ÷ on req/s): ${ratio.text}, ${cost.detail}`);
+        console.log(`http ${settings.kind} ${cost.label}: ${ratio.text}, ${cost.detail}`);
       }
     }
     if (settings.parts.includes("js")) await firstLoadJs(settings.kind, app.url, signedIn, ratios);
