@@ -11,6 +11,7 @@ import {
   type TracerOptions,
   type TracerProvider,
 } from "@opentelemetry/api";
+import type { Env } from "@/lib/env";
 
 /** The scope Next.js creates its spans with (next/dist/server/lib/trace/tracer.js). */
 export const NEXT_TRACER_NAME = "next.js";
@@ -18,7 +19,8 @@ export const NEXT_TRACER_NAME = "next.js";
 /** Next's server span for one request; the name is Next's `BaseServerSpan.handleRequest`. */
 const NEXT_REQUEST_SPAN_TYPE = "BaseServer.handleRequest";
 
-export type NextSpans = "none" | "request" | "all";
+/** The choices OTEL_NEXT_SPANS accepts (lib/env.ts). */
+export type NextSpans = Env["OTEL_NEXT_SPANS"];
 
 function isRequestSpan(options: SpanOptions | undefined): boolean {
   return options?.attributes?.["next.span_type"] === NEXT_REQUEST_SPAN_TYPE;

@@ -15,6 +15,7 @@ import { OTLPTraceExporter as JsonTraceExporter } from "@opentelemetry/exporter-
 import { OTLPTraceExporter as ProtobufTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import type { Env } from "@/lib/env";
 import { scopedValue, withScopedValue } from "@/lib/log";
 import { shareTracingWithNext, type NextSpans } from "./next-spans";
 
@@ -45,7 +46,8 @@ export interface StartTracingOptions {
   protocol?: OtlpProtocol;
 }
 
-export type OtlpProtocol = "http/protobuf" | "http/json";
+/** The encodings OTEL_EXPORTER_OTLP_PROTOCOL accepts (lib/env.ts). */
+export type OtlpProtocol = Env["OTEL_EXPORTER_OTLP_PROTOCOL"];
 
 /** Starts tracing once per process; returns a function that flushes and stops it. */
 export function startTracing({
