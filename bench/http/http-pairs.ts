@@ -9,7 +9,10 @@ import type { LoadRequest } from "./measure-load";
 import type { BenchData } from "./seed-bench-data";
 
 /** A signed account.updated ("connected") for a known connection; a fresh event id unless one is given. */
-export function signedWebhook(data: BenchData, eventId = `evt_${crypto.randomUUID()}`) {
+export function signedWebhook(
+  data: Pick<BenchData, "finchConnectionId">,
+  eventId = `evt_${crypto.randomUUID()}`,
+) {
   const body = JSON.stringify({
     event_type: "account.updated",
     connection_id: data.finchConnectionId,

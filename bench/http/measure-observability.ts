@@ -4,7 +4,8 @@
 // half the connections each, in rounds: on this shared 2-core machine a server's speed swings by a third
 // from one round to the next (bench/README.md), and only load in the same window weighs on both alike.
 // The cost: each server's CPU per request over a round (read from /proc), on ÷ off, the median of the
-// rounds (goal ≤ 1.05); throughput (off req/s ÷ on req/s) beside it.
+// rounds (goal ≤ 1.05); throughput (off req/s ÷ on req/s) beside it. Then the webhook in one process,
+// both sides taking turns in it (bench/observability/webhook-cost-run.ts), which needs no second server.
 import http from "node:http";
 import type net from "node:net";
 import type { Pair } from "./http-pairs";
@@ -12,6 +13,7 @@ import { describeLoad, measureLoad, type LoadResult } from "./measure-load";
 import { processCpuMs } from "./process-cpu";
 import { startBenchApp, type BenchApp } from "./start-bench-app";
 import { cleanUpOnSignal } from "./stop-on-signal";
+import { measureWebhookCostInProcess } from "../observability/webhook-cost";
 
 export interface ObservabilityCostOptions {
   appDir: string;
@@ -24,6 +26,8 @@ export interface ObservabilityCostOptions {
   /** Measured rounds per target. */
   rounds: number;
   quick: boolean;
+  /** The seeded connection the signed webhooks report on (for the one-process measure). */
+  finchConnectionId: string;
 }
 
 export interface ObservabilityCost {
@@ -182,6 +186,19 @@ async function measureTarget(
   };
 }
 
+async function inProcessCost(options: ObservabilityCostOptions, sinkUrl: string): Promise<ObservabilityCost> {
+  const { value, detail } = await measureWebhookCostInProcess({
+    databaseUrl: options.databaseUrl,
+    sinkUrl,
+    finchConnectionId: options.finchConnectionId,
+    metricsToken: METRICS_TOKEN,
+    rounds: options.rounds * 5,
+    perRound: options.quick ? 100 : 500,
+  });
+  const label = "webhook metrics+tracing cost, one process (CPU per request, on ÷ off)";
+  return { label, value, detail, problems: [] };
+}
+
 /** Both fresh from the same build and on the same database; only the observability variables differ. */
 async function startBoth(
   options: ObservabilityCostOptions,
@@ -217,6 +234,8 @@ export async function measureObservabilityCost(
   try {
     for (const pair of options.pairs.filter((p) => p.key === "webhook" || p.key === "dashboard"))
       costs.push(await measureTarget(pair, servers, scraper, options));
+    // The same servers stay up, idle; this one measures both sides in one process (BENCH_OBS unset).
+    if (OBS.metrics && OBS.tracing) costs.push(await inProcessCost(options, sink.url));
   } finally {
     forget();
     scraper.stop();

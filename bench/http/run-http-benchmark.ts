@@ -162,6 +162,7 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
     if (settings.parts.includes("observability")) {
       const costs = await measureObservabilityCost({
         ...settings,
+        finchConnectionId: data.finchConnectionId,
         pairs: httpPairs(data, () => etag),
         rounds: settings.observabilityRounds,
         roundSeconds: Math.max(1, Math.round(settings.durationSeconds / 2)),

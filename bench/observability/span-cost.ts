@@ -10,33 +10,13 @@
 //   real        startTracing and withSpan themselves (lib/observability/tracing.ts)
 // Usage: npx tsx bench/observability/span-cost.ts [--spans=20000] [--reps=5] [--modes=off,real,...]
 // OTEL_BSP_* variables reach every mode; SPANS_PER_SECOND paces the spans (10,000 by default).
-import { spawn } from "node:child_process";
-import path from "node:path";
+import { runScript } from "./run-script";
 
 const ALL_MODES = ["off", "wrap", "span", "batch", "json", "proto", "json-http", "proto-http", "real"];
 
 function option(name: string, fallback: string): string {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
   return given ? given.slice(name.length + 3) : fallback;
-}
-
-/** Runs a TypeScript file of this folder in a fresh Node process; resolves with its stdout. */
-function runScript(file: string, args: string[], onLine?: (line: string) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, file), ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => {
-    out += chunk;
-    if (onLine && out.includes("\n")) onLine(out.trim());
-  });
-  const done = new Promise<string>((resolve, reject) =>
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${file} ${args[0]} exited ${code}`)),
-    ),
-  );
-  return { child, done };
 }
 
 function startReceiver(): Promise<{ url: string; stop: () => void }> {
