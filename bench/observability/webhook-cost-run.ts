@@ -1,8 +1,9 @@
 // The webhook's cost of metrics and tracing in one process (measure-observability.ts starts it): the
 // route's handler called directly, 20 at a time, in short rounds that take turns with both off and both
 // on, so the two sides share one process, one JIT and one heap (two servers of one build differ here by
-// up to 10%: bench/README.md) and the machine's swings fall on both. "On" starts tracing to the suite's
-// OTLP sink for the round (its flush counted) and scrapes /api/metrics's handler every 5 s of "on" time.
+// up to 10%: bench/README.md) and the machine's swings fall on both. Tracing to the suite's OTLP sink is
+// started once; "on" rounds trace (each ends with a flush of its spans, counted) and scrape
+// /api/metrics's handler every 5 s of "on" time.
 // Next's server is left out: its cost per request is the same either way, so leaving it out can only make
 // the ratio larger. Prints one JSON line: CPU per request (ms) of each round of each side. ONLY_SIDE=off or
 // =on runs every measured round on that side (to profile one side alone with --cpu-prof).
@@ -10,7 +11,7 @@ import { POST as receiveWebhook } from "@/app/api/finch/webhook/route";
 import { GET as scrapeMetrics } from "@/app/api/metrics/route";
 import { forEachBounded } from "@/lib/concurrency/for-each-bounded";
 import { closeDb } from "@/lib/db";
-import { startTracing } from "@/lib/observability/tracing";
+import { startTracing, tracingEnabled } from "@/lib/observability/tracing";
 import { signedWebhook } from "../http/http-pairs";
 
 const CONCURRENCY = 20;
@@ -37,6 +38,20 @@ async function scrape(): Promise<void> {
   if (!response.ok) throw new Error(`/api/metrics answered ${response.status}`);
 }
 
+/**
+ * The process's tracing, started once and kept across rounds (lib/observability/tracing.ts keeps it on
+ * globalThis): an "off" round takes it out of withSpan's reach, exactly as when no endpoint is set, so
+ * the rounds do not pay for building and shutting down a provider, which a server does once.
+ */
+type HeldTracing = { provider: { forceFlush(): Promise<void> } };
+const tracingHolder = globalThis as unknown as { payrollTracing?: HeldTracing };
+let heldTracing: HeldTracing | undefined;
+
+function switchTracing(on: boolean): void {
+  tracingHolder.payrollTracing = on ? heldTracing : undefined;
+  if (tracingEnabled() !== on) throw new Error("tracing.ts no longer keeps its state where this bench looks");
+}
+
 /** Time spent in "on" rounds since the last scrape: scrapes follow the on side's own clock. */
 let onSinceScrapeMs = SCRAPE_EVERY_MS;
 
@@ -44,7 +59,7 @@ let onSinceScrapeMs = SCRAPE_EVERY_MS;
 async function round(side: Side, requests: number): Promise<number> {
   const started = process.cpuUsage();
   const startedAt = performance.now();
-  const stopTracing = side === "on" ? startTracing({ endpoint: sinkUrl, serviceName: "bench" }) : undefined;
+  switchTracing(side === "on");
   const scrapes: Promise<void>[] = [];
   const due = () => {
     if (onSinceScrapeMs + performance.now() - startedAt < SCRAPE_EVERY_MS) return;
@@ -66,7 +81,8 @@ async function round(side: Side, requests: number): Promise<number> {
   } finally {
     clearInterval(timer);
     await Promise.all(scrapes);
-    await stopTracing?.();
+    // The round's spans exported before it ends, so their encoding and sending count on its side.
+    if (side === "on") await heldTracing?.provider.forceFlush();
     if (side === "on") onSinceScrapeMs += performance.now() - startedAt;
   }
   const used = process.cpuUsage(started);
@@ -74,6 +90,8 @@ async function round(side: Side, requests: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  const stopTracing = startTracing({ endpoint: sinkUrl, serviceName: "bench" });
+  heldTracing = tracingHolder.payrollTracing;
   const cpu: Record<Side, number[]> = { off: [], on: [] };
   // A warm-up, both sides: V8 optimizes the handler over its first thousands of calls.
   for (let warm = 0; warm < 10; warm++)
@@ -84,6 +102,8 @@ async function main(): Promise<void> {
     for (const side of order) cpu[side].push(await round(side, PER_ROUND));
   }
   process.stdout.write(`${JSON.stringify(cpu)}\n`);
+  switchTracing(true);
+  await stopTracing();
   await closeDb();
 }
 
