@@ -14,14 +14,19 @@ import {
   readSessionToken,
   sessionMemberSql,
   toSessionMember,
+  type SessionMember,
   type SessionMemberRow,
 } from "@/lib/auth/session-member";
 
-/** The operator making this request, or null for anyone else (route handlers answer notFoundResponse()). */
-export async function findOperator(): Promise<CurrentUser | null> {
-  const found = await readSessionMember();
+/** The operator behind a session lookup (next-auth asked when it has work to do), or null for anyone else. */
+async function operatorOf(found: SessionMember | typeof ASK_NEXT_AUTH): Promise<CurrentUser | null> {
   const user = found === ASK_NEXT_AUTH ? await getCurrentUser() : found.user;
   return user && isOperator(user.email) ? user : null;
+}
+
+/** The operator making this request, or null for anyone else (route handlers answer notFoundResponse()). */
+export async function findOperator(): Promise<CurrentUser | null> {
+  return operatorOf(await readSessionMember());
 }
 
 /** For pages and actions: the not-found page for anyone but an operator. */
@@ -53,11 +58,12 @@ export async function requireOperatorWith<Data>(
 ): Promise<{ operator: CurrentUser; data: Data }> {
   const token = await readSessionToken();
   const [row] = token ? await queryRows<MemberAndData<Data>>(operatorReadSql(token, read)) : [];
-  const member = toSessionMember(row?.userId ? (row as SessionMemberRow & { data: Data }) : undefined);
-  const user = member === ASK_NEXT_AUTH ? await getCurrentUser() : member.user;
-  if (!user || !isOperator(user.email)) notFound();
-  if (row) return { operator: user, data: row.data };
+  const operator = await operatorOf(
+    toSessionMember(row?.userId ? (row as SessionMemberRow & { data: Data }) : undefined),
+  );
+  if (!operator) notFound();
+  if (row) return { operator, data: row.data };
   // next-auth knew a session this request's cookie did not carry: read the page alone.
   const [alone] = await queryRows<{ data: Data }>(jsonRowSql(read));
-  return { operator: user, data: alone.data };
+  return { operator, data: alone.data };
 }
