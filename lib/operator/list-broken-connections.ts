@@ -36,6 +36,11 @@ export interface ListBrokenConnectionsOptions {
   all?: boolean;
 }
 
+/** Where the filters' page starts among the matching rows. */
+export function pageOffset(filters: FleetFilters): number {
+  return (filters.page - 1) * FLEET_PAGE_SIZE;
+}
+
 /** The total from the fleet counters, when the filters are ones they are kept by (status, provider). */
 export function totalFromCountersSql(filters: FleetFilters): Prisma.Sql | null {
   if (filters.age || filters.q) return null;
@@ -117,7 +122,7 @@ export async function listBrokenConnections({
 }: ListBrokenConnectionsOptions): Promise<{ rows: BrokenConnectionRow[]; total: number }> {
   const where = fleetWhere(filters, now);
   const limit = all ? FLEET_EXPORT_LIMIT : FLEET_PAGE_SIZE;
-  const offset = all ? 0 : (filters.page - 1) * FLEET_PAGE_SIZE;
+  const offset = all ? 0 : pageOffset(filters);
   // From the counters, the total rides along with the page (one round trip); else it is counted alongside.
   const counters = totalFromCountersSql(filters);
   const [rows, counted] = await Promise.all([

@@ -17,6 +17,7 @@ import {
   brokenConnectionsPageSql,
   countMatchingSql,
   FLEET_PAGE_SIZE,
+  pageOffset,
   type BrokenConnectionRow,
 } from "./list-broken-connections";
 
@@ -40,7 +41,7 @@ export interface FleetHealth {
 
 export function fleetHealthSql(filters: FleetFilters, now: Date): Prisma.Sql {
   const where = fleetWhere(filters, now);
-  const offset = (filters.page - 1) * FLEET_PAGE_SIZE;
+  const offset = pageOffset(filters);
   const page = brokenConnectionsPageSql({ where, counters: null, limit: FLEET_PAGE_SIZE, offset });
   return Prisma.sql`
     SELECT o.*, (${countMatchingSql(filters, where)}) AS "brokenTotal",
