@@ -14,6 +14,7 @@ import { processCpuMs } from "./process-cpu";
 import { startBenchApp, type BenchApp } from "./start-bench-app";
 import { cleanUpOnSignal } from "./stop-on-signal";
 import { measureWebhookCostInProcess } from "../observability/webhook-cost";
+import { median, rangeText, sum } from "../stats";
 
 export interface ObservabilityCostOptions {
   appDir: string;
@@ -102,14 +103,6 @@ const SIDES: Side[] = ["off", "on"];
 // V8 keeps optimizing a fresh server for about 20 s of load (the webhook's CPU per request halves).
 const WARM_UP_ROUNDS = Number(process.env.BENCH_WARM_UP_ROUNDS ?? 4);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-
 async function measureTarget(
   pair: Pair,
   servers: Record<Side, BenchApp>,
@@ -170,7 +163,6 @@ async function measureTarget(
     if (before === undefined || after === undefined) return NaN;
     return (after - before) / sum(rounds[side].map((r) => r.requests));
   };
-  const range = (values: number[]) => `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
   const [wholeOff, wholeOn] = [wholeCpu("off"), wholeCpu("on")];
   if (paired.some((ratio) => !Number.isFinite(ratio)))
     problems.push(`${pair.key} metrics+tracing: the servers' CPU time could not be read from /proc`);
@@ -178,10 +170,10 @@ async function measureTarget(
     label: `${pair.key} metrics+tracing cost (server CPU per request, on ÷ off)`,
     value: median(paired),
     detail:
-      `median of ${paired.length} paired rounds (${range(paired)}), ${median(cpu.off).toFixed(2)} vs ` +
+      `median of ${paired.length} paired rounds (${rangeText(paired)}), ${median(cpu.off).toFixed(2)} vs ` +
       `${median(cpu.on).toFixed(2)} ms; whole measurement ${wholeOff.toFixed(2)} vs ${wholeOn.toFixed(2)} ms ` +
       `(${(wholeOn / wholeOff).toFixed(2)}x); throughput off ÷ on ${median(throughput).toFixed(2)}x ` +
-      `(rounds ${range(throughput)})`,
+      `(rounds ${rangeText(throughput)})`,
     problems,
   };
 }

@@ -10,6 +10,7 @@
 //   real        startTracing and withSpan themselves (lib/observability/tracing.ts)
 // Usage: npx tsx bench/observability/span-cost.ts [--spans=20000] [--reps=5] [--modes=off,real,...]
 // OTEL_BSP_* variables reach every mode; SPANS_PER_SECOND paces the spans (10,000 by default).
+import { median, rangeText } from "../stats";
 import { runScript } from "./run-script";
 
 const ALL_MODES = ["off", "wrap", "span", "batch", "json", "proto", "json-http", "proto-http", "real"];
@@ -26,12 +27,6 @@ function startReceiver(): Promise<{ url: string; stop: () => void }> {
     );
   });
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function main(): Promise<void> {
   const spans = option("spans", "20000");
@@ -56,9 +51,8 @@ async function main(): Promise<void> {
   console.log(`CPU µs per span, ${spans} spans a run, ${reps} runs (median; min-max; median minus off)`);
   for (const [mode, values] of results) {
     const cost = median(values);
-    const range = `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
     console.log(
-      `${mode.padEnd(11)} ${cost.toFixed(2).padStart(7)}  (${range})  ${(cost - off).toFixed(2).padStart(7)}`,
+      `${mode.padEnd(11)} ${cost.toFixed(2).padStart(7)}  (${rangeText(values)})  ${(cost - off).toFixed(2).padStart(7)}`,
     );
   }
 }

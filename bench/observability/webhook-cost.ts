@@ -2,18 +2,13 @@
 // suite's observability part: on ÷ off CPU per request over all rounds.
 import path from "node:path";
 import { benchAppEnv } from "../bench-setup";
+import { mean, median, rangeText } from "../stats";
 import { runScript } from "./run-script";
 
 export interface InProcessCost {
   value: number;
   detail: string;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 export async function measureWebhookCostInProcess(options: {
   databaseUrl: string;
@@ -40,13 +35,11 @@ export async function measureWebhookCostInProcess(options: {
   );
   const cpu = JSON.parse((await done).trim().split("\n").at(-1) ?? "{}") as Record<"off" | "on", number[]>;
   // Rounds are equal in requests, so the mean of each side's rounds is its CPU per request overall.
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const paired = cpu.on.map((on, i) => on / cpu.off[i]);
-  const range = `${Math.min(...paired).toFixed(2)}-${Math.max(...paired).toFixed(2)}`;
   return {
     value: mean(cpu.on) / mean(cpu.off),
     detail:
       `all ${paired.length} rounds of ${options.perRound} a side, ${mean(cpu.off).toFixed(3)} vs ` +
-      `${mean(cpu.on).toFixed(3)} ms of CPU a webhook; paired rounds ${range}, median ${median(paired).toFixed(2)}x`,
+      `${mean(cpu.on).toFixed(3)} ms of CPU a webhook; paired rounds ${rangeText(paired)}, median ${median(paired).toFixed(2)}x`,
   };
 }
