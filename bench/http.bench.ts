@@ -3,7 +3,7 @@
 // then a last line with all of them.
 // Options: --duration=8 --connections=20 --rounds=2 --burst=10000 --db=all|postgresql|pglite
 //          --parts=pairs,js,burst,observability (pairs = webhook,dashboard,polling) --quick
-//          --observability-rounds=8 (rounds per side of metrics+tracing on vs off, duration/2 each)
+//          --observability-rounds=16 (rounds per side of metrics+tracing on vs off, duration/4 each)
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
 import { runHttpBenchmark, type DbFigures } from "./http/run-http-benchmark";
@@ -20,7 +20,7 @@ const settings = {
   durationSeconds: Number(option("duration", QUICK ? "1" : "8")),
   connections: Number(option("connections", "20")),
   rounds: Number(option("rounds", QUICK ? "1" : "2")),
-  observabilityRounds: Number(option("observability-rounds", QUICK ? "2" : "8")),
+  observabilityRounds: Number(option("observability-rounds", QUICK ? "2" : "16")),
   burstEvents: Number(option("burst", QUICK ? "200" : "10000")),
   quick: QUICK,
   // Which parts run: the load pairs, first-load JS, the webhook burst, metrics+tracing on vs off (all by default).

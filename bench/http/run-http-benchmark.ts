@@ -162,10 +162,9 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
     if (settings.parts.includes("observability")) {
       const costs = await measureObservabilityCost({
         ...settings,
-        finchConnectionId: data.finchConnectionId,
         pairs: httpPairs(data, () => etag),
         rounds: settings.observabilityRounds,
-        roundSeconds: Math.max(1, Math.round(settings.durationSeconds / 2)),
+        roundSeconds: Math.max(1, Math.round(settings.durationSeconds / 4)),
       });
       for (const cost of costs) {
         const ratio = ratioOf(cost.label, cost.value, { atMost: 1.05 });

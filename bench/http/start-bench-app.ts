@@ -28,6 +28,8 @@ export async function startBenchApp(
   appDir: string,
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
+  /** Node flags before `next start`'s own (e.g. a benchmark's `--import` of a preload). */
+  nodeArgs: string[] = [],
 ): Promise<BenchApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -35,7 +37,7 @@ export async function startBenchApp(
   const profile = process.env.BENCH_CPU_PROF_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, ...nextStartArgs(port, "127.0.0.1")], {
+  const child = spawn(process.execPath, [...profile, ...nodeArgs, ...nextStartArgs(port, "127.0.0.1")], {
     cwd: appDir,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -1,18 +1,12 @@
-// Runs a TypeScript file of this folder in a fresh Node process (the span-cost and webhook-cost runs):
+// Runs a TypeScript file of this folder in a fresh Node process (the span-cost runs):
 // resolves with its stdout, and hands each chunk of it to `onLine` as it comes.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export function runScript(
-  file: string,
-  args: string[],
-  onLine?: (line: string) => void,
-  options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
-) {
+export function runScript(file: string, args: string[], onLine?: (line: string) => void) {
   const script = path.join(import.meta.dirname, file);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: options.env ?? process.env,
   });
   let out = "";
   child.stdout.setEncoding("utf8");
