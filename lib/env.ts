@@ -85,6 +85,10 @@ export const envSchema = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default("payroll-connections"),
   // The spans' encoding: protobuf (OTLP's default; a third of JSON's bytes and about half its CPU) or JSON.
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(["http/protobuf", "http/json"]).default("http/protobuf"),
+  // How long a finished span waits for its batch's export, in ms (OpenTelemetry's variable; its default is
+  // 5000). 1000 here: spans held for 5 s outlived the young generation's collections and cost the traced
+  // webhook more collection work (bench/README.md, "One server switched").
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(1).max(60_000).default(1000),
   // Next.js's own spans: "none" (only the product's spans; Next skips its tracing work), "request" (each
   // request's server span: method, route, status) or "all" (every span Next emits). bench/README.md: costs.
   OTEL_NEXT_SPANS: z.enum(["none", "request", "all"]).default("none"),

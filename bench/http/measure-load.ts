@@ -16,6 +16,8 @@ export interface LoadOptions {
   connections: number;
   durationSeconds?: number;
   amount?: number;
+  /** Requests per second across all connections (autocannon's overallRate); as fast as answered when unset. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -61,6 +63,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
       connections: options.connections,
       ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 8 }),
       timeout: 30,
+      ...(options.rate ? { overallRate: options.rate } : {}),
       requests: [
         {
           method: request.method,

@@ -3,21 +3,28 @@
 // starts with tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set, and an "off" round takes it out of withSpan's
 // reach, exactly as a server without an endpoint runs (lib/observability/tracing.ts keeps it on globalThis).
 // A loopback listener on a free port (written to the file BENCH_SWITCH_FILE names) takes the benchmark's
-// calls, and each answers with the process's
-// CPU time so far in microseconds (process.cpuUsage), read after the call's own work:
+// calls, and each answers with the process's CPU time so far in microseconds (process.cpuUsage, read after
+// the call's own work) and its major garbage collections so far, as JSON `{ "cpuMicros", "majorGcs" }`:
 //   POST /start/off, /start/on   a round begins: tracing switched off or on for it;
 //   POST /end                    the round ends: its spans exported first (when tracing is on), so their
 //                                encoding and sending count on that round's side.
 import fs from "node:fs";
 import http from "node:http";
+import { PerformanceObserver, constants } from "node:perf_hooks";
 
 const holder = globalThis;
 const tracingConfigured = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
 let held;
 
-function cpuMicros() {
+let majorGcs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
+}).observe({ entryTypes: ["gc"] });
+
+function state() {
   const { user, system } = process.cpuUsage();
-  return user + system;
+  return JSON.stringify({ cpuMicros: user + system, majorGcs });
 }
 
 function tracing() {
@@ -39,7 +46,7 @@ async function handle(path) {
 
 const server = http.createServer((request, response) => {
   handle(new URL(request.url ?? "/", "http://127.0.0.1").pathname).then(
-    () => response.writeHead(200, { "content-type": "text/plain" }).end(String(cpuMicros())),
+    () => response.writeHead(200, { "content-type": "application/json" }).end(state()),
     (error) => response.writeHead(409, { "content-type": "text/plain" }).end(String(error.message)),
   );
 });

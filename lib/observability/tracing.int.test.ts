@@ -85,4 +85,22 @@ describe("traces", () => {
       { code: 2, message: "RangeError" },
     ]);
   });
+
+  it("exports a finished span after the batch delay, without waiting for a flush or a full batch", async () => {
+    receiver.spans.length = 0;
+    const stop = startTracing({
+      endpoint: receiver.endpoint,
+      serviceName: "payroll-connections-test",
+      exportDelayMs: 100,
+    });
+    try {
+      await withSpan("finch.webhook", {}, async () => "recorded");
+      const deadline = Date.now() + 3000; // OpenTelemetry's own delay is 5000 ms
+      while (receiver.spans.length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(receiver.spans.map((span) => span.name)).toEqual(["finch.webhook"]);
+    } finally {
+      await stop();
+    }
+  });
 });

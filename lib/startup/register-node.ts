@@ -27,6 +27,7 @@ export async function registerNode(): Promise<void> {
       serviceName: config.OTEL_SERVICE_NAME,
       protocol: config.OTEL_EXPORTER_OTLP_PROTOCOL,
       nextSpans: config.OTEL_NEXT_SPANS,
+      exportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
     });
   }
   const { stopJobs } = await import("@/lib/jobs/job-engine");
