@@ -133,7 +133,6 @@ function switchAt(port: number) {
 }
 
 interface Round {
-  side: Side;
   result: LoadResult;
   cpuMs: number;
   majorGcs: number;
@@ -159,7 +158,7 @@ async function measureTarget(
       });
     const result = side === "on" && OBS.metrics ? await scraper.during(load) : await load();
     const ended = await call("/end");
-    return { side, result, cpuMs: ended.cpuMs - started.cpuMs, majorGcs: ended.majorGcs - started.majorGcs };
+    return { result, cpuMs: ended.cpuMs - started.cpuMs, majorGcs: ended.majorGcs - started.majorGcs };
   };
   // A warm-up first, both sides: the first requests compile and cache what every later one reuses.
   const warmUp: number[] = [];
