@@ -3,7 +3,8 @@
 // then a last line with all of them.
 // Options: --duration=8 --connections=20 --rounds=2 --burst=10000 --db=all|postgresql|pglite
 //          --parts=pairs,js,burst,observability (pairs = webhook,dashboard,polling) --quick
-//          --observability-rounds=16 (rounds per side of metrics+tracing on vs off, duration/4 each)
+//          --observability-rounds=96 --observability-round-ms=400 (pairs of metrics+tracing on vs off,
+//          each round that long at a steady rate, after warm-up rounds of duration/4 flat out)
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
 import { runHttpBenchmark, type DbFigures } from "./http/run-http-benchmark";
@@ -20,7 +21,8 @@ const settings = {
   durationSeconds: Number(option("duration", QUICK ? "1" : "8")),
   connections: Number(option("connections", "20")),
   rounds: Number(option("rounds", QUICK ? "1" : "2")),
-  observabilityRounds: Number(option("observability-rounds", QUICK ? "2" : "16")),
+  observabilityRounds: Number(option("observability-rounds", QUICK ? "2" : "96")),
+  observabilityRoundMs: Number(option("observability-round-ms", "400")),
   burstEvents: Number(option("burst", QUICK ? "200" : "10000")),
   quick: QUICK,
   // Which parts run: the load pairs, first-load JS, the webhook burst, metrics+tracing on vs off (all by default).
@@ -29,11 +31,19 @@ const settings = {
 const DB = option("db", "all");
 
 async function main() {
-  const { durationSeconds, connections, rounds, observabilityRounds, burstEvents } = settings;
-  const counts = [durationSeconds, connections, rounds, observabilityRounds, burstEvents];
+  const { durationSeconds, connections, rounds, observabilityRounds, observabilityRoundMs, burstEvents } =
+    settings;
+  const counts = [
+    durationSeconds,
+    connections,
+    rounds,
+    observabilityRounds,
+    observabilityRoundMs,
+    burstEvents,
+  ];
   if (!counts.every((n) => Number.isInteger(n) && n >= 1))
     throw new Error(
-      "usage: bench --suite=http [--duration=S] [--connections=N] [--rounds=N] [--observability-rounds=N] [--burst=N] [--quick]",
+      "usage: bench --suite=http [--duration=S] [--connections=N] [--rounds=N] [--observability-rounds=N] [--observability-round-ms=MS] [--burst=N] [--quick]",
     );
   const kinds: DatabaseKind[] = DB === "all" ? ["postgresql", "pglite"] : [DB as DatabaseKind];
   const appDir = await buildBenchApp(console.log);

@@ -3,19 +3,21 @@
 // /api/metrics every 5 s of "on" time; "off" rounds neither, exactly as a server without
 // OTEL_EXPORTER_OTLP_ENDPOINT and without a scraper runs (the switch: bench/observability/switch-preload.mjs).
 // One process because two fresh servers of one build differ here by up to 10% (bench/README.md), far more
-// than the 5% this measures: in one process both sides share one JIT, one heap and one database pool,
-// and the rounds alternate (off-on, on-off, ...) so that the machine's swings fall on both.
-// The load is steady (a share of what the server answers flat out). The cost: the server's CPU per request
-// (process.cpuUsage, read in the server) in the median "on" round ÷ the median "off" round, for the webhook
-// and the dashboard (goal ≤ 1.05); all rounds together, the paired rounds and the major GCs beside it.
+// than the 5% this measures: in one process both sides share one JIT, one heap and one database pool.
+// The load is steady (a share of what the server answers flat out), in pairs of short rounds of a fixed
+// number of requests, the side going first drawn for each pair: what slows this machine for a second or
+// two (a neighbour, a major collection) then falls on both rounds of a pair. The cost: the server's CPU
+// per request (process.cpuUsage, read in the server) in each pair's "on" round ÷ its "off" round, the
+// Hodges-Lehmann estimate of those ratios (bench/stats.ts), for the webhook and the dashboard (goal
+// ≤ 1.05); the median rounds of each side, all rounds together and the major GCs beside it.
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import type net from "node:net";
 import path from "node:path";
-import { median, rangeText, sum } from "../stats";
+import { hodgesLehmannRatio, median, sum } from "../stats";
 import type { Pair } from "./http-pairs";
-import { describeLoad, measureLoad, type LoadResult } from "./measure-load";
+import { measureLoad, type LoadResult } from "./measure-load";
 import { startBenchApp, type BenchApp } from "./start-bench-app";
 import { cleanUpOnSignal } from "./stop-on-signal";
 
@@ -25,10 +27,12 @@ export interface ObservabilityCostOptions {
   kind: string;
   pairs: Pair[];
   connections: number;
-  /** Each round's length; WARM_UP_ROUNDS rounds a side warm the server up first. */
-  roundSeconds: number;
+  /** Each warm-up round's length (WARM_UP_ROUNDS a side, flat out). */
+  warmUpSeconds: number;
   /** Measured rounds per side and target. */
   rounds: number;
+  /** Each measured round's length at the steady rate: it sends that many seconds' worth of requests. */
+  roundMs: number;
   quick: boolean;
 }
 
@@ -146,18 +150,27 @@ async function measureTarget(
   options: ObservabilityCostOptions,
 ): Promise<ObservabilityCost> {
   const problems: string[] = [];
-  const round = async (side: Side, rate?: number): Promise<Round> => {
+  // A warm-up round runs flat out for warmUpSeconds; a measured one sends `amount` requests at `rate`.
+  const round = async (side: Side, steady?: { rate: number; amount: number }): Promise<Round> => {
     const started = await call(`/start/${side}`);
     const load = () =>
       measureLoad({
         baseUrl: server.url,
         request: pair.product,
         connections: options.connections,
-        rate,
-        ...(options.quick ? { amount: options.connections * 5 } : { durationSeconds: options.roundSeconds }),
+        rate: steady?.rate,
+        ...(options.quick
+          ? { amount: options.connections * 5 }
+          : steady
+            ? { amount: steady.amount }
+            : { durationSeconds: options.warmUpSeconds }),
       });
     const result = side === "on" && OBS.metrics ? await scraper.during(load) : await load();
     const ended = await call("/end");
+    const status = pair.expected[1];
+    const other = result.requests - (result.statuses[status] ?? 0);
+    if (result.requests === 0 || other > 0 || result.errors > 0)
+      problems.push(`${pair.key} metrics+tracing ${side}: ${other} answers other than ${status}`);
     return { result, cpuMs: ended.cpuMs - started.cpuMs, majorGcs: ended.majorGcs - started.majorGcs };
   };
   // A warm-up first, both sides: the first requests compile and cache what every later one reuses.
@@ -167,41 +180,36 @@ async function measureTarget(
   // Then a steady load, LOAD_SHARE of what the server answered flat out: a saturated machine's CPU time
   // per request swings with whatever else runs on it, a steady one much less (bench/README.md).
   const rate = Math.max(1, Math.round(median(warmUp.slice(-4)) * LOAD_SHARE));
+  const amount = Math.max(options.connections, Math.round((rate * options.roundMs) / 1000));
   const rounds: Record<Side, Round[]> = { off: [], on: [] };
+  const perRequest = ({ cpuMs, result }: Round) => cpuMs / Math.max(1, result.requests);
   for (let index = 0; index < options.rounds; index++) {
     // Which side goes first is drawn for each pair: the server's major garbage collections come every
-    // so many requests, about every fourth round here, and in a fixed order (off-on, on-off, ...) they
-    // fell on the same side every time (the same server on both sides read 0.95x and 1.03x).
+    // so many requests, and in a fixed order (off-on, on-off, ...) they fell on the same side every
+    // time (the same server on both sides read 0.95x and 1.03x).
     const order: Side[] = Math.random() < 0.5 ? ["off", "on"] : ["on", "off"];
-    for (const side of order) {
-      const measured = await round(side, rate);
-      rounds[side].push(measured);
-      const { result, cpuMs } = measured;
-      console.log(
-        `  ${options.kind} ${pair.key} metrics+tracing ${side}, round ${index + 1}: ${describeLoad(result)}, server CPU ${(cpuMs / Math.max(1, result.requests)).toFixed(3)} ms a request${measured.majorGcs ? `, ${measured.majorGcs} major GC` : ""}`,
-      );
-      const status = pair.expected[1];
-      const other = result.requests - (result.statuses[status] ?? 0);
-      if (result.requests === 0 || other > 0 || result.errors > 0)
-        problems.push(`${pair.key} metrics+tracing ${side}: ${other} answers other than ${status}`);
-    }
+    const first = await round(order[0], { rate, amount });
+    const second = await round(order[1], { rate, amount });
+    const [off, on] = order[0] === "off" ? [first, second] : [second, first];
+    rounds.off.push(off);
+    rounds.on.push(on);
+    const gcs = off.majorGcs + on.majorGcs ? `, major GCs off ${off.majorGcs} on ${on.majorGcs}` : "";
+    console.log(
+      `  ${options.kind} ${pair.key} metrics+tracing pair ${index + 1} (${order.join(" then ")}): server CPU off ${perRequest(off).toFixed(3)}, on ${perRequest(on).toFixed(3)} ms a request, ${off.result.requests}+${on.result.requests} requests${gcs}`,
+    );
   }
-  const perRequest = ({ cpuMs, result }: Round) => cpuMs / Math.max(1, result.requests);
   const overall = (side: Side) =>
     sum(rounds[side].map((r) => r.cpuMs)) / Math.max(1, sum(rounds[side].map((r) => r.result.requests)));
-  // The median round of each side: a major collection lands every few rounds on either side and costs its
-  // round 10-20% (bench/README.md), so the mean of the rounds moved with where they fell; the medians do
-  // not, and the major collections of each side are counted beside them.
   const [off, on] = (["off", "on"] as const).map((side) => median(rounds[side].map(perRequest)));
   const paired = rounds.on.map((r, i) => perRequest(r) / perRequest(rounds.off[i]));
   const gcs = (side: Side) => sum(rounds[side].map((r) => r.majorGcs));
   return {
     label: `${pair.key} metrics+tracing cost (server CPU per request, on ÷ off)`,
-    value: on / off,
+    value: hodgesLehmannRatio(paired),
     detail:
-      `one server, ${paired.length} rounds a side at ${rate} req/s, median rounds ${off.toFixed(3)} vs ` +
-      `${on.toFixed(3)} ms a request; all rounds ${(overall("on") / overall("off")).toFixed(2)}x; paired ` +
-      `rounds ${rangeText(paired)}; major GCs off ${gcs("off")}, on ${gcs("on")}`,
+      `one server, ${paired.length} pairs of ${amount} requests at ${rate} req/s; median rounds ` +
+      `${off.toFixed(3)} vs ${on.toFixed(3)} ms a request (${(on / off).toFixed(2)}x); all rounds ` +
+      `${(overall("on") / overall("off")).toFixed(2)}x; major GCs off ${gcs("off")}, on ${gcs("on")}`,
     problems,
   };
 }

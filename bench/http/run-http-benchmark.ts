@@ -17,8 +17,9 @@ export interface HttpBenchSettings {
   durationSeconds: number;
   connections: number;
   rounds: number;
-  /** Rounds per side of metrics+tracing on vs off, each half as long as a pair's round. */
+  /** Pairs of rounds of metrics+tracing on vs off, and each measured round's length. */
   observabilityRounds: number;
+  observabilityRoundMs: number;
   burstEvents: number;
   quick: boolean;
   parts: string[];
@@ -164,7 +165,8 @@ export async function runHttpBenchmark(settings: HttpBenchSettings): Promise<DbF
         ...settings,
         pairs: httpPairs(data, () => etag),
         rounds: settings.observabilityRounds,
-        roundSeconds: Math.max(1, Math.round(settings.durationSeconds / 4)),
+        roundMs: settings.observabilityRoundMs,
+        warmUpSeconds: Math.max(1, Math.round(settings.durationSeconds / 4)),
       });
       for (const cost of costs) {
         const ratio = ratioOf(cost.label, cost.value, { atMost: 1.05 });
