@@ -31,7 +31,11 @@ export interface ObservabilityCostOptions {
   warmUpSeconds: number;
   /** Measured rounds per side and target. */
   rounds: number;
-  /** Each measured round's length at the steady rate: it sends that many seconds' worth of requests. */
+  /**
+   * Each measured round's requests, as milliseconds' worth at the steady rate. autocannon paces a rate by
+   * whole seconds (each second's quota is sent at its start), so a round of less than 1,000 lasts a
+   * second all the same, with fewer requests to average over.
+   */
   roundMs: number;
   quick: boolean;
 }
