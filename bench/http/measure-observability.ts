@@ -4,12 +4,13 @@
 // OTEL_EXPORTER_OTLP_ENDPOINT and without a scraper runs (the switch: bench/observability/switch-preload.mjs).
 // One process because two fresh servers of one build differ here by up to 10% (bench/README.md), far more
 // than the 5% this measures: in one process both sides share one JIT, one heap and one database pool.
-// The load is steady (a share of what the server answers flat out), in pairs of short rounds of a fixed
-// number of requests, the side going first drawn for each pair: what slows this machine for a second or
-// two (a neighbour, a major collection) then falls on both rounds of a pair. The cost: the server's CPU
-// per request (process.cpuUsage, read in the server) in each pair's "on" round ÷ its "off" round, the
-// Hodges-Lehmann estimate of those ratios (bench/stats.ts), for the webhook and the dashboard (goal
-// ≤ 1.05); the median rounds of each side, all rounds together and the major GCs beside it.
+// The load is steady (a share of what the server answers flat out), in pairs of rounds of a fixed number
+// of requests, the side going first drawn for each pair. The cost: the server's CPU per request
+// (process.cpuUsage, read in the server) in each pair's "on" round ÷ its "off" round, the Hodges-Lehmann
+// estimate of those ratios (bench/stats.ts), which the few rounds a major collection or a hiccup of the
+// machine inflates barely move; for the webhook and the dashboard (goal ≤ 1.05), with the median rounds
+// of each side, all rounds together and the major GCs beside it. The noise is per round here, not a
+// slow drift the pairs would cancel (bench/README.md): only more pairs narrow it.
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -29,7 +30,7 @@ export interface ObservabilityCostOptions {
   connections: number;
   /** Each warm-up round's length (WARM_UP_ROUNDS a side, flat out). */
   warmUpSeconds: number;
-  /** Measured rounds per side and target. */
+  /** Measured pairs of rounds (one "off", one "on") per target. */
   rounds: number;
   /**
    * Each measured round's requests, as milliseconds' worth at the steady rate. autocannon paces a rate by
