@@ -10,7 +10,8 @@
 // estimate of those ratios (bench/stats.ts), which the few rounds a major collection or a hiccup of the
 // machine inflates barely move; for the webhook and the dashboard (goal ≤ 1.05), with the median rounds
 // of each side, all rounds together and the major GCs beside it. The noise is per round here, not a
-// slow drift the pairs would cancel (bench/README.md): only more pairs narrow it.
+// slow drift the pairs would cancel (bench/README.md): only more pairs narrow it. Where the machine
+// allows, the server runs on a CPU of its own and the load generator on the others (cpu-affinity.ts).
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -20,6 +21,7 @@ import { hodgesLehmannRatio, median, sum } from "../stats";
 import type { Pair } from "./http-pairs";
 import { measureLoad, type LoadResult } from "./measure-load";
 import { startBenchApp, type BenchApp } from "./start-bench-app";
+import { cpuSplit, moveProcess } from "./cpu-affinity";
 import { cleanUpOnSignal } from "./stop-on-signal";
 
 export interface ObservabilityCostOptions {
@@ -102,7 +104,7 @@ function startScraper(url: string) {
   };
   return {
     /** Scrapes while `work` runs, as due; resolves once `work` and its scrapes are done. */
-    async during<T>(work: () => Promise<T>): Promise<T> {
+    async during<T>(work: () => Promise<T>): Promise<{ value: T; scrapes: number }> {
       const startedAt = performance.now();
       const due = () => {
         if (onSinceScrapeMs + performance.now() - startedAt < SCRAPE_EVERY_MS) return;
@@ -112,7 +114,7 @@ function startScraper(url: string) {
       due();
       const timer = setInterval(due, 100);
       try {
-        return await work();
+        return { value: await work(), scrapes: inFlight.length };
       } finally {
         clearInterval(timer);
         onSinceScrapeMs += performance.now() - startedAt;
@@ -145,6 +147,8 @@ interface Round {
   result: LoadResult;
   cpuMs: number;
   majorGcs: number;
+  /** Scrapes of /api/metrics in the round ("on" rounds only; each answered before the round ends). */
+  scrapes: number;
 }
 
 async function measureTarget(
@@ -170,13 +174,19 @@ async function measureTarget(
             ? { amount: steady.amount }
             : { durationSeconds: options.warmUpSeconds }),
       });
-    const result = side === "on" && OBS.metrics ? await scraper.during(load) : await load();
+    const { value: result, scrapes } =
+      side === "on" && OBS.metrics ? await scraper.during(load) : { value: await load(), scrapes: 0 };
     const ended = await call("/end");
     const status = pair.expected[1];
     const other = result.requests - (result.statuses[status] ?? 0);
     if (result.requests === 0 || other > 0 || result.errors > 0)
       problems.push(`${pair.key} metrics+tracing ${side}: ${other} answers other than ${status}`);
-    return { result, cpuMs: ended.cpuMs - started.cpuMs, majorGcs: ended.majorGcs - started.majorGcs };
+    return {
+      result,
+      cpuMs: ended.cpuMs - started.cpuMs,
+      majorGcs: ended.majorGcs - started.majorGcs,
+      scrapes,
+    };
   };
   // A warm-up first, both sides: the first requests compile and cache what every later one reuses.
   const warmUp: number[] = [];
@@ -199,8 +209,9 @@ async function measureTarget(
     rounds.off.push(off);
     rounds.on.push(on);
     const gcs = off.majorGcs + on.majorGcs ? `, major GCs off ${off.majorGcs} on ${on.majorGcs}` : "";
+    const scraped = on.scrapes ? `, ${on.scrapes} scrape${on.scrapes > 1 ? "s" : ""}` : "";
     console.log(
-      `  ${options.kind} ${pair.key} metrics+tracing pair ${index + 1} (${order.join(" then ")}): server CPU off ${perRequest(off).toFixed(3)}, on ${perRequest(on).toFixed(3)} ms a request, ${off.result.requests}+${on.result.requests} requests${gcs}`,
+      `  ${options.kind} ${pair.key} metrics+tracing pair ${index + 1} (${order.join(" then ")}): server CPU off ${perRequest(off).toFixed(3)}, on ${perRequest(on).toFixed(3)} ms a request, ${off.result.requests}+${on.result.requests} requests${gcs}${scraped}`,
     );
   }
   const overall = (side: Side) =>
@@ -226,6 +237,9 @@ export async function measureObservabilityCost(
   // The switch listens on a port of its own choosing and names it in this file.
   const switchDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-switch-"));
   const switchFile = path.join(switchDir, "port");
+  // The server on a CPU of its own, the load generator (this process) on the others, while it lasts.
+  const split = cpuSplit();
+  if (split) moveProcess(process.pid, split.rest);
   // Web role, as web replicas run (README "Deploying"): the cost is the requests'; the suite's own app
   // runs the job workers for the database they share, so no batch of jobs lands in one side's round.
   const server = await startBenchApp(
@@ -238,6 +252,7 @@ export async function measureObservabilityCost(
       ...(OBS.tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : {}),
     },
     ["--import", path.join(import.meta.dirname, "../observability/switch-preload.mjs")],
+    split?.server,
   );
   const switchPort = Number(fs.readFileSync(switchFile, "utf8"));
   fs.rmSync(switchDir, { recursive: true, force: true });
@@ -251,9 +266,10 @@ export async function measureObservabilityCost(
     forget();
     await server.stop();
     sink.close();
+    if (split) moveProcess(process.pid, split.all);
   }
   console.log(
-    `  ${options.kind} observability (${BENCH_OBS}): ${scraper.answered()} scrapes answered, ${sink.received()} OTLP exports received`,
+    `  ${options.kind} observability (${BENCH_OBS}): ${scraper.answered()} scrapes answered, ${sink.received()} OTLP exports received; ${split ? `server on CPU ${split.server}, load from CPUs ${split.rest}` : "no CPU split"}`,
   );
   if (OBS.tracing && sink.received() === 0)
     costs[0]?.problems.push("tracing was on, yet no span reached the sink");

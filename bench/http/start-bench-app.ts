@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { nextStartArgs } from "../../scripts/lib/next-server";
 import { stopChild } from "../../scripts/lib/processes";
 import { benchAppEnv, freePort } from "../bench-setup";
+import { onCpus } from "./cpu-affinity";
 
 export interface BenchApp {
   url: string;
@@ -30,6 +31,8 @@ export async function startBenchApp(
   extraEnv: Record<string, string> = {},
   /** Node flags before `next start`'s own (e.g. a benchmark's `--import` of a preload). */
   nodeArgs: string[] = [],
+  /** The CPUs the server may run on (taskset's list, cpu-affinity.ts); any by default. */
+  cpus?: string,
 ): Promise<BenchApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -37,7 +40,14 @@ export async function startBenchApp(
   const profile = process.env.BENCH_CPU_PROF_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, ...nodeArgs, ...nextStartArgs(port, "127.0.0.1")], {
+  // taskset execs the server in its own process, so `pid` is the server's all the same.
+  const [command, ...args] = onCpus(cpus, [
+    process.execPath,
+    ...profile,
+    ...nodeArgs,
+    ...nextStartArgs(port, "127.0.0.1"),
+  ]);
+  const child = spawn(command, args, {
     cwd: appDir,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
