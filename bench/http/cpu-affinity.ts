@@ -21,7 +21,7 @@ function tasksetWorks(): boolean {
 export function cpuSplit(): CpuSplit | undefined {
   const cpus = os.availableParallelism();
   if (process.env.BENCH_PIN === "off" || cpus < 2 || !tasksetWorks()) return undefined;
-  return { server: "0", rest: `1-${cpus - 1}`, all: `0-${cpus - 1}` };
+  return { server: "0", rest: cpus === 2 ? "1" : `1-${cpus - 1}`, all: `0-${cpus - 1}` };
 }
 
 /** The command, run on `cpus` only. */
