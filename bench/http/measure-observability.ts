@@ -239,7 +239,6 @@ export async function measureObservabilityCost(
   const switchFile = path.join(switchDir, "port");
   // The server on a CPU of its own, the load generator (this process) on the others, while it lasts.
   const split = cpuSplit();
-  if (split) moveProcess(process.pid, split.rest);
   // Web role, as web replicas run (README "Deploying"): the cost is the requests'; the suite's own app
   // runs the job workers for the database they share, so no batch of jobs lands in one side's round.
   const server = await startBenchApp(
@@ -260,6 +259,8 @@ export async function measureObservabilityCost(
   const scraper = startScraper(server.url);
   const costs: ObservabilityCost[] = [];
   try {
+    // Inside the try, so that the finally below always gives this process every CPU back.
+    if (split) moveProcess(process.pid, split.rest);
     for (const pair of options.pairs.filter((p) => p.key === "webhook" || p.key === "dashboard"))
       costs.push(await measureTarget(pair, server, switchAt(switchPort), scraper, options));
   } finally {
