@@ -41,16 +41,26 @@ const prismaTypes = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/** A statement written as text with `$n` placeholders, and its values. */
+export interface TextStatement {
+  text: string;
+  values: unknown[];
+}
+
 /**
  * Rows of one statement straight from the pool, as `db().$queryRaw` would return them (dates as UTC,
- * JSON parsed), without the client's per-query compilation: for the hottest paths only. Its values go
- * as pg sends them, so a statement passes times as ISO text with an explicit type.
+ * JSON parsed), without the client's per-query compilation: for the hottest paths, and for rare ones
+ * whose code is never warm (a metrics scrape). Its values go as pg sends them, so a statement passes
+ * times as ISO text with an explicit type.
  */
-export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
+export async function queryRows<T>(query: Prisma.Sql | TextStatement): Promise<T[]> {
   const client = db();
   const pool = globalForDb.pool;
   // After $disconnect the client opens a pool of its own; go through it then.
-  if (!pool || pool.ending) return client.$queryRaw<T[]>(query);
+  if (!pool || pool.ending)
+    return query instanceof Prisma.Sql
+      ? client.$queryRaw<T[]>(query)
+      : client.$queryRawUnsafe<T[]>(query.text, ...query.values);
   const { rows } = await queryPrepared(pool, env().DATABASE_PREPARED_STATEMENTS, {
     text: query.text,
     values: query.values,

@@ -4,6 +4,14 @@ import { GET } from "@/app/api/metrics/route";
 import { POST as webhook } from "@/app/api/finch/webhook/route";
 import { db } from "@/lib/db";
 import { budgetClass } from "@/lib/finch/budget/budget-classes";
+import {
+  budgetUsageQuery,
+  getFinchBudgetUsage,
+  type BudgetUsageRow,
+} from "@/lib/finch/budget/get-finch-budget-usage";
+import { pauseBudgetClass } from "@/lib/finch/budget/pause-budget-class";
+import { queryRows } from "@/lib/db";
+import { FLEET_GAUGES_SQL } from "@/lib/ops/fleet-metrics";
 import { parsePrometheusText, sampleValue, type Exposition } from "@/test/prometheus-text";
 import { accountUpdated, signedWebhookRequest } from "@/test/finch-test-kit";
 
@@ -21,10 +29,15 @@ async function scrape(): Promise<Exposition> {
 const tag = crypto.randomBytes(4).toString("hex");
 const provider = `metrics-${tag}`;
 
+/** Forgets every row of the pay statement class, which no other test calls. */
+async function forgetPayStatementBudget() {
+  const rows = { key: { startsWith: "product:pay_statement:" } };
+  await db().finchBudgetBucket.deleteMany({ where: rows });
+  await db().finchBudgetLane.deleteMany({ where: rows });
+}
+
 async function seed() {
-  const unused = { key: { startsWith: "product:pay_statement:" } };
-  await db().finchBudgetBucket.deleteMany({ where: unused });
-  await db().finchBudgetLane.deleteMany({ where: unused });
+  await forgetPayStatementBudget();
   const org = await db().organization.create({ data: { name: `Metrics ${tag}` } });
   const user = await db().user.create({ data: { email: `m-${tag}@example.com` } });
   const connection = (i: number, status: "healthy" | "needs_reauth") =>
@@ -100,5 +113,26 @@ describe("GET /api/metrics", () => {
     expect(after.types.get(`${P}finch_rate_limited_total`)).toBe("counter");
     expect(after.types.get(`${P}jobs_failed_total`)).toBe("counter");
     expect(sampleValue(after, `${P}process_cpu_user_seconds_total`)).toBeGreaterThan(0);
+  });
+
+  it("reads the budget in its one statement as the console's own read does, a paused class included", async () => {
+    const paused = await pauseBudgetClass({ path: "/employer/pay-statement", retryAfterSeconds: 120 });
+    expect(paused?.key).toBe("product:pay_statement");
+    try {
+      const after = await scrape();
+      expect(sampleValue(after, `${P}finch_budget_available`, { class: "product:pay_statement" })).toBe(0);
+      // Through JSON a timestamp is UTC text without its zone and a bigint a number: the same usage all the same.
+      const query = budgetUsageQuery();
+      const [row] = await queryRows<{ budget: BudgetUsageRow[] }>({
+        text: FLEET_GAUGES_SQL,
+        values: query.values,
+      });
+      const viaJson = query.toUsage(row.budget).find((c) => c.key === "product:pay_statement");
+      const viaClient = (await getFinchBudgetUsage()).find((c) => c.key === "product:pay_statement");
+      expect(viaJson?.pausedUntil?.getTime()).toBeGreaterThan(Date.now() + 100_000);
+      expect(viaJson).toEqual(viaClient);
+    } finally {
+      await forgetPayStatementBudget();
+    }
   });
 });

@@ -28,12 +28,19 @@ interface Row {
   worst: number | null;
 }
 
+/** The connections the sweep watches, and the worst time one of them has gone unchecked. */
+const WATCHED = `FROM "Connection" WHERE status <> 'disconnected'`;
+const WORST_STALENESS = `MAX(EXTRACT(EPOCH FROM (${NOW_UTC} - COALESCE("lastCheckedAt", "createdAt"))))::float8`;
+
+/** The worst staleness alone, in seconds (null without a watched connection): the fleet metrics. */
+export const WORST_STALENESS_SQL = `SELECT ${WORST_STALENESS} AS worst ${WATCHED}`;
+
 export const SWEEP_COVERAGE_SQL = `
 SELECT count(*)::int AS connections,
        count(*) FILTER (WHERE ${DUE.replaceAll("$TARGET", "$1")})::int AS due,
        count(*) FILTER (WHERE COALESCE("lastCheckedAt", "createdAt") < ${NOW_UTC} - make_interval(secs => $1::float8))::int AS overdue,
-       MAX(EXTRACT(EPOCH FROM (${NOW_UTC} - COALESCE("lastCheckedAt", "createdAt"))))::float8 AS worst
-FROM "Connection" WHERE status <> 'disconnected'`;
+       ${WORST_STALENESS} AS worst
+${WATCHED}`;
 
 export async function getSweepCoverage(): Promise<SweepCoverage> {
   const targetSeconds = env().SWEEP_TARGET_HOURS * 3600;

@@ -1,5 +1,5 @@
 // The machinery's statements, texts with numbered parameters: the Finch call budget, the sweep and the jobs.
-import { BUDGET_USAGE_SQL } from "@/lib/finch/budget/get-finch-budget-usage";
+import { BUDGET_USAGE_SQL, budgetUsageQuery } from "@/lib/finch/budget/get-finch-budget-usage";
 import { PAUSE_CLASS_SQL } from "@/lib/finch/budget/pause-budget-class";
 import { RESET_BUDGET_SQL } from "@/lib/finch/budget/reset-finch-budget";
 import { CREATE_BUCKET_SQL, TAKE_PERMIT_SQL } from "@/lib/finch/budget/take-lane-permit";
@@ -12,9 +12,14 @@ import {
   retiredJobSchemasSql,
   unfinishedRetiredJobsSql,
 } from "@/lib/jobs/retire-newer-job-schema";
-import { SWEEP_COVERAGE_SQL } from "@/lib/sweep/get-sweep-coverage";
+import { SWEEP_COVERAGE_SQL, WORST_STALENESS_SQL } from "@/lib/sweep/get-sweep-coverage";
 import { CLAIM_DUE_SQL } from "@/lib/sweep/schedule-due-sweeps";
-import { CONNECTIONS_BY_STATUS_SQL, OPEN_INCIDENTS_SQL, OUTBOX_BACKLOG_SQL } from "@/lib/ops/fleet-metrics";
+import {
+  CONNECTIONS_BY_STATUS_SQL,
+  FLEET_GAUGES_SQL,
+  OPEN_INCIDENTS_SQL,
+  OUTBOX_BACKLOG_SQL,
+} from "@/lib/ops/fleet-metrics";
 import type { FileStatements } from "./index";
 
 export const MACHINERY_SQL: Record<string, FileStatements> = {
@@ -47,6 +52,7 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
   },
   "lib/sweep/get-sweep-coverage.ts": {
     SWEEP_COVERAGE_SQL: () => [{ text: SWEEP_COVERAGE_SQL, values: [3600] }],
+    WORST_STALENESS_SQL: () => [{ text: WORST_STALENESS_SQL, values: [] }],
   },
   "lib/sweep/schedule-due-sweeps.ts": {
     CLAIM_DUE_SQL: () => [{ text: CLAIM_DUE_SQL, values: [25, 900, 3600] }],
@@ -74,5 +80,6 @@ export const MACHINERY_SQL: Record<string, FileStatements> = {
     CONNECTIONS_BY_STATUS_SQL: () => [{ text: CONNECTIONS_BY_STATUS_SQL, values: [] }],
     OPEN_INCIDENTS_SQL: () => [{ text: OPEN_INCIDENTS_SQL, values: [] }],
     OUTBOX_BACKLOG_SQL: () => [{ text: OUTBOX_BACKLOG_SQL, values: [] }],
+    FLEET_GAUGES_SQL: () => [{ text: FLEET_GAUGES_SQL, values: budgetUsageQuery().values }],
   },
 };

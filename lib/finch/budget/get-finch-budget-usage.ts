@@ -31,7 +31,7 @@ export interface FinchBudgetClassUsage {
   finch429s: number;
 }
 
-interface Row {
+export interface BudgetUsageRow {
   key: string;
   has_row: boolean;
   remembered: boolean;
@@ -39,8 +39,8 @@ interface Row {
   tokens: number | null;
   elapsed: number | null;
   in_window: number;
-  paused_until: Date | null;
-  granted: bigint | null;
+  paused_until: Date | string | null;
+  granted: bigint | number | null;
   finch429s: number | null;
 }
 
@@ -61,7 +61,7 @@ LEFT JOIN "FinchBudgetBucket" b ON b.key = l.key`;
  * window; a missing row counts as the permit path would create it (take-window-permit.ts: empty on
  * first use, only the burst left when lost). A bucket lane: its refilled tokens; a missing row is full.
  */
-function available(limit: LaneLimit, row: Row | undefined): number {
+function available(limit: LaneLimit, row: BudgetUsageRow | undefined): number {
   if (row?.paused) return 0;
   if (limit.window) {
     const lost = row?.remembered ? lostWindowGrants(limit.window, limit.capacity) : 0;
@@ -73,47 +73,68 @@ function available(limit: LaneLimit, row: Row | undefined): number {
     : limit.capacity;
 }
 
-export async function getFinchBudgetUsage(
-  options: { settings?: BudgetSettings } = {},
-): Promise<FinchBudgetClassUsage[]> {
-  const classes = ALL_BUDGET_CLASSES.map((key) => budgetClass(key, options.settings));
+/**
+ * BUDGET_USAGE_SQL's values for every class's two lanes, and how its rows become each class's usage.
+ * The rows may come as the client returns them or through JSON (inside another statement: the fleet
+ * metrics), where a bigint is a number and a timestamp text in UTC without its zone.
+ */
+export function budgetUsageQuery(settings?: BudgetSettings): {
+  values: [keys: string[], windowSeconds: number[]];
+  toUsage(rows: BudgetUsageRow[]): FinchBudgetClassUsage[];
+} {
+  const classes = ALL_BUDGET_CLASSES.map((key) => budgetClass(key, settings));
   const lanes = classes.flatMap((cls) =>
     (["interactive", "shared"] as const).map((name) => ({
       key: `${cls.key}:${name}`,
       limit: cls.lanes[name],
     })),
   );
-  const rows = await db().$queryRawUnsafe<Row[]>(
-    BUDGET_USAGE_SQL,
-    lanes.map((lane) => lane.key),
-    lanes.map((lane) => lane.limit.window?.seconds ?? 0),
-  );
-  const byKey = new Map(rows.map((row) => [row.key, row]));
-  return classes.map((cls) => {
-    const lane = (name: Lane): FinchBudgetLaneUsage => {
-      const row = byKey.get(`${cls.key}:${name}`);
-      const limit = cls.lanes[name];
-      return {
-        ...limit,
-        available: available(limit, row),
-        maxAvailable: limit.window?.calls ?? limit.capacity,
-        granted: Number(row?.granted ?? 0),
+  const toUsage = (rows: BudgetUsageRow[]) => {
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    return classes.map((cls) => {
+      const lane = (name: Lane): FinchBudgetLaneUsage => {
+        const row = byKey.get(`${cls.key}:${name}`);
+        const limit = cls.lanes[name];
+        return {
+          ...limit,
+          available: available(limit, row),
+          maxAvailable: limit.window?.calls ?? limit.capacity,
+          granted: Number(row?.granted ?? 0),
+        };
       };
-    };
-    const interactive = byKey.get(`${cls.key}:interactive`);
-    const shared = byKey.get(`${cls.key}:shared`);
-    return {
-      key: cls.key,
-      finchLimit: cls.finchLimit,
-      budget: cls.budget,
-      windowSeconds: cls.windowSeconds,
-      pausedUntil:
-        [interactive?.paused_until, shared?.paused_until]
-          .filter((d): d is Date => d instanceof Date && d.getTime() > Date.now())
-          .sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
-      lanes: { interactive: lane("interactive"), shared: lane("shared") },
-      // Both lanes of a class are paused together, so each counts the same 429s.
-      finch429s: Math.max(interactive?.finch429s ?? 0, shared?.finch429s ?? 0),
-    };
-  });
+      const interactive = byKey.get(`${cls.key}:interactive`);
+      const shared = byKey.get(`${cls.key}:shared`);
+      return {
+        key: cls.key,
+        finchLimit: cls.finchLimit,
+        budget: cls.budget,
+        windowSeconds: cls.windowSeconds,
+        pausedUntil:
+          [interactive?.paused_until, shared?.paused_until]
+            .map(utcDate)
+            .filter((d): d is Date => d !== null && d.getTime() > Date.now())
+            .sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
+        lanes: { interactive: lane("interactive"), shared: lane("shared") },
+        // Both lanes of a class are paused together, so each counts the same 429s.
+        finch429s: Math.max(interactive?.finch429s ?? 0, shared?.finch429s ?? 0),
+      };
+    });
+  };
+  return {
+    values: [lanes.map((lane) => lane.key), lanes.map((lane) => lane.limit.window?.seconds ?? 0)],
+    toUsage,
+  };
+}
+
+/** A timestamp as the client gives it (a Date) or as JSON carries it (UTC text without a zone). */
+function utcDate(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/i.test(value) ? value : `${value}Z`);
+}
+
+export async function getFinchBudgetUsage(
+  options: { settings?: BudgetSettings } = {},
+): Promise<FinchBudgetClassUsage[]> {
+  const query = budgetUsageQuery(options.settings);
+  return query.toUsage(await db().$queryRawUnsafe<BudgetUsageRow[]>(BUDGET_USAGE_SQL, ...query.values));
 }
