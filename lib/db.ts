@@ -32,12 +32,22 @@ export function db(): Db {
 /** The client inside `db().$transaction(async (tx) => …)`, with our global omit applied. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-// Prisma stores DateTime as `timestamp(3)` without a zone, in UTC; pg would read it as local time.
+/**
+ * A stored time as a Date. Prisma stores DateTime as `timestamp(3)` without a zone, in UTC, and both pg's
+ * text form ("2026-12-07 08:00:00.123") and JSON's ("2026-12-07T08:00:00.123") leave the zone out, which
+ * `new Date` would read as local time. Text that names its zone keeps it; a Date passes through.
+ */
+export function utcDate(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  const iso = value.replace(" ", "T");
+  return new Date(/(Z|[+-]\d\d:\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+}
+
 const TIMESTAMP_OID = 1114;
 const prismaTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID && format !== "binary"
-      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      ? utcDate
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
@@ -63,7 +73,8 @@ export async function queryRows<T>(query: Prisma.Sql | TextStatement): Promise<T
       : client.$queryRawUnsafe<T[]>(query.text, ...query.values);
   const { rows } = await queryPrepared(pool, env().DATABASE_PREPARED_STATEMENTS, {
     text: query.text,
-    values: query.values,
+    // pg would send a Date as local time with its offset, which a column without a zone ignores.
+    values: query.values.map((value) => (value instanceof Date ? value.toISOString() : value)),
     types: prismaTypes,
   });
   return rows as T[];

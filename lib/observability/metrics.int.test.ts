@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
 import { POST as webhook } from "@/app/api/finch/webhook/route";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { budgetClass } from "@/lib/finch/budget/budget-classes";
 import {
   budgetUsageQuery,
@@ -10,7 +10,6 @@ import {
   type BudgetUsageRow,
 } from "@/lib/finch/budget/get-finch-budget-usage";
 import { pauseBudgetClass } from "@/lib/finch/budget/pause-budget-class";
-import { queryRows } from "@/lib/db";
 import { FLEET_GAUGES_SQL } from "@/lib/ops/fleet-metrics";
 import { parsePrometheusText, sampleValue, type Exposition } from "@/test/prometheus-text";
 import { accountUpdated, signedWebhookRequest } from "@/test/finch-test-kit";

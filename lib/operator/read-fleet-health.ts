@@ -3,7 +3,7 @@
 // operator's gate (requireOperatorWith), so the console's landing page costs one round trip, not three;
 // readFleetHealth reads it alone, in the same JSON shape.
 import "server-only";
-import { jsonRowSql, queryRows } from "@/lib/db";
+import { jsonRowSql, queryRows, utcDate } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FleetFilters } from "./fleet-filters";
 import { fleetWhere } from "./fleet-where";
@@ -53,8 +53,8 @@ export function fleetHealthSql(filters: FleetFilters, now: Date): Prisma.Sql {
 export async function toFleetHealth(row: FleetHealthRow): Promise<FleetHealth> {
   const rows = row.brokenRows.map(({ total: _total, ...json }) => ({
     ...json,
-    since: new Date(json.since),
-    lastReminderAt: json.lastReminderAt === null ? null : new Date(json.lastReminderAt),
+    since: utcDate(json.since),
+    lastReminderAt: json.lastReminderAt === null ? null : utcDate(json.lastReminderAt),
   }));
   return { overview: await toFleetOverview(row), broken: { rows, total: Number(row.brokenTotal) } };
 }

@@ -1,7 +1,7 @@
 // Every file of lib/ that hands SQL to the database, with sample calls of the builders and texts it
 // exports (lib/sql-statements.int.test.ts plans each against the migrated schema). A builder with
 // branches is called once per branch.
-import { jsonRowSql, rowAsJsonSql } from "@/lib/db";
+import { jsonRowSql, rowAsJsonSql, type TextStatement } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DASHBOARD_SQL } from "./dashboard";
 import { HOST_API_SQL } from "./host-api";
@@ -11,7 +11,7 @@ import { STATE_MACHINE_SQL } from "./state-machine";
 
 const ONE_ROW = Prisma.sql`SELECT 1 AS one, now() AS at`;
 
-export type SqlStatement = Prisma.Sql | { text: string; values: unknown[] };
+export type SqlStatement = Prisma.Sql | TextStatement;
 /** Export name → sample statements built from it. */
 export type FileStatements = Record<string, () => SqlStatement[]>;
 

@@ -1,7 +1,7 @@
 // What the budget looks like right now, for the operator console and the fleet metrics: per class, the
 // permits each lane could hand out at once, whether Finch paused it, and totals.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, utcDate } from "@/lib/db";
 import { DATABASE_NOW, DATABASE_NOW_EPOCH } from "./database-now";
 import {
   ALL_BUDGET_CLASSES,
@@ -111,8 +111,8 @@ export function budgetUsageQuery(settings?: BudgetSettings): {
         windowSeconds: cls.windowSeconds,
         pausedUntil:
           [interactive?.paused_until, shared?.paused_until]
-            .map(utcDate)
-            .filter((d): d is Date => d !== null && d.getTime() > Date.now())
+            .flatMap((until) => (until ? [utcDate(until)] : []))
+            .filter((d) => d.getTime() > Date.now())
             .sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
         lanes: { interactive: lane("interactive"), shared: lane("shared") },
         // Both lanes of a class are paused together, so each counts the same 429s.
@@ -124,12 +124,6 @@ export function budgetUsageQuery(settings?: BudgetSettings): {
     values: [lanes.map((lane) => lane.key), lanes.map((lane) => lane.limit.window?.seconds ?? 0)],
     toUsage,
   };
-}
-
-/** A timestamp as the client gives it (a Date) or as JSON carries it (UTC text without a zone). */
-function utcDate(value: Date | string | null | undefined): Date | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/i.test(value) ? value : `${value}Z`);
 }
 
 export async function getFinchBudgetUsage(
