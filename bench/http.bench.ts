@@ -3,7 +3,7 @@
 // then a last line with all of them.
 // Options: --duration=8 --connections=20 --rounds=2 --burst=10000 --db=all|postgresql|pglite
 //          --parts=pairs,js,burst,observability (pairs = webhook,dashboard,polling) --quick
-//          --observability-rounds=64 --observability-round-ms=1000 (pairs of metrics+tracing on vs off,
+//          --observability-rounds=128 --observability-round-ms=1000 (pairs of metrics+tracing on vs off,
 //          each round that many ms of requests at a steady rate, after warm-up rounds of duration/4 flat out)
 // (--quick: 1 s rounds, one round, a small burst; proves the suite works, asserts nothing about time)
 import { buildBenchApp } from "./http/build-bench-app";
@@ -21,7 +21,7 @@ const settings = {
   durationSeconds: Number(option("duration", QUICK ? "1" : "8")),
   connections: Number(option("connections", "20")),
   rounds: Number(option("rounds", QUICK ? "1" : "2")),
-  observabilityRounds: Number(option("observability-rounds", QUICK ? "2" : "64")),
+  observabilityRounds: Number(option("observability-rounds", QUICK ? "2" : "128")),
   observabilityRoundMs: Number(option("observability-round-ms", "1000")),
   burstEvents: Number(option("burst", QUICK ? "200" : "10000")),
   quick: QUICK,
