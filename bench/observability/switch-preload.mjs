@@ -8,6 +8,9 @@
 //   POST /start/off, /start/on   a round begins: tracing switched off or on for it;
 //   POST /end                    the round ends: its spans exported first (when tracing is on), so their
 //                                encoding and sending count on that round's side.
+// With BENCH_ROUNDS_FILE set, each round is also appended to that file as a JSON line
+// `{ "side", "startUs", "endUs" }` on the monotonic clock V8's CPU profiles use, so that a profile of the
+// server (BENCH_CPU_PROF_DIR) can be split by side (bench/observability/split-profile.ts).
 import fs from "node:fs";
 import http from "node:http";
 import { PerformanceObserver, constants } from "node:perf_hooks";
@@ -15,12 +18,19 @@ import { PerformanceObserver, constants } from "node:perf_hooks";
 const holder = globalThis;
 const tracingConfigured = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
 let held;
+const roundsFile = process.env.BENCH_ROUNDS_FILE;
+let round;
 
 let majorGcs = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
     if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
 }).observe({ entryTypes: ["gc"] });
+
+/** Microseconds on the monotonic clock (CLOCK_MONOTONIC, as V8's profiler timestamps its samples). */
+function nowUs() {
+  return Number(process.hrtime.bigint() / 1000n);
+}
 
 function state() {
   const { user, system } = process.cpuUsage();
@@ -35,12 +45,15 @@ function tracing() {
 
 async function handle(path) {
   if (path === "/start/on" || path === "/start/off") {
+    if (roundsFile) round = { side: path.slice("/start/".length), startUs: nowUs() };
     if (tracingConfigured) {
       const started = tracing();
       holder.payrollTracing = path === "/start/on" ? started : undefined;
     }
   } else if (path === "/end") {
     if (tracingConfigured && holder.payrollTracing) await tracing().provider.forceFlush();
+    if (roundsFile && round)
+      fs.appendFileSync(roundsFile, `${JSON.stringify({ ...round, endUs: nowUs() })}\n`);
   } else throw new Error(`no such call: ${path}`);
 }
 
