@@ -5,6 +5,7 @@
 //   npx tsx bench/observability/split-profile.ts <server.cpuprofile> <rounds.jsonl> [--target=1] [--top=25]
 // --target: which target's rounds, in the order the suite measures them (1 the webhook, 2 the dashboard).
 import fs from "node:fs";
+import { sum } from "../stats";
 
 interface CallFrame {
   functionName: string;
@@ -98,7 +99,7 @@ export function splitBySide(
   return totals;
 }
 
-const total = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+const total = (map: Map<string, number>) => sum([...map.values()]);
 
 function report(title: string, totals: SideTotals, top: number): void {
   const busy = total(totals.off);
