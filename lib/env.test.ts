@@ -81,6 +81,19 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...complete, FINCH_BUDGET_HEADROOM: "1" })).toThrow(/FINCH_BUDGET_HEADROOM/);
   });
 
+  it("reads OpenTelemetry's sampler variables, keeping every trace by default, and names a bad one", () => {
+    expect(parseEnv(complete)).toMatchObject({
+      OTEL_TRACES_SAMPLER: "parentbased_always_on",
+      OTEL_TRACES_SAMPLER_ARG: 1,
+    });
+    const ratio = { OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" };
+    expect(parseEnv({ ...complete, ...ratio })).toMatchObject({ ...ratio, OTEL_TRACES_SAMPLER_ARG: 0.1 });
+    expect(() => parseEnv({ ...complete, OTEL_TRACES_SAMPLER: "sometimes" })).toThrow(/OTEL_TRACES_SAMPLER/);
+    expect(() => parseEnv({ ...complete, OTEL_TRACES_SAMPLER_ARG: "1.5" })).toThrow(
+      /OTEL_TRACES_SAMPLER_ARG/,
+    );
+  });
+
   it("refuses a shortened budget window in production, except on a local run", () => {
     const scaled = { ...complete, FINCH_BUDGET_WINDOW_SCALE: "0.05" };
     expect(() => parseEnv({ ...scaled, NODE_ENV: "production" })).toThrow(

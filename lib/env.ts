@@ -92,6 +92,19 @@ export const envSchema = z.object({
   // Next.js's own spans: "none" (only the product's spans; Next skips its tracing work), "request" (each
   // request's server span: method, route, status) or "all" (every span Next emits). bench/README.md: costs.
   OTEL_NEXT_SPANS: z.enum(["none", "request", "all"]).default("none"),
+  // Which traces are kept (OpenTelemetry's variables and names): every one by default; the ratio samplers
+  // keep OTEL_TRACES_SAMPLER_ARG of them (0.1: one in ten), "parentbased_" ones follow a kept parent.
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      "parentbased_always_on",
+      "parentbased_always_off",
+      "parentbased_traceidratio",
+      "always_on",
+      "always_off",
+      "traceidratio",
+    ])
+    .default("parentbased_always_on"),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
   // Logs: one JSON object a line ("json"), or human-readable ("pretty", what npm start uses).
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

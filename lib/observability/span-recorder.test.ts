@@ -2,9 +2,10 @@ import { ROOT_CONTEXT, SpanStatusCode, TraceFlags, trace } from "@opentelemetry/
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-node";
 import { describe, expect, it } from "vitest";
-import { SpanRecorder, hrTimeOf } from "./span-recorder";
+import { samplerFor } from "./sampler";
+import { SpanRecorder, hrTimeOf, type SpanRecorderOptions } from "./span-recorder";
 
-function recorder() {
+function recorder(sampler?: SpanRecorderOptions["sampler"]) {
   const calls: string[] = [];
   const ended: ReadableSpan[] = [];
   const processor: SpanProcessor = {
@@ -17,7 +18,7 @@ function recorder() {
     shutdown: async () => {},
   };
   const resource = resourceFromAttributes({ "service.name": "test" });
-  const spans = new SpanRecorder({ processor, resource, scope: { name: "payroll-connections" } });
+  const spans = new SpanRecorder({ processor, resource, scope: { name: "payroll-connections" }, sampler });
   return { spans, calls, ended, resource };
 }
 
@@ -86,6 +87,35 @@ describe("SpanRecorder", () => {
     expect(span.isRecording()).toBe(false);
     expect(span.spanContext().traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
     expect(calls).toEqual([]);
+  });
+
+  it("keeps what OTEL_TRACES_SAMPLER's sampler keeps", () => {
+    const unsampledParent = trace.setSpan(
+      ROOT_CONTEXT,
+      trace.wrapSpanContext({
+        traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+        spanId: "00f067aa0ba902b7",
+        traceFlags: TraceFlags.NONE,
+      }),
+    );
+    const kept = (name: Parameters<typeof samplerFor>[0], ratio: number, parent = ROOT_CONTEXT) => {
+      const { spans, ended } = recorder(samplerFor(name, ratio));
+      const span = spans.startSpan("finch.webhook", {}, parent);
+      span.end();
+      return [span.isRecording() || ended.length > 0, span.spanContext().traceFlags === TraceFlags.SAMPLED];
+    };
+    expect(kept("traceidratio", 0)).toEqual([false, false]);
+    expect(kept("traceidratio", 1)).toEqual([true, true]);
+    expect(kept("always_off", 1)).toEqual([false, false]);
+    expect(kept("parentbased_traceidratio", 0)).toEqual([false, false]);
+    expect(kept("parentbased_traceidratio", 1, unsampledParent)).toEqual([false, false]);
+    expect(kept("always_on", 1, unsampledParent)).toEqual([true, true]);
+    // A kept parent keeps its children whatever the ratio of roots.
+    const { spans } = recorder();
+    const parent = spans.startSpan("sweep.batch", {}, ROOT_CONTEXT);
+    expect(kept("parentbased_traceidratio", 0, trace.setSpan(ROOT_CONTEXT, parent))).toEqual([true, true]);
+    expect(kept("parentbased_always_off", 1)).toEqual([false, false]);
+    expect(kept("parentbased_always_off", 1, trace.setSpan(ROOT_CONTEXT, parent))).toEqual([true, true]);
   });
 
   it("gives every span its own id", () => {

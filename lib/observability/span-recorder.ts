@@ -21,7 +21,13 @@ import {
   type SpanStatus,
   type TimeInput,
 } from "@opentelemetry/api";
-import type { ReadableSpan, SpanProcessor, TimedEvent } from "@opentelemetry/sdk-trace-node";
+import {
+  SamplingDecision,
+  type ReadableSpan,
+  type Sampler,
+  type SpanProcessor,
+  type TimedEvent,
+} from "@opentelemetry/sdk-trace-node";
 
 type Resource = ReadableSpan["resource"];
 type InstrumentationScope = ReadableSpan["instrumentationScope"];
@@ -163,9 +169,14 @@ export interface SpanRecorderOptions {
   processor: SpanProcessor;
   resource: Resource;
   scope: InstrumentationScope;
+  /**
+   * Which traces are kept (sampler.ts); without one, OpenTelemetry's default: every trace whose parent
+   * (if any) was kept, decided here without a call. A span not kept records nothing and goes nowhere.
+   */
+  sampler?: Sampler;
 }
 
-/** Starts the product's spans: always sampled, unless the parent was not (as the SDK's default sampler). */
+/** Starts the product's spans, each kept or not as the sampler (or OpenTelemetry's default) decides. */
 export class SpanRecorder {
   private readonly ids = new IdPool();
 
@@ -174,15 +185,19 @@ export class SpanRecorder {
   startSpan(name: string, attributes: Attributes, parent: Context): Span {
     const parentContext = trace.getSpanContext(parent);
     const valid = parentContext !== undefined && trace.isSpanContextValid(parentContext);
-    if (valid && (parentContext.traceFlags & TraceFlags.SAMPLED) === 0)
-      return trace.wrapSpanContext({ ...parentContext, spanId: this.ids.next(8), isRemote: false });
+    const { processor, resource, scope, sampler } = this.options;
     const context: SpanContext = {
       traceId: valid ? parentContext.traceId : this.ids.next(16),
       spanId: this.ids.next(8),
       traceFlags: TraceFlags.SAMPLED,
       traceState: valid ? parentContext.traceState : undefined,
     };
-    const { processor, resource, scope } = this.options;
+    // RECORD (recorded, not exported) counts as not kept: nothing of such a span would leave the process.
+    const kept = sampler
+      ? sampler.shouldSample(parent, context.traceId, name, SpanKind.INTERNAL, attributes, []).decision ===
+        SamplingDecision.RECORD_AND_SAMPLED
+      : !valid || (parentContext.traceFlags & TraceFlags.SAMPLED) !== 0;
+    if (!kept) return trace.wrapSpanContext({ ...context, traceFlags: TraceFlags.NONE });
     const span = new RecordedSpan(
       name,
       attributes,

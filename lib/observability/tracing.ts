@@ -17,6 +17,7 @@ import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace
 import type { Env } from "@/lib/env";
 import { scopedValue, withScopedValue } from "@/lib/log";
 import { shareTracingWithNext, type NextSpans } from "./next-spans";
+import { DEFAULT_SAMPLER, samplerFor, type SamplerName } from "./sampler";
 import { SpanRecorder } from "./span-recorder";
 
 /** The span a piece of work runs in, kept in its log scope (see withSpan). */
@@ -47,6 +48,8 @@ export interface StartTracingOptions {
   protocol?: OtlpProtocol;
   /** How long a finished span waits for its batch's export (OTEL_BSP_SCHEDULE_DELAY, lib/env.ts). */
   exportDelayMs?: number;
+  /** Which traces are kept (OTEL_TRACES_SAMPLER and its ratio, OTEL_TRACES_SAMPLER_ARG): all by default. */
+  sampler?: { name: SamplerName; ratio?: number };
 }
 
 /** The encodings OTEL_EXPORTER_OTLP_PROTOCOL accepts (lib/env.ts). */
@@ -59,6 +62,7 @@ export function startTracing({
   nextSpans = "none",
   protocol = "http/protobuf",
   exportDelayMs = 1000,
+  sampler = { name: DEFAULT_SAMPLER },
 }: StartTracingOptions): () => Promise<void> {
   let tracing = globalForTracing.payrollTracing;
   if (!tracing) {
@@ -71,7 +75,8 @@ export function startTracing({
       protocol === "http/json" ? new JsonTraceExporter({ url }) : new ProtobufTraceExporter({ url }),
       { scheduledDelayMillis: exportDelayMs },
     );
-    const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
+    const sampling = samplerFor(sampler.name, sampler.ratio);
+    const provider = new NodeTracerProvider({ resource, sampler: sampling, spanProcessors: [processor] });
     // Next's spans need the global context manager and propagator (W3C trace context). Without them Next
     // does no context work for its spans (an AsyncLocalStorage run each, several a request, and one more
     // store kept for every promise: about a tenth of the webhook's CPU, bench/README.md), nor does it put
@@ -80,7 +85,13 @@ export function startTracing({
     shareTracingWithNext(provider, nextSpans);
     tracing = {
       provider,
-      recorder: new SpanRecorder({ processor, resource, scope: { name: TRACER_NAME } }),
+      recorder: new SpanRecorder({
+        processor,
+        resource,
+        scope: { name: TRACER_NAME },
+        // The default needs no sampler call: the recorder keeps what a kept parent (or none) starts.
+        sampler: sampler.name === DEFAULT_SAMPLER ? undefined : sampling,
+      }),
       globalContext: nextSpans !== "none",
     };
     globalForTracing.payrollTracing = tracing;

@@ -28,6 +28,7 @@ export async function registerNode(): Promise<void> {
       protocol: config.OTEL_EXPORTER_OTLP_PROTOCOL,
       nextSpans: config.OTEL_NEXT_SPANS,
       exportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
+      sampler: { name: config.OTEL_TRACES_SAMPLER, ratio: config.OTEL_TRACES_SAMPLER_ARG },
     });
   }
   const { stopJobs } = await import("@/lib/jobs/job-engine");
